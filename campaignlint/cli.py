@@ -1,0 +1,153 @@
+"""The ``campaignlint`` command line."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from campaignlint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"campaignlint: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _split(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _use_color(flag: bool | None) -> bool:
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def _show_progress() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+class _Progress:
+    """``checking 120/2000`` on a terminal's stderr; nothing when piped or in CI."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total, self.done, self.enabled = total, 0, enabled and total > 1
+
+    def __call__(self, count: int) -> None:
+        self.done += count
+        if self.enabled:
+            sys.stderr.write(f"\rchecking {self.done}/{self.total} briefs")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="campaignlint")
+def main() -> None:
+    """Lint TikTok influencer-marketing campaign briefs (YAML)."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--format", "formats", multiple=True, metavar="NAME[:PATH]",
+              help="Output format (text, json, ...); NAME:PATH writes to a file. Repeatable.")
+@click.option("--select", multiple=True, metavar="RULES", help="Only these rules (comma-separated).")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (comma-separated).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+              help="Lowest severity that fails the run (default: warning).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Use this config file instead of discovering one.")
+@click.option("--rules-dir", multiple=True, type=click.Path(file_okay=False, path_type=str),
+              help="Also load rules from this directory. Repeatable.")
+@click.option("--color/--no-color", default=None, help="Colour the output (default: on a terminal).")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
+@click.option("--stdin-filename", help="The name to report for a brief read from '-'.")
+@click.option("--jobs", "-j", default="1", metavar="N|auto", help="Check files in N processes.")
+@click.option("--lang", type=click.Choice(["en", "tr"]), help="Language of messages and reports.")
+@click.option("--exclude", multiple=True, help="Extra glob patterns to skip when walking folders.")
+@click.option("--force-exclude", is_flag=True, help="Apply exclude patterns to files named explicitly too.")
+@click.option("--strict", is_flag=True, help="A folder with no briefs is an error (exit 2).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the run.")
+def check(paths: tuple[str, ...], formats: tuple[str, ...], select: tuple[str, ...],
+          ignore: tuple[str, ...], fail_on: str | None, config_file: Path | None,
+          rules_dir: tuple[str, ...], color: bool | None, quiet: bool,
+          stdin_filename: str | None, jobs: str, lang: str | None, exclude: tuple[str, ...],
+          force_exclude: bool, strict: bool, exit_zero: bool) -> None:
+    """Check briefs (files, folders, or - for standard input)."""
+    from campaignlint.commands import CheckOptions, run_check
+
+    options = CheckOptions(
+        paths=paths or (".",), formats=formats or ("text",), select=_split(select),
+        ignore=_split(ignore), fail_on=fail_on, config_file=config_file, rules_dirs=rules_dir,
+        color=_use_color(color), quiet=quiet, stdin_filename=stdin_filename, jobs=jobs,
+        lang=lang, exclude=exclude, force_exclude=force_exclude, strict=strict,
+        progress=_Progress(0, _show_progress()),
+    )
+    code = run_check(options)
+    sys.exit(EXIT_OK if exit_zero and code == EXIT_FINDINGS else code)
+
+
+@main.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.option("--rules-dir", multiple=True, type=click.Path(file_okay=False, path_type=str))
+def list_rules(output_format: str, rules_dir: tuple[str, ...]) -> None:
+    """List every available rule."""
+    from campaignlint.commands import rules_listing
+
+    click.echo(rules_listing(output_format, rules_dir), nl=False)
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--rules-dir", multiple=True, type=click.Path(file_okay=False, path_type=str))
+@click.option("--lang", type=click.Choice(["en", "tr"]), help="Language of the documentation.")
+def explain(rule_id: str, rules_dir: tuple[str, ...], lang: str | None) -> None:
+    """Show a rule's documentation: what, why, example, fix, options."""
+    from campaignlint.commands import explain_rule
+
+    click.echo(explain_rule(rule_id, rules_dir, lang), nl=False)
+
+
+@main.command()
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of standard output.")
+@click.option("--check", "check_only", is_flag=True, help="Exit 1 if --output is not up to date.")
+def docs(output: Path | None, check_only: bool) -> None:
+    """Generate the rules reference (docs/rules.md)."""
+    from campaignlint.commands import generate_docs
+
+    sys.exit(generate_docs(output, check_only))
+
+
+@main.command()
+@click.option("--config", "config_schema", is_flag=True, help="Print the config file's schema instead.")
+def schema(config_schema: bool) -> None:
+    """Print the brief JSON Schema, for editors and other tools."""
+    from importlib.resources import files
+
+    name = "config.schema.json" if config_schema else "brief.schema.json"
+    click.echo((files("campaignlint.schemas") / name).read_text(encoding="utf-8"), nl=False)
+
+
+def run() -> Any:
+    """Entry point that turns Ctrl-C into exit 130 with no traceback."""
+    try:
+        return main()
+    except KeyboardInterrupt:
+        click.echo("campaignlint: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)

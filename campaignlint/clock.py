@@ -1,0 +1,21 @@
+"""The one place campaignlint learns today's date, so runs and tests are reproducible.
+
+``CAMPAIGNLINT_TODAY=2026-02-25`` (ISO date) fixes it; the API takes ``today=`` too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from campaignlint.errors import ConfigError
+
+
+def today() -> dt.date:
+    fixed = os.environ.get("CAMPAIGNLINT_TODAY")
+    if fixed:
+        try:
+            return dt.date.fromisoformat(fixed.strip())
+        except ValueError as error:
+            raise ConfigError(f"CAMPAIGNLINT_TODAY must be a date YYYY-MM-DD, got {fixed!r}") from error
+    return dt.date.today()

@@ -1,0 +1,224 @@
+"""What the CLI commands do, kept apart from click so they stay testable and lazily imported."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from campaignlint.config import Config, config_for
+from campaignlint.errors import CampaignlintError, ConfigError
+from campaignlint.i18n import DEFAULT_LANGUAGE, language_from_environment
+
+EXIT_USAGE = 2
+
+
+@dataclass
+class CheckOptions:
+    paths: Sequence[str]
+    formats: Sequence[str] = ("text",)
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    config_file: Path | None = None
+    rules_dirs: Sequence[str] = ()
+    color: bool = False
+    quiet: bool = False
+    stdin_filename: str | None = None
+    jobs: str = "1"
+    lang: str | None = None
+    exclude: Sequence[str] = ()
+    force_exclude: bool = False
+    strict: bool = False
+    progress: Any = None
+    stdin: Any = None  # a binary stream; sys.stdin.buffer by default
+    stdout: Callable[[str], Any] = field(default=lambda text: sys.stdout.write(text))
+    stderr: Callable[[str], Any] = field(default=lambda text: sys.stderr.write(text))
+
+
+def parse_formats(values: Sequence[str]) -> list[tuple[str, str | None]]:
+    """``["text", "sarif:out.sarif"]`` -> ``[("text", None), ("sarif", "out.sarif")]``."""
+    from campaignlint.renderers import FORMATS
+
+    outputs: list[tuple[str, str | None]] = []
+    for value in values:
+        name, _, path = value.partition(":")
+        if name not in FORMATS:
+            known = ", ".join(sorted(FORMATS))
+            raise ConfigError(f"unknown format '{name}' (known: {known})")
+        if not path and any(target is None for _, target in outputs):
+            raise ConfigError("only one --format can write to standard output; give the others a :PATH")
+        outputs.append((name, path or None))
+    return outputs
+
+
+def _apply_cli(config: Config, options: CheckOptions) -> Config:
+    return config.with_overrides(
+        select=options.select or None,
+        ignore=config.ignore + options.ignore,
+        fail_on=options.fail_on,
+        rules_dirs=config.rules_dirs + tuple(str(Path(d).resolve()) for d in options.rules_dirs),
+        lang=options.lang,
+    )
+
+
+def run_check(options: CheckOptions) -> int:
+    """Run ``campaignlint check``; returns the exit code."""
+    try:
+        return _run_check(options)
+    except CampaignlintError as error:
+        options.stderr(f"campaignlint: error: {error}\n")
+        return EXIT_USAGE
+
+
+def _run_check(options: CheckOptions) -> int:
+    from campaignlint.engine import (
+        STDIN,
+        FileResult,
+        Job,
+        active_rules,
+        collect_files,
+        lint_file,
+        resolve_jobs,
+        rules_for,
+        run_jobs,
+    )
+    from campaignlint.loader import decode
+    from campaignlint.model import Severity
+    from campaignlint.renderers import Report, render
+
+    outputs = parse_formats(options.formats)
+    explicit = options.config_file
+    if explicit is not None and not explicit.is_file():
+        raise ConfigError(f"config file not found: {explicit}")
+    run_config = _apply_cli(config_for(Path.cwd() / "brief.yaml", explicit), options)
+    lang = options.lang or run_config.lang or language_from_environment() or DEFAULT_LANGUAGE
+    collected = collect_files(options.paths, explicit, options.exclude, options.force_exclude)
+
+    jobs: list[Job] = []
+    checked_configs: set[int] = set()
+    for path in collected.files:
+        if path == STDIN:
+            continue
+        config = _apply_cli(config_for(Path(path), explicit), options)
+        if id(config) not in checked_configs:
+            active_rules(config)  # a bad config fails the run before any file is read
+            checked_configs.add(id(config))
+        jobs.append(Job(path, config, lang, None))
+
+    active_rules(run_config)
+    progress = options.progress
+    if progress is not None:
+        progress.total, progress.enabled = len(jobs), progress.enabled and len(jobs) > 1
+    try:
+        results = run_jobs(jobs, resolve_jobs(options.jobs), progress)
+    finally:
+        if progress is not None:
+            progress.close()
+
+    if STDIN in collected.files:
+        name = options.stdin_filename or "<stdin>"
+        stdin_config = _apply_cli(config_for(Path(name), explicit), options)
+        stream = options.stdin or sys.stdin.buffer
+        raw = stream.read(stdin_config.max_file_size + 1)
+        try:
+            text = decode(raw)
+        except CampaignlintError as error:
+            results.append(FileResult(path=name, error=f"{name}: {error}"))
+        else:
+            results.append(lint_file(name, stdin_config, lang, text=text))
+    results.extend(
+        FileResult(path=path, error=f"{path}: no such file or directory") for path in collected.missing
+    )
+    for directory in collected.empty_dirs:
+        options.stderr(f"campaignlint: no briefs (*.yaml, *.yml) found in {directory}\n")
+
+    report = Report(
+        results=results,
+        rules=rules_for(run_config),
+        fail_on=Severity(run_config.fail_on),
+        lang=lang,
+        color=options.color,
+        quiet=options.quiet,
+    )
+    _write_outputs(outputs, report, options)
+    if collected.empty_dirs and options.strict and not results:
+        return EXIT_USAGE
+    return int(report.summary["exit_code"])
+
+
+def _write_outputs(outputs: list[tuple[str, str | None]], report: Any, options: CheckOptions) -> None:
+    from dataclasses import replace
+
+    from campaignlint.fs import atomic_write
+    from campaignlint.renderers import render
+
+    for name, target in outputs:
+        if target is None:
+            options.stdout(render(name, report))
+        else:
+            try:
+                atomic_write(target, render(name, replace(report, color=False)))
+            except OSError as error:
+                raise ConfigError(f"cannot write {target}: {error.strerror or error}") from error
+
+
+def rules_listing(output_format: str, rules_dirs: Sequence[str]) -> str:
+    from campaignlint.registry import discover_all
+
+    rules = sorted(discover_all(rules_dirs).values(), key=lambda rule: rule.id)
+    if output_format == "json":
+        items = [
+            {"id": r.id, "severity": r.severity.value, "area": r.area, "summary": r.summary,
+             "origin": r.origin, "fixable": r.fixable}
+            for r in rules
+        ]
+        return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    width = max((len(rule.id) for rule in rules), default=10)
+    lines = [
+        f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.summary}  [{rule.origin}]"
+        for rule in rules
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def explain_rule(rule_id: str, rules_dirs: Sequence[str], lang: str | None = None) -> str:
+    import difflib
+
+    from campaignlint.docs import rule_markdown
+    from campaignlint.registry import discover_all
+
+    rules = discover_all(rules_dirs)
+    if rule_id not in rules:
+        guess = difflib.get_close_matches(rule_id, list(rules), n=1)
+        hint = f"; did you mean '{guess[0]}'?" if guess else ""
+        raise SystemExit(_usage(f"unknown rule '{rule_id}'{hint} (campaignlint rules lists them)"))
+    return rule_markdown(rules[rule_id], heading="#")
+
+
+def _usage(message: str) -> int:
+    sys.stderr.write(f"campaignlint: error: {message}\n")
+    return EXIT_USAGE
+
+
+def generate_docs(output: Path | None, check_only: bool) -> int:
+    from campaignlint.docs import rules_markdown
+    from campaignlint.registry import discover_all
+
+    text = rules_markdown(discover_all(()).values())
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    if check_only:
+        current = output.read_text(encoding="utf-8") if output.exists() else ""
+        if current != text:
+            sys.stderr.write(f"{output} is stale: run campaignlint docs --output {output}\n")
+            return 1
+        return 0
+    from campaignlint.fs import atomic_write
+
+    atomic_write(output, text)
+    return 0

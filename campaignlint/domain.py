@@ -1,0 +1,134 @@
+"""Shared domain logic: tiers, engagement rate, audience age overlap, dates.
+
+Each function is the single place its formula lives; rules import from here.
+The numbers are the defaults of ``domain.md`` (Reference numbers).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping
+from typing import Any
+
+TIERS = ("nano", "micro", "mid", "macro", "mega")
+
+# Lower follower bound of each tier: nano < 10,000 <= micro < 100,000 <= mid < 500,000 ...
+TIER_LOWER_BOUNDS: dict[str, int] = {
+    "nano": 0,
+    "micro": 10_000,
+    "mid": 100_000,
+    "macro": 500_000,
+    "mega": 1_000_000,
+}
+
+# Low-engagement floor (percent) by tier.
+TIER_ENGAGEMENT_FLOORS: dict[str, float] = {
+    "nano": 4.0,
+    "micro": 3.0,
+    "mid": 2.0,
+    "macro": 1.5,
+    "mega": 1.0,
+}
+
+IMPLAUSIBLE_ENGAGEMENT_RATE = 35.0
+
+# Oldest age an open bucket such as "45+" covers.
+MAX_AGE = 64
+
+
+def is_number(value: Any) -> bool:
+    """A real, finite number (bools are not numbers here)."""
+    return (
+        isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    )
+
+
+def tier_for_followers(followers: float) -> str:
+    """The tier a follower count falls in."""
+    tier = "nano"
+    for name in TIERS:
+        if followers >= TIER_LOWER_BOUNDS[name]:
+            tier = name
+    return tier
+
+
+def engagement_rate(
+    followers: Any, likes: Any, comments: Any, shares: Any
+) -> float | None:
+    """(likes + comments + shares) / followers x 100, or None when it cannot be computed.
+
+    Missing averages count as zero only when at least one average is given.
+    """
+    if not is_number(followers) or followers <= 0:
+        return None
+    parts = [value for value in (likes, comments, shares) if is_number(value)]
+    if not parts:
+        return None
+    return float(sum(parts)) / float(followers) * 100.0
+
+
+_BUCKET = re.compile(r"^\s*(\d{1,3})\s*(?:[-–]\s*(\d{1,3})|(\+))\s*$")
+
+
+def parse_age_bucket(label: str) -> tuple[int, int] | None:
+    """Parse ``"18-24"`` to (18, 24) and ``"45+"`` to (45, 64); None when malformed."""
+    match = _BUCKET.match(str(label))
+    if not match:
+        return None
+    low = int(match.group(1))
+    high = MAX_AGE if match.group(3) else int(match.group(2))
+    if high < low:
+        return None
+    return low, max(high, low)
+
+
+def age_overlap(buckets: Mapping[str, Any], target_min: int, target_max: int) -> float | None:
+    """Share (percent) of an audience inside the target age range.
+
+    Each bucket contributes its share times the fraction of its (integer) years inside the
+    range: target 18-30, bucket "25-34" at 20 % gives 20 x 6/10 = 12. None when no bucket is
+    readable.
+    """
+    total = 0.0
+    readable = False
+    for label, share in buckets.items():
+        bounds = parse_age_bucket(label)
+        if bounds is None or not is_number(share):
+            continue
+        readable = True
+        low, high = bounds
+        inside = min(high, target_max) - max(low, target_min) + 1
+        if inside > 0:
+            total += float(share) * inside / (high - low + 1)
+    return total if readable else None
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A date from ``2026-03-01`` (quoted or not) or a date-time string; None otherwise."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+_TIME = re.compile(r"^\s*([01]?\d|2[0-4]):([0-5]\d)\s*$")
+
+
+def parse_time(value: Any) -> int | None:
+    """Minutes after midnight of ``"19:00"``; ``"24:00"`` is 1440. None when malformed."""
+    if not isinstance(value, str):
+        return None
+    match = _TIME.match(value)
+    if not match:
+        return None
+    minutes = int(match.group(1)) * 60 + int(match.group(2))
+    return minutes if minutes <= 24 * 60 else None

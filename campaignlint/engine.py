@@ -1,0 +1,365 @@
+"""The engine: load a brief once, run every selected rule on it, collect findings.
+
+It knows no rule by name: rules come from :mod:`campaignlint.registry`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from campaignlint.config import ALL, Config, config_for, validate_rule_ids
+from campaignlint.errors import CampaignlintError, ConfigError, InputError
+from campaignlint.i18n import DEFAULT_LANGUAGE
+from campaignlint.model import Finding, Problem, Severity, render_problem
+from campaignlint.registry import discover_all
+from campaignlint.rule import Rule
+
+INTERNAL_ERROR = "internal-error"
+STDIN = "-"
+BRIEF_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    rule: Rule
+    severity: Severity | None
+    options: dict[str, Any]
+
+
+@dataclass
+class FileResult:
+    """The outcome for one file: its findings, or the error that stopped it being read."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    error_line: int | None = None
+    error_column: int | None = None
+    internal_error: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "error": self.error,
+            "findings": [finding.to_dict() for finding in self.findings],
+        }
+
+
+def rules_for(config: Config) -> dict[str, Rule]:
+    return discover_all(config.rules_dirs)
+
+
+def active_rules(config: Config, registry: dict[str, Rule] | None = None) -> list[ActiveRule]:
+    """The rules ``config`` selects, with their resolved severity and options."""
+    registry = registry if registry is not None else rules_for(config)
+    where = config.source or "configuration"
+    known = list(registry)
+    validate_rule_ids(config.select or (), known, f"{where}: select")
+    validate_rule_ids(config.ignore, known, f"{where}: ignore")
+    validate_rule_ids(list(config.rules), known, f"{where}: rules")
+    selected = (
+        known if config.select is None or ALL in config.select else list(config.select)
+    )
+    active = []
+    for rule_id in selected:
+        if rule_id in config.ignore:
+            continue
+        rule = registry[rule_id]
+        settings = dict(config.rules.get(rule_id, {}))
+        severity = settings.pop("severity", None)
+        try:
+            options = rule.resolve_options(settings)
+        except ConfigError as error:
+            raise ConfigError(f"{where}: {error}") from error
+        active.append(ActiveRule(rule, Severity(severity) if severity else None, options))
+    return active
+
+
+def _internal_error(rule: Rule, error: BaseException) -> Finding:
+    text = str(error).splitlines()[0] if str(error) else ""
+    message = f"rule '{rule.id}' crashed: {type(error).__name__}: {text}".rstrip(": ")
+    return Finding(
+        rule=INTERNAL_ERROR,
+        severity=Severity.ERROR,
+        message=message,
+        pointer="",
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+        fix="This is a bug in the rule, not in your brief: please report it.",
+        message_en=message,
+    )
+
+
+def run_rules(
+    brief: Any, rules: Sequence[ActiveRule], lang: str = DEFAULT_LANGUAGE
+) -> list[Finding]:
+    """Run each rule on ``brief``; a rule that raises becomes an ``internal-error`` finding."""
+    findings: list[Finding] = []
+    for active in rules:
+        rule = active.rule
+        try:
+            problems: list[Problem] = list(rule.check(brief, active.options))
+        except Exception as error:  # a broken rule must not stop the others
+            findings.append(_internal_error(rule, error))
+            continue
+        for problem in problems:
+            severity = active.severity or problem.severity or rule.severity
+            position = problem.position or brief.position(problem.pointer)
+            findings.append(render_problem(problem, rule.id, severity, position, lang))
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def lint_text(
+    text: str,
+    *,
+    path: str | None = None,
+    config: Config | None = None,
+    lang: str | None = None,
+    today: dt.date | None = None,
+) -> list[Finding]:
+    """Lint one brief given as text. Raises :class:`InputError` when it is not a readable brief,
+    :class:`ConfigError` for a bad configuration. Prints nothing."""
+    from campaignlint.brief import Brief
+    from campaignlint.clock import today as clock_today
+    from campaignlint.loader import load_text
+
+    config = config or Config()
+    document = load_text(text)
+    brief = Brief(document, path=path or "<string>", today=today or clock_today())
+    findings = run_rules(brief, active_rules(config), lang or config.lang or DEFAULT_LANGUAGE)
+    return apply_suppressions(findings, text, config, brief)
+
+
+def apply_suppressions(findings: list[Finding], text: str, config: Config, brief: Any) -> list[Finding]:
+    """Hook for inline suppressions and per-file overrides (see campaignlint.suppress)."""
+    return findings
+
+
+def read_brief(path: Path, max_size: int) -> str:
+    from campaignlint.loader import decode
+
+    try:
+        size = path.stat().st_size
+        if size > max_size:
+            raise InputError(
+                f"file is {size:,} bytes, over the {max_size:,}-byte limit (max_file_size)"
+            )
+        return decode(path.read_bytes())
+    except FileNotFoundError as error:
+        raise InputError("no such file") from error
+    except IsADirectoryError as error:
+        raise InputError("is a directory") from error
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}") from error
+
+
+def lint_file(
+    path: str,
+    config: Config,
+    lang: str = DEFAULT_LANGUAGE,
+    today: dt.date | None = None,
+    text: str | None = None,
+) -> FileResult:
+    """Lint one file (or ``text`` read elsewhere, e.g. standard input) into a :class:`FileResult`."""
+    result = FileResult(path=path)
+    try:
+        if text is None:
+            text = read_brief(Path(path), config.max_file_size)
+        elif len(text.encode("utf-8", "surrogatepass")) > config.max_file_size:
+            raise InputError(f"input is over the {config.max_file_size:,}-byte limit (max_file_size)")
+        result.findings = lint_text(text, path=path, config=config, lang=lang, today=today)
+    except InputError as error:
+        result.error = error.describe(path)
+        result.error_line, result.error_column = error.line, error.column
+    except RecursionError:
+        result.error = f"{path}: the brief is nested too deeply to check"
+    result.internal_error = any(f.rule == INTERNAL_ERROR for f in result.findings)
+    return result
+
+
+# --- collecting files ----------------------------------------------------------------------
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def is_excluded(path: Path, patterns: Iterable[str], root: Path) -> bool:
+    """True when ``path`` (or a folder it is in) matches an exclude glob, relative to ``root``."""
+    relative = _relative(path, root)
+    parts = relative.split("/")
+    prefixes = ["/".join(parts[: index + 1]) for index in range(len(parts))]
+    for pattern in patterns:
+        cleaned = pattern.strip().rstrip("/").removeprefix("./")
+        if cleaned.endswith("/**"):
+            cleaned = cleaned[:-3]
+        for candidate in (*prefixes, path.name):
+            if fnmatch.fnmatchcase(candidate, cleaned):
+                return True
+    return False
+
+
+def _walk(directory: Path) -> Iterator[Path]:
+    for current, dirnames, filenames in os.walk(directory):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.endswith(BRIEF_SUFFIXES) and not name.startswith("."):
+                yield Path(current) / name
+
+
+@dataclass
+class Collected:
+    files: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    empty_dirs: list[str] = field(default_factory=list)
+
+
+def collect_files(
+    paths: Sequence[str],
+    explicit_config: Path | None = None,
+    extra_exclude: Sequence[str] = (),
+    force_exclude: bool = False,
+) -> Collected:
+    """Expand directories into the briefs inside them, honouring ``exclude``."""
+    collected = Collected()
+    cwd = Path.cwd()
+    for raw in paths:
+        if raw == STDIN:
+            collected.files.append(STDIN)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = []
+            for candidate in _walk(path):
+                config = config_for(candidate, explicit_config)
+                root = Path(config.root) if config.source else cwd
+                if is_excluded(candidate, config.exclude, root) or is_excluded(
+                    candidate, extra_exclude, cwd
+                ):
+                    continue
+                found.append(str(candidate))
+            if not found:
+                collected.empty_dirs.append(raw)
+            collected.files.extend(found)
+        elif path.exists():
+            if force_exclude:
+                config = config_for(path, explicit_config)
+                root = Path(config.root) if config.source else cwd
+                if is_excluded(path, config.exclude, root) or is_excluded(path, extra_exclude, cwd):
+                    continue
+            collected.files.append(raw)
+        else:
+            collected.missing.append(raw)
+    return collected
+
+
+# --- many files ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Job:
+    path: str
+    config: Config
+    lang: str
+    today: dt.date | None
+
+
+def _run_job(job: Job) -> FileResult:
+    try:
+        return lint_file(job.path, job.config, job.lang, job.today)
+    except CampaignlintError as error:
+        return FileResult(path=job.path, error=f"{job.path}: {error}")
+
+
+def _run_chunk(jobs: list[Job]) -> list[FileResult]:
+    return [_run_job(job) for job in jobs]
+
+
+def resolve_jobs(jobs: int | str | None) -> int:
+    if jobs in (None, 0, "auto"):
+        return os.cpu_count() or 1
+    return max(1, int(jobs))
+
+
+def run_jobs(
+    jobs: Sequence[Job], workers: int, progress: Callable[[int], None] | None = None
+) -> list[FileResult]:
+    """Lint ``jobs`` in order, in this process or a pool of ``workers`` processes."""
+    if workers <= 1 or len(jobs) < 4:
+        results = []
+        for job in jobs:
+            results.append(_run_job(job))
+            if progress:
+                progress(1)
+        return results
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(64, len(jobs) // (workers * 4)))
+    chunks = [list(jobs[i : i + chunk]) for i in range(0, len(jobs), chunk)]
+    results = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for chunk_results in pool.map(_run_chunk, chunks):
+            results.extend(chunk_results)
+            if progress:
+                progress(len(chunk_results))
+    return results
+
+
+def lint_paths(
+    paths: Sequence[str],
+    *,
+    config: Config | None = None,
+    lang: str | None = None,
+    today: dt.date | None = None,
+    jobs: int | str | None = 1,
+) -> list[FileResult]:
+    """Lint files and directories. Each file uses ``config`` or the one discovered for it.
+    Missing paths give a :class:`FileResult` with an error. Prints nothing."""
+    collected = collect_files([p for p in paths if p != STDIN])
+    work = []
+    for path in collected.files:
+        file_config = config or config_for(Path(path))
+        work.append(Job(path, file_config, lang or file_config.lang or DEFAULT_LANGUAGE, today))
+    results = run_jobs(work, resolve_jobs(jobs))
+    results.extend(FileResult(path=p, error=f"{p}: no such file or directory") for p in collected.missing)
+    return results
+
+
+def summarize(results: Sequence[FileResult], fail_on: Severity) -> dict[str, Any]:
+    """Counts for the summary line and the JSON ``summary``; ``exit_code`` per the CLI contract."""
+    counts = {severity.value: 0 for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+    for result in results:
+        for finding in result.findings:
+            counts[finding.severity.value] += 1
+    input_errors = sum(1 for result in results if result.error)
+    internal = sum(1 for result in results if result.internal_error)
+    failing = any(
+        finding.severity >= fail_on for result in results for finding in result.findings
+    )
+    exit_code = 2 if input_errors or internal else (1 if failing else 0)
+    return {
+        "files_checked": len(results),
+        "findings": sum(counts.values()),
+        "errors": counts["error"],
+        "warnings": counts["warning"],
+        "info": counts["info"],
+        "input_errors": input_errors,
+        "internal_errors": internal,
+        "fail_on": fail_on.value,
+        "exit_code": exit_code,
+    }
+
+
+__all__ = ["FileResult", "lint_file", "lint_paths", "lint_text", "summarize"]

@@ -1,0 +1,133 @@
+"""Findings: what a rule reports, and what campaignlint prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Literal
+
+from campaignlint.i18n import DEFAULT_LANGUAGE, Message
+
+
+class Severity(str, Enum):
+    """How bad a finding is; ordered info < warning < error."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank >= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank < other.rank
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+Position = tuple[int, int, int, int]
+"""1-based (line, column, end_line, end_column)."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A safe, mechanical change to the brief, applied only by ``--fix``.
+
+    ``op`` is ``set`` (replace or add the value at ``pointer``), ``append`` (add ``value`` to the
+    list at ``pointer``, creating it when absent) or ``remove`` (delete the item at ``pointer``).
+    """
+
+    op: Literal["set", "append", "remove"]
+    pointer: str
+    value: Any = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a rule yields: a message still to be rendered in the user's language."""
+
+    pointer: str
+    message: Message
+    fix: Message | None = None
+    severity: Severity | None = None  # None: the rule's (configured) severity
+    position: Position | None = None
+    edits: tuple[Edit, ...] = ()
+
+
+@dataclass
+class Finding:
+    """A rendered finding: one line of output, one JSON object."""
+
+    rule: str
+    severity: Severity
+    message: str
+    pointer: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    fix: str | None = None
+    # English text, stable across languages: what baselines fingerprint.
+    message_en: str = ""
+    edits: tuple[Edit, ...] = field(default=(), repr=False)
+    suppressed_by: str | None = field(default=None, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The documented JSON shape of a finding."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "pointer": self.pointer,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "fix": self.fix,
+        }
+
+    def sort_key(self) -> tuple[int, int, str, str]:
+        return (self.line, self.column, self.rule, self.message)
+
+
+def render_problem(
+    problem: Problem,
+    rule: str,
+    severity: Severity,
+    position: Position,
+    lang: str = DEFAULT_LANGUAGE,
+) -> Finding:
+    """Turn a rule's problem into a finding in ``lang``."""
+    line, column, end_line, end_column = position
+    english = problem.message.render(DEFAULT_LANGUAGE)
+    return Finding(
+        rule=rule,
+        severity=severity,
+        message=english if lang == DEFAULT_LANGUAGE else problem.message.render(lang),
+        pointer=problem.pointer,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        fix=problem.fix.render(lang) if problem.fix is not None else None,
+        message_en=english,
+        edits=problem.edits,
+    )

@@ -1,0 +1,44 @@
+"""Renderers turn a finished :class:`Report` into text. They format; they never decide.
+
+Each format is a module with ``render(report: Report) -> str``, imported only when used.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from campaignlint.engine import FileResult, summarize
+from campaignlint.model import Severity
+from campaignlint.rule import Rule
+
+FORMATS: dict[str, str] = {
+    "text": "campaignlint.renderers.text",
+    "json": "campaignlint.renderers.json_format",
+}
+
+
+@dataclass
+class Report:
+    """Everything a renderer may show."""
+
+    results: Sequence[FileResult]
+    rules: Mapping[str, Rule] = field(default_factory=dict)
+    fail_on: Severity = Severity.WARNING
+    lang: str = "en"
+    color: bool = False
+    quiet: bool = False
+    show_fix: bool = True
+    briefs: Mapping[str, Any] = field(default_factory=dict)  # path -> data, for reports
+    summary: dict[str, Any] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.summary = summarize(self.results, self.fail_on)
+
+
+def render(format_name: str, report: Report) -> str:
+    module = importlib.import_module(FORMATS[format_name])
+    output: str = module.render(report)
+    return output

@@ -1,0 +1,71 @@
+"""``--format text``: one line per finding, as ruff prints them, the fix hint under it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from campaignlint.i18n import _
+from campaignlint.model import Severity
+
+if TYPE_CHECKING:
+    from campaignlint.renderers import Report
+
+_COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
+_BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"{code}{text}{_RESET}" if color else text
+
+
+def _clean(text: str) -> str:
+    """One terminal line: no control characters that could move the cursor or fake output."""
+    return "".join(ch if ch.isprintable() or ch == " " else "\ufffd" for ch in text)
+
+
+def render(report: Report) -> str:
+    lines: list[str] = []
+    color = report.color
+    for result in report.results:
+        path = _clean(result.path)
+        if result.error:
+            where = _clean(result.error)
+            label = _paint("error", _COLORS[Severity.ERROR] + _BOLD, color)
+            lines.append(f"{_paint(where.split(': ', 1)[0], _BOLD, color)}: {label}: "
+                         f"{where.split(': ', 1)[1] if ': ' in where else where}")
+            continue
+        for finding in result.findings:
+            location = _paint(f"{path}:{finding.line}:{finding.column}:", _BOLD, color)
+            severity = _paint(finding.severity.value, _COLORS[finding.severity], color)
+            rule = _paint(finding.rule, _BOLD, color)
+            lines.append(f"{location} {severity} {rule} {_clean(finding.message)}")
+            if finding.fix and report.show_fix:
+                hint = _("fix").render(report.lang)
+                lines.append(_paint(f"  {hint}: {_clean(finding.fix)}", _DIM, color))
+    if not report.quiet:
+        if lines:
+            lines.append("")
+        lines.append(summary_line(report))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def summary_line(report: Report) -> str:
+    summary = report.summary
+    lang = report.lang
+    files = summary["files_checked"]
+    if summary["findings"] == 0 and not summary["input_errors"]:
+        return _("All checks passed ({files} file(s) checked).", files=files).render(lang)
+    parts = _(
+        "Found {count} finding(s): {errors} error(s), {warnings} warning(s), {info} info"
+        " in {files} file(s) checked.",
+        count=summary["findings"],
+        errors=summary["errors"],
+        warnings=summary["warnings"],
+        info=summary["info"],
+        files=files,
+    ).render(lang)
+    if summary["input_errors"]:
+        parts += " " + _(
+            "{count} file(s) could not be read.", count=summary["input_errors"]
+        ).render(lang)
+    return parts

@@ -1,0 +1,215 @@
+"""Validate a brief against ``schemas/brief.schema.json`` and explain violations plainly."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from campaignlint.i18n import Message, _
+from campaignlint.loader import join_pointer
+
+BRIEF_SCHEMA = "brief.schema.json"
+CONFIG_SCHEMA = "config.schema.json"
+
+
+@lru_cache(maxsize=4)
+def load_schema(name: str) -> dict[str, Any]:
+    text = (files("campaignlint.schemas") / name).read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@lru_cache(maxsize=4)
+def validator(name: str) -> Any:
+    """The compiled validator of a schema; built once per process."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(
+        load_schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+_TYPE_NAMES = {
+    "string": _("text"),
+    "number": _("a number"),
+    "integer": _("a whole number"),
+    "object": _("a mapping (key: value lines)"),
+    "array": _("a list"),
+    "boolean": _("true or false"),
+    "null": _("empty"),
+}
+
+
+def field_label(path: Sequence[Any]) -> str:
+    """``['influencers', 2, 'audience']`` -> ``influencers[2].audience``; the root is ``the brief``."""
+    label = ""
+    for part in path:
+        if isinstance(part, int):
+            label += f"[{part}]"
+        else:
+            label += ("." if label else "") + str(part)
+    return label or "the brief"
+
+
+def describe_value(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return repr(shown)
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def _expected(schema_type: Any) -> Message:
+    types = schema_type if isinstance(schema_type, list) else [schema_type]
+    names = [_TYPE_NAMES.get(t, _("{t}", t=t)) for t in types if t != "null"]
+    if len(names) == 1:
+        return names[0]
+    return _("{first} or {second}", first=names[0], second=names[-1])
+
+
+def _suggest(word: str, choices: Sequence[str]) -> str | None:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+
+
+class Violation:
+    """One schema violation, explained, with where it points."""
+
+    def __init__(self, pointer: str, message: Message, fix: Message | None, at_key: bool) -> None:
+        self.pointer = pointer
+        self.message = message
+        self.fix = fix
+        self.at_key = at_key
+
+
+def _pointer(path: Sequence[Any]) -> str:
+    pointer = ""
+    for part in path:
+        pointer = join_pointer(pointer, part)
+    return pointer
+
+
+def _explain(error: Any) -> Iterator[Violation]:
+    path = list(error.absolute_path)
+    pointer = _pointer(path)
+    label = field_label(path)
+    validator_name = error.validator
+    value = error.instance
+    if validator_name == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        extras = [key for key in value if key not in allowed and not str(key).startswith("x-")]
+        for key in extras:
+            guess = _suggest(str(key), allowed)
+            where = field_label(path) if path else "the top level of the brief"
+            message = _("unknown field '{key}' in {where}", key=key, where=where)
+            if guess:
+                fix: Message = _(
+                    "Did you mean '{guess}'? Fields of your own must start with 'x-'.",
+                    guess=guess,
+                )
+            else:
+                fix = _(
+                    "Known fields here: {known}. Fields of your own must start with 'x-'.",
+                    known=", ".join(allowed),
+                )
+            yield Violation(join_pointer(pointer, key), message, fix, at_key=True)
+        return
+    if validator_name == "required":
+        missing = [name for name in error.validator_value if name not in value]
+        for name in missing:
+            where = label if path else "the brief"
+            yield Violation(
+                pointer,
+                _("{where} is missing the required field '{name}'", where=where, name=name),
+                _("Add '{name}:' under {where}.", name=name, where=where),
+                at_key=bool(path),
+            )
+        return
+    yield Violation(pointer, _message(error, label, value), _fix(error, value), at_key=False)
+
+
+def _message(error: Any, label: str, value: Any) -> Message:
+    kind = error.validator
+    shown = describe_value(value)
+    if kind == "type":
+        if not error.absolute_path and error.validator_value == "object":
+            return _(
+                "the brief must be a mapping of sections (campaign:, target_audience:,"
+                " influencers:, deliverables: ...), got {value}",
+                value=shown,
+            )
+        return _(
+            "{field} must be {expected}, got {value}",
+            field=label,
+            expected=_expected(error.validator_value),
+            value=shown,
+        )
+    if kind == "enum":
+        choices = ", ".join(str(choice) for choice in error.validator_value)
+        return _("{field} must be one of {choices}; got {value}", field=label, choices=choices, value=shown)
+    if kind == "format" and error.validator_value == "date":
+        return _("{field} must be a date written YYYY-MM-DD, got {value}", field=label, value=shown)
+    if kind == "pattern":
+        hint = error.schema.get("description", "")
+        return _("{field} is not in the expected form ({hint}); got {value}", field=label, hint=hint, value=shown)
+    if kind == "minimum":
+        return _("{field} must be at least {limit}, got {value}", field=label, limit=error.validator_value, value=shown)
+    if kind == "maximum":
+        return _("{field} must be at most {limit}, got {value}", field=label, limit=error.validator_value, value=shown)
+    if kind == "minItems":
+        return _("{field} must list at least {count} item(s)", field=label, count=error.validator_value)
+    if kind == "anyOf":
+        described = error.schema.get("description", "")
+        return _("{field} has the wrong form: {hint} Got {value}", field=label, hint=described, value=shown)
+    return _("{field}: {detail}", field=label, detail=error.message)
+
+
+def _fix(error: Any, value: Any) -> Message | None:
+    if error.validator == "enum" and isinstance(value, str):
+        guess = _suggest(value, [str(choice) for choice in error.validator_value])
+        if guess:
+            return _("Did you mean '{guess}'?", guess=guess)
+    if error.validator == "type" and isinstance(value, bool) and error.validator_value == "string":
+        return _(
+            "YAML reads unquoted yes/no/on/off as true/false: put the value in quotes."
+        )
+    if error.validator == "type" and isinstance(value, str) and error.validator_value in ("number", "integer"):
+        return _("Write the number with digits only, without units or words.")
+    description = error.schema.get("description")
+    if description:
+        return _("Expected: {description}", description=description)
+    return None
+
+
+def violations(data: Any, schema_name: str = BRIEF_SCHEMA) -> list[Violation]:
+    """Every violation of the schema in ``data``, in document order."""
+    found: list[Violation] = []
+    seen: set[tuple[str, str]] = set()
+    for error in validator(schema_name).iter_errors(data):
+        for violation in _explain(error):
+            key = (violation.pointer, str(violation.message))
+            if key not in seen:  # "required" is reported once per missing property
+                seen.add(key)
+                found.append(violation)
+    return found
+
+
+def config_errors(data: Mapping[str, Any]) -> list[str]:
+    """Violations of the config schema, one line each."""
+    return [
+        f"{field_label(list(error.absolute_path)) if error.absolute_path else 'config'}: {error.message}"
+        for error in validator(CONFIG_SCHEMA).iter_errors(data)
+    ]

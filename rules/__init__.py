@@ -1,0 +1,1 @@
+"""campaignlint's built-in rule pack: one module per campaign mistake (see docs/rules.md)."""

@@ -1,0 +1,51 @@
+"""The brief does not match the brief format.
+
+## What it does
+Validates the brief against campaignlint's JSON Schema (`campaignlint schema` prints it): the
+required sections (`campaign` with name, brand, objective, start, end and budget;
+`target_audience`; `influencers`, at least one, each with a handle and followers;
+`deliverables`), the type of every field, the allowed values of enumerations, and unknown
+keys. Keys that start with `x-` are free at any level. Duplicate keys and extra YAML documents
+in one file are reported here too.
+
+## Why it matters
+Every other rule reads fields by name. A typo such as `infuencers:` or a budget written as
+`ten thousand` silently switches checks off, and the campaign ships unchecked.
+
+## Example
+```yaml
+campaign:
+  name: Glow Serum Launch
+  budget: {amount: ten thousand, currency: TRY}   # not a number
+infuencers:                                         # typo: unknown key
+  - handle: "@ayse.glow"
+```
+
+## How to fix
+Follow the message: add the missing field, fix the type or the spelling. Add an editor modeline
+(`# yaml-language-server: $schema=...`) to get completion and errors while typing. Keep data
+of your own under keys starting with `x-`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from campaignlint.brief import Brief
+from campaignlint.model import Problem
+from campaignlint.validation import violations
+
+ID = "schema"
+SEVERITY = "error"
+AREA = "integrity"
+SOURCE = "campaignlint brief format (schemas/brief.schema.json)"
+OPTIONS: dict[str, Any] = {}
+
+
+def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
+    yield from brief.document.problems
+    for violation in violations(brief.data):
+        yield brief.problem(
+            violation.pointer, violation.message, violation.fix, at_key=violation.at_key
+        )

@@ -1,0 +1,35 @@
+"""Helpers for rule tests: lint a YAML fragment with one rule and read its findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from campaignlint.config import Config
+from campaignlint.engine import lint_text
+from campaignlint.model import Finding
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SAMPLES = REPO / "samples"
+FIXED_TODAY = dt.date(2026, 1, 15)
+
+
+def run_rule(
+    rule_id: str,
+    yaml_text: str,
+    *,
+    options: dict[str, Any] | None = None,
+    today: dt.date = FIXED_TODAY,
+    lang: str = "en",
+) -> list[Finding]:
+    """Lint ``yaml_text`` (dedented) with only ``rule_id`` enabled."""
+    config = Config(select=(rule_id,), rules={rule_id: options or {}})
+    return lint_text(textwrap.dedent(yaml_text), config=config, today=today, lang=lang)
+
+
+def summary(findings: list[Finding]) -> list[tuple[str, str, int, str]]:
+    """(rule, severity, line, pointer) of each finding: compact for exact assertions."""
+    return [(f.rule, f.severity.value, f.line, f.pointer) for f in findings]
