@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from campaignlint.model import Finding
 
 
-def lint_text(text: str, *, path: str | None = None, config: Any = None, **kwargs: Any) -> list[Finding]:
+def lint_text(
+    text: str, *, path: str | None = None, config: Any = None, **kwargs: Any
+) -> list[Finding]:
     """Lint one brief given as text; see :func:`campaignlint.engine.lint_text`."""
     from campaignlint.engine import lint_text as engine_lint_text
 

@@ -64,38 +64,86 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--format", "formats", multiple=True, metavar="NAME[:PATH]",
-              help="Output format (text, json, ...); NAME:PATH writes to a file. Repeatable.")
-@click.option("--select", multiple=True, metavar="RULES", help="Only these rules (comma-separated).")
-@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (comma-separated).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
-              help="Lowest severity that fails the run (default: warning).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Use this config file instead of discovering one.")
-@click.option("--rules-dir", multiple=True, type=click.Path(file_okay=False, path_type=str),
-              help="Also load rules from this directory. Repeatable.")
-@click.option("--color/--no-color", default=None, help="Colour the output (default: on a terminal).")
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    metavar="NAME[:PATH]",
+    help="Output format (text, json, ...); NAME:PATH writes to a file. Repeatable.",
+)
+@click.option(
+    "--select", multiple=True, metavar="RULES", help="Only these rules (comma-separated)."
+)
+@click.option(
+    "--ignore", multiple=True, metavar="RULES", help="Skip these rules (comma-separated)."
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Lowest severity that fails the run (default: warning).",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this config file instead of discovering one.",
+)
+@click.option(
+    "--rules-dir",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=str),
+    help="Also load rules from this directory. Repeatable.",
+)
+@click.option(
+    "--color/--no-color", default=None, help="Colour the output (default: on a terminal)."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--stdin-filename", help="The name to report for a brief read from '-'.")
 @click.option("--jobs", "-j", default="1", metavar="N|auto", help="Check files in N processes.")
 @click.option("--lang", type=click.Choice(["en", "tr"]), help="Language of messages and reports.")
 @click.option("--exclude", multiple=True, help="Extra glob patterns to skip when walking folders.")
-@click.option("--force-exclude", is_flag=True, help="Apply exclude patterns to files named explicitly too.")
+@click.option(
+    "--force-exclude", is_flag=True, help="Apply exclude patterns to files named explicitly too."
+)
 @click.option("--strict", is_flag=True, help="A folder with no briefs is an error (exit 2).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the run.")
-def check(paths: tuple[str, ...], formats: tuple[str, ...], select: tuple[str, ...],
-          ignore: tuple[str, ...], fail_on: str | None, config_file: Path | None,
-          rules_dir: tuple[str, ...], color: bool | None, quiet: bool,
-          stdin_filename: str | None, jobs: str, lang: str | None, exclude: tuple[str, ...],
-          force_exclude: bool, strict: bool, exit_zero: bool) -> None:
+def check(
+    paths: tuple[str, ...],
+    formats: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    config_file: Path | None,
+    rules_dir: tuple[str, ...],
+    color: bool | None,
+    quiet: bool,
+    stdin_filename: str | None,
+    jobs: str,
+    lang: str | None,
+    exclude: tuple[str, ...],
+    force_exclude: bool,
+    strict: bool,
+    exit_zero: bool,
+) -> None:
     """Check briefs (files, folders, or - for standard input)."""
     from campaignlint.commands import CheckOptions, run_check
 
     options = CheckOptions(
-        paths=paths or (".",), formats=formats or ("text",), select=_split(select),
-        ignore=_split(ignore), fail_on=fail_on, config_file=config_file, rules_dirs=rules_dir,
-        color=_use_color(color), quiet=quiet, stdin_filename=stdin_filename, jobs=jobs,
-        lang=lang, exclude=exclude, force_exclude=force_exclude, strict=strict,
+        paths=paths or (".",),
+        formats=formats or ("text",),
+        select=_split(select),
+        ignore=_split(ignore),
+        fail_on=fail_on,
+        config_file=config_file,
+        rules_dirs=rules_dir,
+        color=_use_color(color),
+        quiet=quiet,
+        stdin_filename=stdin_filename,
+        jobs=jobs,
+        lang=lang,
+        exclude=exclude,
+        force_exclude=force_exclude,
+        strict=strict,
         progress=_Progress(0, _show_progress()),
     )
     code = run_check(options)
@@ -124,8 +172,11 @@ def explain(rule_id: str, rules_dir: tuple[str, ...], lang: str | None) -> None:
 
 
 @main.command()
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file instead of standard output.")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
 @click.option("--check", "check_only", is_flag=True, help="Exit 1 if --output is not up to date.")
 def docs(output: Path | None, check_only: bool) -> None:
     """Generate the rules reference (docs/rules.md)."""
@@ -135,7 +186,9 @@ def docs(output: Path | None, check_only: bool) -> None:
 
 
 @main.command()
-@click.option("--config", "config_schema", is_flag=True, help="Print the config file's schema instead.")
+@click.option(
+    "--config", "config_schema", is_flag=True, help="Print the config file's schema instead."
+)
 def schema(config_schema: bool) -> None:
     """Print the brief JSON Schema, for editors and other tools."""
     from importlib.resources import files

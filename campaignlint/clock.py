@@ -17,5 +17,7 @@ def today() -> dt.date:
         try:
             return dt.date.fromisoformat(fixed.strip())
         except ValueError as error:
-            raise ConfigError(f"CAMPAIGNLINT_TODAY must be a date YYYY-MM-DD, got {fixed!r}") from error
+            raise ConfigError(
+                f"CAMPAIGNLINT_TODAY must be a date YYYY-MM-DD, got {fixed!r}"
+            ) from error
     return dt.date.today()

@@ -50,7 +50,9 @@ def parse_formats(values: Sequence[str]) -> list[tuple[str, str | None]]:
             known = ", ".join(sorted(FORMATS))
             raise ConfigError(f"unknown format '{name}' (known: {known})")
         if not path and any(target is None for _, target in outputs):
-            raise ConfigError("only one --format can write to standard output; give the others a :PATH")
+            raise ConfigError(
+                "only one --format can write to standard output; give the others a :PATH"
+            )
         outputs.append((name, path or None))
     return outputs
 
@@ -88,7 +90,7 @@ def _run_check(options: CheckOptions) -> int:
     )
     from campaignlint.loader import decode
     from campaignlint.model import Severity
-    from campaignlint.renderers import Report, render
+    from campaignlint.renderers import Report
 
     outputs = parse_formats(options.formats)
     explicit = options.config_file
@@ -131,7 +133,8 @@ def _run_check(options: CheckOptions) -> int:
         else:
             results.append(lint_file(name, stdin_config, lang, text=text))
     results.extend(
-        FileResult(path=path, error=f"{path}: no such file or directory") for path in collected.missing
+        FileResult(path=path, error=f"{path}: no such file or directory")
+        for path in collected.missing
     )
     for directory in collected.empty_dirs:
         options.stderr(f"campaignlint: no briefs (*.yaml, *.yml) found in {directory}\n")
@@ -150,7 +153,9 @@ def _run_check(options: CheckOptions) -> int:
     return int(report.summary["exit_code"])
 
 
-def _write_outputs(outputs: list[tuple[str, str | None]], report: Any, options: CheckOptions) -> None:
+def _write_outputs(
+    outputs: list[tuple[str, str | None]], report: Any, options: CheckOptions
+) -> None:
     from dataclasses import replace
 
     from campaignlint.fs import atomic_write
@@ -172,8 +177,14 @@ def rules_listing(output_format: str, rules_dirs: Sequence[str]) -> str:
     rules = sorted(discover_all(rules_dirs).values(), key=lambda rule: rule.id)
     if output_format == "json":
         items = [
-            {"id": r.id, "severity": r.severity.value, "area": r.area, "summary": r.summary,
-             "origin": r.origin, "fixable": r.fixable}
+            {
+                "id": r.id,
+                "severity": r.severity.value,
+                "area": r.area,
+                "summary": r.summary,
+                "origin": r.origin,
+                "fixable": r.fixable,
+            }
             for r in rules
         ]
         return json.dumps(items, ensure_ascii=False, indent=2) + "\n"

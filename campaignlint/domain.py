@@ -40,9 +40,7 @@ MAX_AGE = 64
 
 def is_number(value: Any) -> bool:
     """A real, finite number (bools are not numbers here)."""
-    return (
-        isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-    )
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def tier_for_followers(followers: float) -> str:
@@ -54,9 +52,7 @@ def tier_for_followers(followers: float) -> str:
     return tier
 
 
-def engagement_rate(
-    followers: Any, likes: Any, comments: Any, shares: Any
-) -> float | None:
+def engagement_rate(followers: Any, likes: Any, comments: Any, shares: Any) -> float | None:
     """(likes + comments + shares) / followers x 100, or None when it cannot be computed.
 
     Missing averages count as zero only when at least one average is given.

@@ -63,9 +63,7 @@ def active_rules(config: Config, registry: dict[str, Rule] | None = None) -> lis
     validate_rule_ids(config.select or (), known, f"{where}: select")
     validate_rule_ids(config.ignore, known, f"{where}: ignore")
     validate_rule_ids(list(config.rules), known, f"{where}: rules")
-    selected = (
-        known if config.select is None or ALL in config.select else list(config.select)
-    )
+    selected = known if config.select is None or ALL in config.select else list(config.select)
     active = []
     for rule_id in selected:
         if rule_id in config.ignore:
@@ -139,7 +137,9 @@ def lint_text(
     return apply_suppressions(findings, text, config, brief)
 
 
-def apply_suppressions(findings: list[Finding], text: str, config: Config, brief: Any) -> list[Finding]:
+def apply_suppressions(
+    findings: list[Finding], text: str, config: Config, brief: Any
+) -> list[Finding]:
     """Hook for inline suppressions and per-file overrides (see campaignlint.suppress)."""
     return findings
 
@@ -169,13 +169,15 @@ def lint_file(
     today: dt.date | None = None,
     text: str | None = None,
 ) -> FileResult:
-    """Lint one file (or ``text`` read elsewhere, e.g. standard input) into a :class:`FileResult`."""
+    """Lint one file, or ``text`` read elsewhere (standard input), into a result."""
     result = FileResult(path=path)
     try:
         if text is None:
             text = read_brief(Path(path), config.max_file_size)
         elif len(text.encode("utf-8", "surrogatepass")) > config.max_file_size:
-            raise InputError(f"input is over the {config.max_file_size:,}-byte limit (max_file_size)")
+            raise InputError(
+                f"input is over the {config.max_file_size:,}-byte limit (max_file_size)"
+            )
         result.findings = lint_text(text, path=path, config=config, lang=lang, today=today)
     except InputError as error:
         result.error = error.describe(path)
@@ -333,7 +335,9 @@ def lint_paths(
         file_config = config or config_for(Path(path))
         work.append(Job(path, file_config, lang or file_config.lang or DEFAULT_LANGUAGE, today))
     results = run_jobs(work, resolve_jobs(jobs))
-    results.extend(FileResult(path=p, error=f"{p}: no such file or directory") for p in collected.missing)
+    results.extend(
+        FileResult(path=p, error=f"{p}: no such file or directory") for p in collected.missing
+    )
     return results
 
 
@@ -345,9 +349,7 @@ def summarize(results: Sequence[FileResult], fail_on: Severity) -> dict[str, Any
             counts[finding.severity.value] += 1
     input_errors = sum(1 for result in results if result.error)
     internal = sum(1 for result in results if result.internal_error)
-    failing = any(
-        finding.severity >= fail_on for result in results for finding in result.findings
-    )
+    failing = any(finding.severity >= fail_on for result in results for finding in result.findings)
     exit_code = 2 if input_errors or internal else (1 if failing else 0)
     return {
         "files_checked": len(results),

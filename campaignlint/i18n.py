@@ -135,9 +135,7 @@ def format_money(amount: float, currency: str, lang: str = DEFAULT_LANGUAGE) -> 
         return f"{code} {format_number(amount, lang)}"
     try:
         return str(
-            format_currency(
-                amount, code, format=pattern, locale=lang, currency_digits=False
-            )
+            format_currency(amount, code, format=pattern, locale=lang, currency_digits=False)
         )
     except Exception:  # an unknown currency code: show it as written
         return f"{format_number(amount, lang)} {currency}"

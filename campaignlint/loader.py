@@ -30,7 +30,9 @@ MAX_DEPTH = 200
 MAX_ALIAS_EXPANSION = 100_000
 
 _TAG_PREFIX = "tag:yaml.org,2002:"
-STR, INT, FLOAT, BOOL, NULL = (_TAG_PREFIX + name for name in ("str", "int", "float", "bool", "null"))
+STR, INT, FLOAT, BOOL, NULL = (
+    _TAG_PREFIX + name for name in ("str", "int", "float", "bool", "null")
+)
 TIMESTAMP, MERGE, VALUE = (_TAG_PREFIX + name for name in ("timestamp", "merge", "value"))
 MAP, SEQ = _TAG_PREFIX + "map", _TAG_PREFIX + "seq"
 _SCALAR_TAGS = {STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, MERGE, VALUE}
@@ -80,7 +82,9 @@ def decode(raw: bytes) -> str:
             try:
                 return raw[len(bom) :].decode(encoding)
             except UnicodeDecodeError as error:
-                raise InputError(f"not valid {encoding.upper()} text despite its byte-order mark") from error
+                raise InputError(
+                    f"not valid {encoding.upper()} text despite its byte-order mark"
+                ) from error
     if b"\x00" in raw[:8192]:
         raise InputError("binary file (it contains NUL bytes), not a YAML brief")
     try:
@@ -243,13 +247,16 @@ class _Builder:
     def alias(self, event: Any) -> None:
         if event.anchor not in self.anchors:
             raise InputError(
-                f"unknown alias *{event.anchor}", event.start_mark.line + 1, event.start_mark.column + 1
+                f"unknown alias *{event.anchor}",
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
             )
         value, size = self.anchors[event.anchor]
         self.alias_expansion += size
         if self.alias_expansion > MAX_ALIAS_EXPANSION:
             raise InputError(
-                f"aliases expand past {MAX_ALIAS_EXPANSION:,} nodes (a YAML bomb?); refusing to read on",
+                f"aliases expand past {MAX_ALIAS_EXPANSION:,} nodes (a YAML bomb?);"
+                " refusing to read on",
                 event.start_mark.line + 1,
                 event.start_mark.column + 1,
             )
@@ -270,7 +277,9 @@ class _Builder:
             )
         if len(self.stack) >= MAX_DEPTH:
             raise InputError(
-                f"nesting deeper than {MAX_DEPTH} levels", event.start_mark.line + 1, event.start_mark.column + 1
+                f"nesting deeper than {MAX_DEPTH} levels",
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
             )
         tag = event.tag
         allowed = (None, "!", MAP if is_mapping else SEQ)
@@ -318,7 +327,12 @@ class _Builder:
         self.document.key_positions[pointer] = position
 
     def _value(
-        self, value: Any, size: int, position: Position, anchor: str | None, pointer: str | None = None
+        self,
+        value: Any,
+        size: int,
+        position: Position,
+        anchor: str | None,
+        pointer: str | None = None,
     ) -> None:
         if pointer is None:
             pointer = self._child_pointer() if self.stack else ""

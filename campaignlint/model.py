@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any, Literal
 
 from campaignlint.i18n import DEFAULT_LANGUAGE, Message
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a finding is; ordered info < warning < error."""
 
     INFO = "info"

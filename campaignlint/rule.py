@@ -110,9 +110,7 @@ class Rule:
             option = self.options.get(name)
             if option is None:
                 known = ", ".join(sorted(self.options)) or "none"
-                raise ConfigError(
-                    f"rule '{self.id}' has no option '{name}' (its options: {known})"
-                )
+                raise ConfigError(f"rule '{self.id}' has no option '{name}' (its options: {known})")
             _validate_option(self.id, name, option, value)
             resolved[name] = value
         return resolved
@@ -126,9 +124,7 @@ def _validate_option(rule_id: str, name: str, option: Option, value: Any) -> Non
         error = error or ValueError("a boolean is not a number")
     if error is not None:
         expected = option.schema.get("type", "a valid value")
-        raise ConfigError(
-            f"option '{name}' of rule '{rule_id}' must be {expected}, got {value!r}"
-        )
+        raise ConfigError(f"option '{name}' of rule '{rule_id}' must be {expected}, got {value!r}")
 
 
 def split_sections(doc: str) -> dict[str, str]:

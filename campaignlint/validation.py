@@ -45,7 +45,7 @@ _TYPE_NAMES = {
 
 
 def field_label(path: Sequence[Any]) -> str:
-    """``['influencers', 2, 'audience']`` -> ``influencers[2].audience``; the root is ``the brief``."""
+    """``['influencers', 2, 'audience']`` -> ``influencers[2].audience``."""
     label = ""
     for part in path:
         if isinstance(part, int):
@@ -81,8 +81,6 @@ def _expected(schema_type: Any) -> Message:
 def _suggest(word: str, choices: Sequence[str]) -> str | None:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return close[0] if close else None
-
-
 
 
 class Violation:
@@ -159,21 +157,48 @@ def _message(error: Any, label: str, value: Any) -> Message:
         )
     if kind == "enum":
         choices = ", ".join(str(choice) for choice in error.validator_value)
-        return _("{field} must be one of {choices}; got {value}", field=label, choices=choices, value=shown)
+        return _(
+            "{field} must be one of {choices}; got {value}",
+            field=label,
+            choices=choices,
+            value=shown,
+        )
     if kind == "format" and error.validator_value == "date":
         return _("{field} must be a date written YYYY-MM-DD, got {value}", field=label, value=shown)
     if kind == "pattern":
         hint = error.schema.get("description", "")
-        return _("{field} is not in the expected form ({hint}); got {value}", field=label, hint=hint, value=shown)
+        return _(
+            "{field} is not in the expected form ({hint}); got {value}",
+            field=label,
+            hint=hint,
+            value=shown,
+        )
     if kind == "minimum":
-        return _("{field} must be at least {limit}, got {value}", field=label, limit=error.validator_value, value=shown)
+        return _(
+            "{field} must be at least {limit}, got {value}",
+            field=label,
+            limit=error.validator_value,
+            value=shown,
+        )
     if kind == "maximum":
-        return _("{field} must be at most {limit}, got {value}", field=label, limit=error.validator_value, value=shown)
+        return _(
+            "{field} must be at most {limit}, got {value}",
+            field=label,
+            limit=error.validator_value,
+            value=shown,
+        )
     if kind == "minItems":
-        return _("{field} must list at least {count} item(s)", field=label, count=error.validator_value)
+        return _(
+            "{field} must list at least {count} item(s)", field=label, count=error.validator_value
+        )
     if kind == "anyOf":
         described = error.schema.get("description", "")
-        return _("{field} has the wrong form: {hint} Got {value}", field=label, hint=described, value=shown)
+        return _(
+            "{field} has the wrong form: {hint} Got {value}",
+            field=label,
+            hint=described,
+            value=shown,
+        )
     return _("{field}: {detail}", field=label, detail=error.message)
 
 
@@ -183,10 +208,12 @@ def _fix(error: Any, value: Any) -> Message | None:
         if guess:
             return _("Did you mean '{guess}'?", guess=guess)
     if error.validator == "type" and isinstance(value, bool) and error.validator_value == "string":
-        return _(
-            "YAML reads unquoted yes/no/on/off as true/false: put the value in quotes."
-        )
-    if error.validator == "type" and isinstance(value, str) and error.validator_value in ("number", "integer"):
+        return _("YAML reads unquoted yes/no/on/off as true/false: put the value in quotes.")
+    if (
+        error.validator == "type"
+        and isinstance(value, str)
+        and error.validator_value in ("number", "integer")
+    ):
         return _("Write the number with digits only, without units or words.")
     description = error.schema.get("description")
     if description:
@@ -209,7 +236,8 @@ def violations(data: Any, schema_name: str = BRIEF_SCHEMA) -> list[Violation]:
 
 def config_errors(data: Mapping[str, Any]) -> list[str]:
     """Violations of the config schema, one line each."""
-    return [
-        f"{field_label(list(error.absolute_path)) if error.absolute_path else 'config'}: {error.message}"
-        for error in validator(CONFIG_SCHEMA).iter_errors(data)
-    ]
+    found = []
+    for error in validator(CONFIG_SCHEMA).iter_errors(data):
+        where = field_label(list(error.absolute_path)) if error.absolute_path else "config"
+        found.append(f"{where}: {error.message}")
+    return found

@@ -31,8 +31,10 @@ def render(report: Report) -> str:
         if result.error:
             where = _clean(result.error)
             label = _paint("error", _COLORS[Severity.ERROR] + _BOLD, color)
-            lines.append(f"{_paint(where.split(': ', 1)[0], _BOLD, color)}: {label}: "
-                         f"{where.split(': ', 1)[1] if ': ' in where else where}")
+            lines.append(
+                f"{_paint(where.split(': ', 1)[0], _BOLD, color)}: {label}: "
+                f"{where.split(': ', 1)[1] if ': ' in where else where}"
+            )
             continue
         for finding in result.findings:
             location = _paint(f"{path}:{finding.line}:{finding.column}:", _BOLD, color)

@@ -1,0 +1,83 @@
+"""Placeholder text (lorem ipsum, TODO, TBD, [brand]) is still in the brief.
+
+## What it does
+Scans every text value of the brief for placeholder markers: `lorem ipsum`, `TODO`, `TBD`,
+`FIXME`, `XXX`, `<insert`, `[brand]`, `[name]` and `???`. Matching ignores case and accents,
+with Turkish rules (`İ`/`ı`). One finding per field, quoting the marker found.
+
+## Why it matters
+Briefs are copied from templates, and templates ship with placeholders: even the source article
+on TikTok audiences still carries a "Lorem ipsum" paragraph. A creator who receives "Mention
+[brand]'s TODO offer" either asks, which costs a day, or publishes it, which costs the campaign.
+
+## Example
+```yaml
+campaign:
+  name: TODO campaign name
+content:
+  guidelines: Lorem ipsum dolor sit amet.
+```
+
+## How to fix
+Replace each placeholder with the real text before the brief leaves the team. If a value is
+genuinely unknown, remove the field, or keep the open question in an `x-notes` field, where it
+is not sent to the creator as an instruction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from campaignlint.brief import Brief
+from campaignlint.i18n import _
+from campaignlint.model import Problem
+from campaignlint.rule import Option
+from campaignlint.text import fold
+
+ID = "placeholder-text"
+SEVERITY = "error"
+AREA = "integrity"
+SOURCE = (
+    'Seed 001 (finding the right audience on TikTok) still contains a "Lorem ipsum" paragraph:'
+    " briefs ship with placeholders too. Markers per domain.md, Brief integrity."
+)
+OPTIONS = {
+    "markers": Option.strings(
+        ["lorem ipsum", "TODO", "TBD", "FIXME", "XXX", "<insert", "[brand]", "[name]", "???"],
+        "Placeholder markers; word-like markers match whole words only, case-insensitively.",
+    ),
+}
+
+
+def _pattern(markers: list[str]) -> re.Pattern[str]:
+    parts = []
+    for marker in markers:
+        escaped = re.escape(fold(marker))
+        # TODO must not match "todos"; "[brand]" or "???" carry their own boundaries.
+        if marker[:1].isalnum():
+            escaped = r"\b" + escaped
+        if marker[-1:].isalnum():
+            escaped += r"\b"
+        parts.append(escaped)
+    return re.compile("|".join(parts))
+
+
+def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
+    markers = list(options["markers"])
+    if not markers:
+        return
+    pattern = _pattern(markers)
+    for pointer, value in brief.walk_strings():
+        if pointer.rsplit("/", 1)[-1].startswith("x-") or "/x-" in pointer:
+            continue  # team notes live in x- fields on purpose
+        match = pattern.search(fold(value))
+        if match is None:
+            continue
+        field = pointer.lstrip("/").replace("/", ".") or "the brief"
+        yield brief.problem(
+            pointer,
+            _("{field} contains placeholder text '{marker}'", field=field, marker=match.group(0)),
+            _("Replace the placeholder with the real text, or remove the field."),
+        )
