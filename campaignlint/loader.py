@@ -379,7 +379,18 @@ def _key_text(value: Any) -> str:
     return str(value)
 
 
-def _yaml_error(error: yaml.YAMLError) -> InputError:
+def _yaml_error(error: yaml.YAMLError, text: str) -> InputError:
+    if isinstance(error, yaml.reader.ReaderError):
+        index = max(0, min(int(error.position), len(text)))
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        character = error.character
+        code = character if isinstance(character, int) else ord(str(character)[:1] or "\0")
+        return InputError(
+            f"invalid YAML: character #x{code:04x} is not allowed in YAML text",
+            line,
+            column,
+        )
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
     context = getattr(error, "context", None)
@@ -415,7 +426,7 @@ def load_text(text: str) -> LoadedDocument:
                     _extra_document(builder.document, event)
                     break
     except yaml.YAMLError as error:
-        raise _yaml_error(error) from None
+        raise _yaml_error(error, text) from None
     finally:
         parser.dispose()
     if builder.documents == 0:

@@ -1,0 +1,118 @@
+"""The engine: discovery through entry points and rules dirs, crash isolation, selection."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from campaignlint.config import Config
+from campaignlint.engine import INTERNAL_ERROR, active_rules, lint_file, lint_text
+from campaignlint.errors import ConfigError, RuleLoadError
+from campaignlint.registry import discover, discover_all
+
+BRIEF = "campaign:\n  name: TODO\n"
+
+
+def _write_rule(directory: Path, name: str, body: str) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / f"{name}.py").write_text(textwrap.dedent(body), encoding="utf-8")
+
+
+LOCAL_RULE = '''\
+    """Campaign names must be short.
+
+    ## What it does
+    Flags long campaign names.
+    ## Why it matters
+    Long names are truncated.
+    ## Example
+    ```yaml
+    campaign: {name: A very long name}
+    ```
+    ## How to fix
+    Shorten it.
+    """
+    from campaignlint.i18n import _
+    from campaignlint.rule import Option
+
+    ID = "short-name"
+    SEVERITY = "info"
+    OPTIONS = {"max_length": Option.integer(3, "Longest name allowed.")}
+
+    def check(brief, options):
+        name = brief.text("/campaign/name")
+        if name and len(name) > options["max_length"]:
+            yield brief.problem("/campaign/name", _("name too long: {n}", n=len(name)))
+    '''
+
+
+def test_builtin_rules_are_discovered_through_the_entry_point() -> None:
+    rules = discover_all()
+    assert rules["placeholder-text"].origin == "built-in"
+    assert rules["schema"].module == "campaignlint.rules.schema"
+
+
+def test_rules_dir_adds_local_rules_with_their_options(tmp_path: Path) -> None:
+    _write_rule(tmp_path / "rules", "short_name", LOCAL_RULE)
+    rules_dir = str(tmp_path / "rules")
+    config = Config(select=("short-name",), rules_dirs=(rules_dir,))
+    [finding] = lint_text(BRIEF, config=config)
+    assert (finding.rule, finding.severity.value, finding.line) == ("short-name", "info", 2)
+    relaxed = Config(
+        select=("short-name",), rules_dirs=(rules_dir,), rules={"short-name": {"max_length": 10}}
+    )
+    assert lint_text(BRIEF, config=relaxed) == []
+
+
+def test_two_rules_with_one_id_are_an_error(tmp_path: Path) -> None:
+    _write_rule(
+        tmp_path / "dup", "placeholder", LOCAL_RULE.replace("short-name", "placeholder-text")
+    )
+    discover.cache_clear()
+    with pytest.raises(RuleLoadError, match="defined twice"):
+        discover_all([str(tmp_path / "dup")])
+
+
+def test_a_crashing_rule_is_an_internal_error_and_others_still_run(tmp_path: Path) -> None:
+    _write_rule(
+        tmp_path / "boom",
+        "boom",
+        LOCAL_RULE.replace("short-name", "boom").replace(
+            'name = brief.text("/campaign/name")', "raise ZeroDivisionError('oops')"
+        ),
+    )
+    config = Config(select=("boom", "placeholder-text"), rules_dirs=(str(tmp_path / "boom"),))
+    brief = tmp_path / "brief.yaml"
+    brief.write_text(BRIEF, encoding="utf-8")
+    result = lint_file(str(brief), config)
+    rules = [finding.rule for finding in result.findings]
+    assert INTERNAL_ERROR in rules and "placeholder-text" in rules
+    crash = next(f for f in result.findings if f.rule == INTERNAL_ERROR)
+    assert "rule 'boom' crashed: ZeroDivisionError: oops" in crash.message
+    assert result.internal_error
+
+
+def test_select_ignore_and_severity_override() -> None:
+    assert lint_text(BRIEF, config=Config(ignore=("placeholder-text", "schema"))) == []
+    [finding] = lint_text(
+        BRIEF,
+        config=Config(
+            select=("placeholder-text",), rules={"placeholder-text": {"severity": "info"}}
+        ),
+    )
+    assert finding.severity.value == "info"
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        (Config(select=("placeholder-txt",)), "did you mean 'placeholder-text'"),
+        (Config(rules={"placeholder-text": {"colour": 1}}), "has no option 'colour'"),
+        (Config(rules={"placeholder-text": {"markers": "TODO"}}), "must be array"),
+    ],
+)
+def test_bad_rule_configuration_is_a_clear_error(config: Config, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        active_rules(config)

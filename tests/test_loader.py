@@ -1,0 +1,110 @@
+"""The loader: positions, YAML 1.1 quirks, duplicate keys, and hostile input."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from campaignlint.errors import InputError
+from campaignlint.loader import decode, load_text
+
+
+def test_positions_of_values_and_keys_are_one_based() -> None:
+    document = load_text("campaign:\n  name: Glow\n  budget: {amount: 5, currency: TRY}\n")
+    assert document.positions["/campaign/name"] == (2, 9, 2, 13)
+    assert document.key_positions["/campaign/budget"][:2] == (3, 3)
+    assert document.positions["/campaign/budget/amount"][:2] == (3, 20)
+
+
+def test_unquoted_dates_and_times_stay_as_written() -> None:
+    data = load_text("start: 2027-03-01\nfrom: 19:00\nto: '22:00'\nat: 2027-03-01 10:00:00\n").data
+    assert data == {
+        "start": "2027-03-01",
+        "from": "19:00",
+        "to": "22:00",
+        "at": "2027-03-01 10:00:00",
+    }
+
+
+def test_scalars_follow_yaml_1_1_types() -> None:
+    data = load_text("a: 1_000\nb: 0x1f\nc: 2.5\nd: .inf\ne: yes\nf: ~\ng: '12'\n").data
+    assert data == {
+        "a": 1000,
+        "b": 31,
+        "c": 2.5,
+        "d": float("inf"),
+        "e": True,
+        "f": None,
+        "g": "12",
+    }
+
+
+def test_duplicate_keys_are_reported_not_silently_overwritten() -> None:
+    document = load_text("campaign:\n  budget: 1\n  budget: 2\n")
+    assert document.data == {"campaign": {"budget": 2}}
+    [problem] = document.problems
+    assert problem.pointer == "/campaign/budget"
+    assert problem.position is not None and problem.position[0] == 3
+    assert "first at line 2" in str(problem.message)
+
+
+def test_merge_keys_and_anchors_work() -> None:
+    document = load_text("x-base: &base {currency: TRY}\nbudget:\n  <<: *base\n  amount: 5\n")
+    assert document.data["budget"] == {"amount": 5, "currency": "TRY"}
+    assert document.positions["/budget/currency"][0] == 3
+
+
+def test_second_document_is_a_problem() -> None:
+    document = load_text("a: 1\n---\nb: 2\n")
+    assert document.data == {"a": 1}
+    assert document.problems[0].position is not None
+    assert document.problems[0].position[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        ("a: [1\n", "invalid YAML", 2),
+        ("a: b: c\n", "invalid YAML", 1),
+        ("a: !!python/object:os.system x\n", "unsupported YAML tag !!python/object", 1),
+        ("a: !custom x\n", "unsupported YAML tag !custom", 1),
+        ("a: !!set {x}\n", "unsupported YAML tag !!set", 1),
+        ("a: *nothing\n", "unknown alias *nothing", 1),
+        ("---\n", "the brief is empty", 1),
+        ("\n# only a comment\n", "holds no YAML document", None),
+        ("", "the file is empty", None),
+        ("a: '\x01'\n", "invalid YAML", 1),
+    ],
+)
+def test_bad_yaml_is_a_one_line_input_error(text: str, message: str, line: int | None) -> None:
+    with pytest.raises(InputError) as raised:
+        load_text(text)
+    assert message in raised.value.message
+    assert raised.value.line == line
+    assert "\n" not in raised.value.describe("f.yaml")
+
+
+def test_billion_laughs_stops_early() -> None:
+    lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for index in range(1, 10):
+        previous, name = chr(ord("a") + index - 1), chr(ord("a") + index)
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
+    with pytest.raises(InputError, match="YAML bomb"):
+        load_text("\n".join(lines) + "\n")
+
+
+def test_deep_nesting_is_refused_without_crashing() -> None:
+    with pytest.raises(InputError, match="nesting deeper than"):
+        load_text("[" * 100_000 + "]" * 100_000)
+
+
+def test_decode_handles_boms_and_rejects_binary_and_latin1() -> None:
+    assert decode(codecs.BOM_UTF8 + "a: ş".encode()) == "a: ş"
+    assert decode(codecs.BOM_UTF16_LE + "a: ş".encode("utf-16-le")) == "a: ş"
+    assert decode(codecs.BOM_UTF16_BE + "a: ş".encode("utf-16-be")) == "a: ş"
+    with pytest.raises(InputError, match="binary"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00")
+    with pytest.raises(InputError, match="not UTF-8") as raised:
+        decode("a: 1\nb: é\n".encode("latin-1"))
+    assert raised.value.line == 2

@@ -1,0 +1,96 @@
+"""`schema`: violations at the offending node, in words a marketer understands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.helpers import SHARED, run_rule, summary
+
+RULE = "schema"
+
+VALID = """\
+campaign:
+  name: Glow
+  brand: Lumina
+  objective: sales
+  start: 2027-03-01
+  end: "2027-03-31"
+  budget: {amount: 250000, currency: TRY}
+target_audience: {age: {min: 18, max: 24}}
+influencers:
+  - {handle: "@ayse", followers: 85000}
+deliverables:
+  - influencer: "@ayse"
+    posting_windows: [{days: [fri], from: 19:00, to: "22:00", timezone: Europe/Istanbul}]
+x-team:
+  owner: Deniz
+"""
+
+
+def test_the_example_brief_and_a_minimal_valid_brief_pass() -> None:
+    example = SHARED / "brief-example.yaml"
+    if example.exists():
+        assert run_rule(RULE, example.read_text(encoding="utf-8")) == []
+    assert run_rule(RULE, VALID) == []
+
+
+def test_wrong_type_points_at_the_value_with_a_plain_message() -> None:
+    findings = run_rule(RULE, VALID.replace("amount: 250000", "amount: ten thousand"))
+    assert summary(findings) == [("schema", "error", 7, "/campaign/budget/amount")]
+    assert findings[0].message == ("campaign.budget.amount must be a number, got 'ten thousand'")
+    assert findings[0].column == 20
+
+
+def test_unknown_key_is_reported_at_the_key_with_a_suggestion() -> None:
+    findings = run_rule(RULE, VALID.replace("influencers:", "infuencers:"))
+    assert ("schema", "error", 9, "/infuencers") in summary(findings)
+    typo = next(f for f in findings if f.pointer == "/infuencers")
+    assert "unknown field 'infuencers'" in typo.message
+    assert typo.fix is not None and "Did you mean 'influencers'?" in typo.fix
+    missing = next(f for f in findings if "influencers" in f.message and "required" in f.message)
+    assert missing.line == 1
+
+
+def test_missing_required_field_points_at_its_parent() -> None:
+    findings = run_rule(RULE, VALID.replace("  brand: Lumina\n", ""))
+    assert summary(findings) == [("schema", "error", 1, "/campaign")]
+    assert findings[0].message == "campaign is missing the required field 'brand'"
+
+
+def test_enum_typo_suggests_the_value() -> None:
+    findings = run_rule(RULE, VALID.replace("objective: sales", "objective: sale"))
+    assert summary(findings) == [("schema", "error", 4, "/campaign/objective")]
+    assert findings[0].fix == "Did you mean 'sales'?"
+
+
+def test_bad_date_and_time() -> None:
+    text = VALID.replace("start: 2027-03-01", "start: 1 March").replace('to: "22:00"', "to: 25:99")
+    assert summary(run_rule(RULE, text)) == [
+        ("schema", "error", 5, "/campaign/start"),
+        ("schema", "error", 13, "/deliverables/0/posting_windows/0/to"),
+    ]
+
+
+def test_duplicate_key_and_non_mapping_brief() -> None:
+    findings = run_rule(
+        RULE, VALID.replace("  brand: Lumina\n", "  brand: Lumina\n  brand: Glow\n")
+    )
+    assert summary(findings) == [("schema", "error", 4, "/campaign/brand")]
+    assert "duplicate key 'brand'" in findings[0].message
+    [root] = run_rule(RULE, "- just\n- a list\n")
+    assert root.line == 1 and "must be a mapping of sections" in root.message
+
+
+def test_rule_owned_gaps_are_not_schema_findings() -> None:
+    text = VALID + "tracking:\n  methods: []\n"
+    assert run_rule(RULE, text) == []  # empty methods: missing-tracking's job; no contract: fine
+
+
+def test_yes_no_hint_for_quoted_strings(tmp_path: Path) -> None:
+    text = VALID.replace(
+        "budget: {amount: 250000, currency: TRY}",
+        "budget: {amount: 250000, currency: TRY}\n  markets: [NO]",
+    )
+    [finding] = run_rule(RULE, text)
+    assert finding.pointer == "/campaign/markets/0"
+    assert finding.fix is not None and "quotes" in finding.fix
