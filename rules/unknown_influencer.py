@@ -1,0 +1,141 @@
+"""A deliverable names a creator who is not in the influencer list, or a creator has no work.
+
+## What it does
+Matches the `influencer` handle of every deliverable against the `handle` of every entry in
+`influencers`. Handles are compared without the leading `@`, ignoring case and accents with
+Turkish rules, so `@Ayse.Glow`, `ayse.glow` and `@ayşe.glow` are the same creator. It reports:
+
+- a deliverable whose handle is not in `influencers` (error, at the deliverable's `influencer`),
+  suggesting the closest listed handle when there is one;
+- an influencer with no deliverable at all (warning, at that influencer's `handle`).
+
+## Why it matters
+Every check on audience fit, engagement, tiers and money reads the `influencers` list: a
+deliverable for a creator who is not on it has never been vetted, and its fee is missing from the
+budget. Most often it is a typo (`@ayse_glow` for `@ayse.glow`), and the wrong account receives
+the brief. The other way round, a creator who is listed and paid but has nothing to deliver is a
+contract without duties (seed 000, §3: the parties' duties must be written down), or a deliverable
+that was deleted by accident.
+
+## Example
+```yaml
+influencers:
+  - handle: "@ayse.glow"
+    followers: 85000
+  - handle: "@mert.fit"      # listed, but delivers nothing
+    followers: 42000
+deliverables:
+  - influencer: "@ayse_glow"  # not in influencers: did you mean @ayse.glow?
+    format: video
+```
+
+## How to fix
+Write each deliverable's `influencer` exactly as the creator's `handle` under `influencers`, or
+add the missing creator there with followers and audience data. Give every listed creator at
+least one deliverable, or remove the creator from the brief.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from campaignlint.brief import Brief
+from campaignlint.i18n import Plain, _
+from campaignlint.model import Problem
+from campaignlint.rule import Option
+from campaignlint.text import normalize_handle
+
+ID = "unknown-influencer"
+SEVERITY = "error"
+AREA = "integrity"
+SOURCE = (
+    "Seed 000 §3 (each party's duties in writing) and plain consistency checks;"
+    " domain.md, Brief integrity."
+)
+OPTIONS = {
+    "report_idle_influencers": Option.boolean(
+        True, "Report an influencer who has no deliverable (a warning)."
+    ),
+    "suggestion_cutoff": Option.number(
+        0.6,
+        "How similar (0-1) a listed handle must be to be suggested for an unknown one.",
+        minimum=0,
+        maximum=1,
+    ),
+}
+
+
+def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
+    if not isinstance(brief.get("/influencers"), list):
+        return  # no list to match against: the schema rule reports it
+    listed = _listed_handles(brief)
+    yield from _unknown_handles(brief, listed, float(options["suggestion_cutoff"]))
+    if options["report_idle_influencers"] and isinstance(brief.get("/deliverables"), list):
+        yield from _idle_influencers(brief)
+
+
+def _listed_handles(brief: Brief) -> dict[str, str]:
+    """Folded handle -> handle as written, for each influencer."""
+    listed: dict[str, str] = {}
+    for pointer, _influencer in brief.mappings("/influencers"):
+        handle = brief.text(f"{pointer}/handle")
+        if handle is not None and normalize_handle(handle):
+            listed.setdefault(normalize_handle(handle), handle.strip())
+    return listed
+
+
+def _deliverable_handles(brief: Brief) -> Iterator[tuple[str, str]]:
+    """(pointer, handle) for each creator named by a deliverable."""
+    for pointer, _deliverable in brief.mappings("/deliverables"):
+        for handle_pointer, handle in brief.strings(f"{pointer}/influencer"):
+            if normalize_handle(handle):
+                yield handle_pointer, handle
+
+
+def _unknown_handles(brief: Brief, listed: dict[str, str], cutoff: float) -> Iterator[Problem]:
+    for pointer, handle in _deliverable_handles(brief):
+        key = normalize_handle(handle)
+        if key in listed:
+            continue
+        message = _(
+            "The deliverable names {handle}, who is not in the influencer list.",
+            handle=Plain(handle.strip()),
+        )
+        closest = difflib.get_close_matches(key, list(listed), n=1, cutoff=cutoff)
+        if closest:
+            fix = _(
+                "Did you mean {suggestion}? Write the handle as it is listed under influencers.",
+                suggestion=Plain(listed[closest[0]]),
+            )
+        else:
+            fix = _(
+                "Add {handle} to influencers with followers and audience data, or name a listed"
+                " creator.",
+                handle=Plain(handle.strip()),
+            )
+        yield brief.problem(pointer, message, fix)
+
+
+def _idle_influencers(brief: Brief) -> Iterator[Problem]:
+    delivering = {normalize_handle(handle) for _pointer, handle in _deliverable_handles(brief)}
+    for pointer, _influencer in brief.mappings("/influencers"):
+        handle = brief.text(f"{pointer}/handle")
+        if handle is None or not normalize_handle(handle):
+            continue
+        if normalize_handle(handle) in delivering:
+            continue
+        yield brief.problem(
+            f"{pointer}/handle",
+            _(
+                "{handle} is in the influencer list but has no deliverable.",
+                handle=Plain(handle.strip()),
+            ),
+            _(
+                "Add a deliverable for {handle} (format, count, due date), or remove the"
+                " creator from influencers.",
+                handle=Plain(handle.strip()),
+            ),
+            severity="warning",
+        )
