@@ -6,7 +6,6 @@ It knows no rule by name: rules come from :mod:`campaignlint.registry`.
 from __future__ import annotations
 
 import datetime as dt
-import fnmatch
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -200,6 +199,8 @@ def _relative(path: Path, root: Path) -> str:
 
 def is_excluded(path: Path, patterns: Iterable[str], root: Path) -> bool:
     """True when ``path`` (or a folder it is in) matches an exclude glob, relative to ``root``."""
+    import fnmatch
+
     relative = _relative(path, root)
     parts = relative.split("/")
     prefixes = ["/".join(parts[: index + 1]) for index in range(len(parts))]

@@ -11,12 +11,13 @@ Mark every user-facing template with :func:`_` so it is extracted into the catal
 from __future__ import annotations
 
 import datetime as dt
-import gettext
 import os
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import gettext
 
 SUPPORTED_LANGUAGES = ("en", "tr")
 DEFAULT_LANGUAGE = "en"
@@ -88,6 +89,8 @@ def language_from_environment() -> str | None:
 
 @lru_cache(maxsize=8)
 def _catalog(lang: str) -> gettext.NullTranslations:
+    import gettext
+
     if lang == DEFAULT_LANGUAGE:
         return gettext.NullTranslations()
     from importlib.resources import files
@@ -106,6 +109,8 @@ def translate(template: str, lang: str = DEFAULT_LANGUAGE) -> str:
 
 
 def format_number(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
+    from decimal import Decimal
+
     from babel.numbers import format_decimal
 
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
@@ -116,6 +121,8 @@ def format_number(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
 
 
 def format_percent(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
+    from decimal import Decimal
+
     from babel.numbers import format_percent as babel_percent
 
     share = Decimal(str(round(float(value), 1))).normalize() / 100

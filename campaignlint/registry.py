@@ -7,12 +7,12 @@ An entry point names a module (one rule) or a package (every public module in it
 
 from __future__ import annotations
 
-import hashlib
 import importlib
-import importlib.util
+import os
 import pkgutil
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
@@ -36,14 +36,69 @@ def _rules_in(module: ModuleType, origin: str) -> list[Rule]:
     return rules
 
 
-def _entry_point_rules() -> list[Rule]:
-    from importlib.metadata import entry_points
+@dataclass(frozen=True)
+class EntryPoint:
+    name: str
+    value: str
+    dist_name: str
 
+    def load(self) -> ModuleType:
+        module_name, _, attribute = self.value.partition(":")
+        module = importlib.import_module(module_name.strip())
+        loaded = getattr(module, attribute.strip()) if attribute else module
+        if not isinstance(loaded, ModuleType):
+            raise RuleLoadError(f"entry point {self.value} must name a module or package")
+        return loaded
+
+
+def _section(text: str, group: str) -> Iterator[tuple[str, str]]:
+    inside = False
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line.startswith("["):
+            inside = line == f"[{group}]"
+        elif inside and "=" in line and not line.startswith(("#", ";")):
+            name, _, value = line.partition("=")
+            yield name.strip(), value.strip()
+
+
+def entry_points(group: str) -> list[EntryPoint]:
+    """The installed entry points of ``group``, first distribution of a name wins.
+
+    This reads ``*.dist-info/entry_points.txt`` on ``sys.path`` directly: it is what
+    ``importlib.metadata.entry_points`` does, without the ~11 ms its imports add to every
+    pre-commit run.
+    """
+    found: list[EntryPoint] = []
+    seen: set[str] = set()
+    for directory in sys.path:
+        try:
+            names = sorted(os.listdir(directory or "."))
+        except OSError:
+            continue
+        for name in names:
+            if not name.endswith((".dist-info", ".egg-info")):
+                continue
+            dist_name = name.split("-", 1)[0].lower().replace("_", "-")
+            if dist_name in seen:
+                continue
+            try:
+                path = os.path.join(directory or ".", name, "entry_points.txt")
+                with open(path, encoding="utf-8") as stream:
+                    text = stream.read()
+            except OSError:
+                continue
+            seen.add(dist_name)
+            if f"[{group}]" in text:
+                found.extend(EntryPoint(n, v, dist_name) for n, v in _section(text, group))
+    return found
+
+
+def _entry_point_rules() -> list[Rule]:
     rules: list[Rule] = []
     found_builtin = False
-    for entry_point in entry_points(group=ENTRY_POINT_GROUP):
-        distribution = getattr(entry_point, "dist", None)
-        dist_name = distribution.name if distribution is not None else "?"
+    for entry_point in entry_points(ENTRY_POINT_GROUP):
+        dist_name = entry_point.dist_name
         is_builtin = entry_point.value == BUILTIN_PACKAGE
         if is_builtin:
             if found_builtin:  # the same package seen twice (e.g. two install metadata dirs)
@@ -64,6 +119,9 @@ def _entry_point_rules() -> list[Rule]:
 
 
 def _load_file(path: Path) -> ModuleType:
+    import hashlib
+    import importlib.util
+
     digest = hashlib.sha1(str(path.parent.resolve()).encode()).hexdigest()[:10]
     name = f"campaignlint_local_rules_{digest}.{path.stem}"
     spec = importlib.util.spec_from_file_location(name, path)
