@@ -117,12 +117,12 @@ class Rule:
 
 
 def _validate_option(rule_id: str, name: str, option: Option, value: Any) -> None:
-    from jsonschema import Draft202012Validator
+    import jsonschema_rs
 
-    error = next(Draft202012Validator(dict(option.schema)).iter_errors(value), None)
+    valid = jsonschema_rs.validator_for(dict(option.schema)).is_valid(value)
     if isinstance(value, bool) and option.schema.get("type") in ("number", "integer"):
-        error = error or ValueError("a boolean is not a number")
-    if error is not None:
+        valid = False
+    if not valid:
         expected = option.schema.get("type", "a valid value")
         raise ConfigError(f"option '{name}' of rule '{rule_id}' must be {expected}, got {value!r}")
 

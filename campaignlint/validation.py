@@ -25,12 +25,44 @@ def load_schema(name: str) -> dict[str, Any]:
 
 @lru_cache(maxsize=4)
 def validator(name: str) -> Any:
-    """The compiled validator of a schema; built once per process."""
-    from jsonschema import Draft202012Validator
+    """The compiled validator of a schema; built once per process.
 
-    return Draft202012Validator(
-        load_schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER
-    )
+    jsonschema-rs, not the jsonschema package: it imports in a third of the time and validates
+    several times faster, which is most of a pre-commit run's budget.
+    """
+    import jsonschema_rs
+
+    return jsonschema_rs.validator_for(load_schema(name), validate_formats=True)
+
+
+class SchemaError:
+    """A jsonschema-rs error seen through the names of the jsonschema package's errors."""
+
+    def __init__(self, error: Any, root: Mapping[str, Any]) -> None:
+        schema_path = list(error.schema_path)
+        self.validator = str(schema_path[-1]) if schema_path else ""
+        self.schema = _resolve(root, schema_path[:-1])
+        self.validator_value = self.schema.get(self.validator)
+        self.instance = error.instance
+        self.absolute_path = list(error.instance_path)
+        self.message = str(error.message)
+
+
+def _resolve(root: Mapping[str, Any], path: Sequence[Any]) -> Mapping[str, Any]:
+    node: Any = root
+    for token in path:
+        in_mapping = isinstance(node, Mapping) and token in node
+        in_list = isinstance(node, list) and isinstance(token, int) and token < len(node)
+        if not (in_mapping or in_list):
+            return {}
+        node = node[token]
+    return node if isinstance(node, Mapping) else {}
+
+
+def schema_errors(data: Any, schema_name: str) -> Iterator[SchemaError]:
+    root = load_schema(schema_name)
+    for error in validator(schema_name).iter_errors(data):
+        yield SchemaError(error, root)
 
 
 _TYPE_NAMES = {
@@ -225,7 +257,7 @@ def violations(data: Any, schema_name: str = BRIEF_SCHEMA) -> list[Violation]:
     """Every violation of the schema in ``data``, in document order."""
     found: list[Violation] = []
     seen: set[tuple[str, str]] = set()
-    for error in validator(schema_name).iter_errors(data):
+    for error in schema_errors(data, schema_name):
         for violation in _explain(error):
             key = (violation.pointer, str(violation.message))
             if key not in seen:  # "required" is reported once per missing property
@@ -237,7 +269,7 @@ def violations(data: Any, schema_name: str = BRIEF_SCHEMA) -> list[Violation]:
 def config_errors(data: Mapping[str, Any]) -> list[str]:
     """Violations of the config schema, one line each."""
     found = []
-    for error in validator(CONFIG_SCHEMA).iter_errors(data):
+    for error in schema_errors(data, CONFIG_SCHEMA):
         where = field_label(list(error.absolute_path)) if error.absolute_path else "config"
         found.append(f"{where}: {error.message}")
     return found

@@ -95,7 +95,8 @@ def test_a_crashing_rule_is_an_internal_error_and_others_still_run(tmp_path: Pat
 
 
 def test_select_ignore_and_severity_override() -> None:
-    assert lint_text(BRIEF, config=Config(ignore=("placeholder-text", "schema"))) == []
+    both = ("placeholder-text", "schema")
+    assert lint_text(BRIEF, config=Config(select=both, ignore=both)) == []
     [finding] = lint_text(
         BRIEF,
         config=Config(
