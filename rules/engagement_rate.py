@@ -1,0 +1,197 @@
+"""A creator's engagement rate is misstated, below the tier's floor, or implausibly high.
+
+## What it does
+For each influencer, computes the engagement rate from the averages in the brief:
+(`avg_likes` + `avg_comments` + `avg_shares`) / `followers` × 100. It reports (warnings):
+
+- a stated `engagement_rate` that differs from the computed rate by more than `tolerance`
+  (25 % of the computed rate by default: a computed 4 % accepts 3-5 %);
+- a rate (the computed one, or the stated one when the averages are missing) below the floor of
+  the creator's tier: nano 4 %, micro 3 %, mid 2 %, macro 1.5 %, mega 1 %. The tier is the stated
+  `tier`, or the one the follower count gives (nano < 10,000 ≤ micro < 100,000 ≤ mid < 500,000
+  ≤ macro < 1,000,000 ≤ mega);
+- a rate above `implausible_rate` (35 %): bought engagement or a wrong follower count.
+
+## Why it matters
+Seed 001 tells brands to choose creators by engagement rate, not by follower count, and defines
+it as interactions / followers × 100. A rate copied from a media kit that the creator's own
+averages do not support is the first sign of an outdated or inflated kit. Engagement falls as
+followers grow in every published TikTok benchmark (medians of roughly 1-5 % by tier), so a
+creator below the floor of their tier reaches people who do not react — the reason seed 000 §2
+warns that very popular creators often bring lower purchase rates. A rate above 35 % is rarely
+real: it usually means bought likes or a follower count typed wrong.
+
+## Example
+```yaml
+influencers:
+  - handle: "@mert.fit"
+    followers: 250000
+    engagement_rate: 7.5      # the averages give 1.6 %: stated rate off, and below the mid floor
+    avg_likes: 3600
+    avg_comments: 120
+    avg_shares: 280
+```
+
+## How to fix
+Ask the creator for a recent analytics screenshot (last 30 days) and copy followers and the
+average likes, comments and shares from it; state the rate those numbers give. If the real rate
+is below the tier's floor, pay for reach only with that in mind — or choose a creator, often a
+smaller one, whose audience engages. Question any rate above 35 % before signing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from campaignlint.brief import Brief
+from campaignlint.domain import (
+    IMPLAUSIBLE_ENGAGEMENT_RATE,
+    TIER_ENGAGEMENT_FLOORS,
+    engagement_rate,
+    tier_for_followers,
+)
+from campaignlint.i18n import Percent, Plain, _
+from campaignlint.model import Problem
+from campaignlint.rule import Option
+
+ID = "engagement-rate"
+SEVERITY = "warning"
+AREA = "money"
+SOURCE = (
+    "Seed 001 (choose creators by engagement rate = interactions / followers × 100) and seed 000"
+    " §2; tier floors from published TikTok engagement benchmarks; domain.md, Reference numbers."
+)
+OPTIONS = {
+    "tolerance": Option.number(
+        25,
+        "How far (percent of the computed rate) the stated rate may be from the computed one.",
+        minimum=0,
+    ),
+    "implausible_rate": Option.number(
+        IMPLAUSIBLE_ENGAGEMENT_RATE,
+        "An engagement rate (percent) above this is implausible.",
+        minimum=0,
+    ),
+    "floors": Option.mapping(
+        TIER_ENGAGEMENT_FLOORS,
+        "Lowest acceptable engagement rate (percent) per tier; tiers not given keep the default.",
+        {"type": "number", "minimum": 0},
+    ),
+}
+
+_AVERAGES = ("avg_likes", "avg_comments", "avg_shares")
+
+
+def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
+    floors = {**TIER_ENGAGEMENT_FLOORS, **dict(options["floors"])}
+    for pointer, _influencer in brief.mappings("/influencers"):
+        yield from _check_influencer(brief, pointer, options, floors)
+
+
+def _check_influencer(
+    brief: Brief, pointer: str, options: Mapping[str, Any], floors: Mapping[str, float]
+) -> Iterator[Problem]:
+    followers = brief.number(f"{pointer}/followers")
+    if followers is None or followers <= 0:
+        return
+    handle = _handle(brief, pointer)
+    averages = [brief.get(f"{pointer}/{name}") for name in _AVERAGES]
+    computed = engagement_rate(followers, *averages)
+    stated = brief.number(f"{pointer}/engagement_rate")
+    rate_pointer = f"{pointer}/engagement_rate" if stated is not None else pointer
+    if stated is not None and computed is not None:
+        yield from _stated_mismatch(brief, pointer, handle, stated, computed, options)
+    rate = computed if computed is not None else stated
+    if rate is None:
+        return
+    implausible = float(options["implausible_rate"])
+    if rate > implausible:
+        yield brief.problem(
+            rate_pointer,
+            _(
+                "{handle}: an engagement rate of {rate} is implausible (above {limit}).",
+                handle=handle,
+                rate=Percent(rate),
+                limit=Percent(implausible),
+            ),
+            _(
+                "Check the follower count and the averages against the creator's analytics;"
+                " rates this high usually mean bought engagement or a wrong follower count."
+            ),
+        )
+        return
+    yield from _below_floor(brief, pointer, rate_pointer, handle, rate, followers, floors)
+
+
+def _stated_mismatch(
+    brief: Brief,
+    pointer: str,
+    handle: Plain,
+    stated: float,
+    computed: float,
+    options: Mapping[str, Any],
+) -> Iterator[Problem]:
+    tolerance = float(options["tolerance"])
+    if abs(stated - computed) <= computed * tolerance / 100:
+        return
+    interactions = sum(
+        value for name in _AVERAGES if (value := brief.number(f"{pointer}/{name}")) is not None
+    )
+    yield brief.problem(
+        f"{pointer}/engagement_rate",
+        _(
+            "{handle}: the stated engagement rate is {stated}, but the averages give {computed}"
+            " (more than {tolerance} of it apart).",
+            handle=handle,
+            stated=Percent(stated),
+            computed=Percent(computed),
+            tolerance=Percent(tolerance),
+        ),
+        _(
+            "({interactions} likes, comments and shares) / {followers} followers × 100 ="
+            " {computed}: correct the stated rate, or update the averages from the creator's"
+            " recent analytics.",
+            interactions=interactions,
+            followers=brief.number(f"{pointer}/followers"),
+            computed=Percent(computed),
+        ),
+    )
+
+
+def _below_floor(
+    brief: Brief,
+    pointer: str,
+    rate_pointer: str,
+    handle: Plain,
+    rate: float,
+    followers: float,
+    floors: Mapping[str, float],
+) -> Iterator[Problem]:
+    stated_tier = brief.text(f"{pointer}/tier")
+    tier = stated_tier if stated_tier in floors else tier_for_followers(followers)
+    floor = floors.get(tier)
+    if floor is None or rate >= floor:
+        return
+    yield brief.problem(
+        rate_pointer,
+        _(
+            "{handle}: an engagement rate of {rate} is below the {tier} floor of {floor}.",
+            handle=handle,
+            rate=Percent(rate),
+            tier=Plain(tier),
+            floor=Percent(floor),
+        ),
+        _(
+            "Budget for reach rather than interaction with this creator, or choose one whose"
+            " audience engages at {floor} or more (smaller creators usually engage more).",
+            floor=Percent(floor),
+        ),
+    )
+
+
+def _handle(brief: Brief, pointer: str) -> Plain:
+    handle = brief.text(f"{pointer}/handle")
+    if handle and handle.strip():
+        return Plain(handle.strip())
+    return Plain(f"influencers[{pointer.rsplit('/', 1)[-1]}]")

@@ -1,0 +1,171 @@
+from tests.helpers import SHARED, run_rule, summary
+
+RULE = "engagement-rate"
+
+
+def test_example_brief_is_clean() -> None:
+    text = (SHARED / "brief-example.yaml").read_text(encoding="utf-8")
+    assert run_rule(RULE, text) == []
+
+
+def test_stated_rate_far_from_computed_is_a_warning_with_both_rates() -> None:
+    findings = run_rule(
+        RULE,
+        """\
+        influencers:
+          - handle: "@ayse.glow"
+            followers: 100000
+            engagement_rate: 8
+            avg_likes: 5000
+            avg_comments: 500
+            avg_shares: 500
+        """,
+    )
+    assert summary(findings) == [
+        ("engagement-rate", "warning", 4, "/influencers/0/engagement_rate")
+    ]
+    assert "@ayse.glow" in findings[0].message
+    assert "8%" in findings[0].message and "6%" in findings[0].message
+    assert "25%" in findings[0].message
+    assert findings[0].fix is not None
+    assert "6,000" in findings[0].fix and "100,000" in findings[0].fix
+
+
+def test_stated_rate_just_inside_the_tolerance_stays_silent() -> None:
+    fragment = """\
+        influencers:
+          - handle: "@ayse.glow"
+            followers: 100000
+            engagement_rate: {stated}
+            avg_likes: 4000
+        """
+    # computed 4 %; 25 % of it is 1 point: 3-5 is accepted.
+    assert run_rule(RULE, fragment.format(stated=5)) == []
+    assert run_rule(RULE, fragment.format(stated=3)) == []
+    assert summary(run_rule(RULE, fragment.format(stated=5.1))) == [
+        ("engagement-rate", "warning", 4, "/influencers/0/engagement_rate")
+    ]
+
+
+def test_tolerance_option_changes_the_outcome() -> None:
+    fragment = """\
+        influencers:
+          - {handle: "@a", followers: 100000, engagement_rate: 4.5, avg_likes: 4000}
+        """
+    assert run_rule(RULE, fragment) == []
+    findings = run_rule(RULE, fragment, options={"tolerance": 10})
+    assert summary(findings) == [
+        ("engagement-rate", "warning", 2, "/influencers/0/engagement_rate")
+    ]
+    assert "10%" in findings[0].message
+
+
+def test_computed_rate_below_the_derived_tier_floor() -> None:
+    findings = run_rule(
+        RULE,
+        """\
+        influencers:
+          - handle: "@mert.fit"
+            followers: 250000
+            avg_likes: 3600
+            avg_comments: 120
+            avg_shares: 280
+        """,
+    )
+    # 4,000 / 250,000 = 1.6 % < mid floor 2 %; no stated rate: points at the influencer.
+    assert summary(findings) == [("engagement-rate", "warning", 2, "/influencers/0")]
+    assert "@mert.fit" in findings[0].message
+    assert "1.6%" in findings[0].message and "mid" in findings[0].message
+    assert "2%" in findings[0].message
+
+
+def test_stated_rate_is_used_when_averages_are_missing_and_stated_tier_wins() -> None:
+    findings = run_rule(
+        RULE,
+        """\
+        influencers:
+          - {handle: "@a", followers: 50000, tier: nano, engagement_rate: 3.5}
+          - {handle: "@b", followers: 50000, engagement_rate: 3.5}
+        """,
+    )
+    # @a: stated tier nano, floor 4 -> below; @b: derived micro, floor 3 -> fine.
+    assert summary(findings) == [
+        ("engagement-rate", "warning", 2, "/influencers/0/engagement_rate")
+    ]
+    assert "nano" in findings[0].message and "4%" in findings[0].message
+
+
+def test_invalid_stated_tier_falls_back_to_the_derived_tier() -> None:
+    fragment = """\
+        influencers:
+          - {handle: "@a", followers: 50000, tier: huge, engagement_rate: 3.5}
+        """
+    assert run_rule(RULE, fragment) == []
+
+
+def test_rate_exactly_at_the_floor_stays_silent_and_floors_option_overrides() -> None:
+    fragment = """\
+        influencers:
+          - {handle: "@a", followers: 20000, avg_likes: 500, avg_comments: 50, avg_shares: 50}
+        """
+    assert run_rule(RULE, fragment) == []  # 3 % == micro floor
+    findings = run_rule(RULE, fragment, options={"floors": {"micro": 3.5}})
+    assert summary(findings) == [("engagement-rate", "warning", 2, "/influencers/0")]
+    assert "3.5%" in findings[0].message
+
+
+def test_implausible_rate_above_35_percent() -> None:
+    fragment = """\
+        influencers:
+          - {{handle: "@a", followers: 10000, engagement_rate: {rate}, avg_likes: {likes}}}
+        """
+    assert run_rule(RULE, fragment.format(rate=35, likes=3500)) == []
+    findings = run_rule(RULE, fragment.format(rate=36, likes=3600))
+    assert summary(findings) == [
+        ("engagement-rate", "warning", 2, "/influencers/0/engagement_rate")
+    ]
+    assert "36%" in findings[0].message and "implausible" in findings[0].message
+    limited = run_rule(RULE, fragment.format(rate=20, likes=2000), options={"implausible_rate": 15})
+    assert summary(limited) == [("engagement-rate", "warning", 2, "/influencers/0/engagement_rate")]
+
+
+def test_mismatch_and_floor_are_separate_findings() -> None:
+    findings = run_rule(
+        RULE,
+        """\
+        influencers:
+          - handle: "@mert.fit"
+            followers: 250000
+            engagement_rate: 7.5
+            avg_likes: 3600
+            avg_comments: 120
+            avg_shares: 280
+        """,
+    )
+    assert summary(findings) == [
+        ("engagement-rate", "warning", 4, "/influencers/0/engagement_rate"),
+        ("engagement-rate", "warning", 4, "/influencers/0/engagement_rate"),
+    ]
+    messages = " ".join(finding.message for finding in findings)
+    assert "7.5%" in messages and "1.6%" in messages and "floor" in messages
+
+
+def test_wrong_types_are_skipped_without_a_crash() -> None:
+    findings = run_rule(
+        RULE,
+        """\
+        influencers:
+          - {handle: "@a", followers: "85k", engagement_rate: 1, avg_likes: 10}
+          - {handle: "@b", followers: 85000, engagement_rate: "6%", avg_likes: [1], tier: [micro]}
+          - {handle: ["@c"], followers: 0, engagement_rate: 1}
+          - just a string
+          - {handle: "@d", followers: 85000, engagement_rate: 6.2,
+             avg_likes: "4800", avg_comments: 5270}
+        """,
+    )
+    assert findings == []
+
+
+def test_influencers_not_a_list_yields_nothing() -> None:
+    assert run_rule(RULE, "influencers: {handle: '@a', followers: 100}\n") == []
+    assert run_rule(RULE, "influencers: 5\n") == []
