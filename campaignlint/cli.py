@@ -11,6 +11,7 @@ from typing import Any, NoReturn
 import click
 
 from campaignlint import __version__
+from campaignlint.cli_help import TranslatedGroup
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -56,7 +57,7 @@ class _Progress:
             sys.stderr.flush()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=TranslatedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="campaignlint")
 def main() -> None:
     """Lint TikTok influencer-marketing campaign briefs (YAML)."""
@@ -178,11 +179,14 @@ def explain(rule_id: str, rules_dir: tuple[str, ...], lang: str | None) -> None:
     help="Write to this file instead of standard output.",
 )
 @click.option("--check", "check_only", is_flag=True, help="Exit 1 if --output is not up to date.")
-def docs(output: Path | None, check_only: bool) -> None:
-    """Generate the rules reference (docs/rules.md)."""
+@click.option(
+    "--lang", type=click.Choice(["en", "tr"]), default="en", help="Language of the reference."
+)
+def docs(output: Path | None, check_only: bool, lang: str) -> None:
+    """Generate the rules reference (docs/rules.md, docs/rules.tr.md)."""
     from campaignlint.commands import generate_docs
 
-    sys.exit(generate_docs(output, check_only))
+    sys.exit(generate_docs(output, check_only, lang))
 
 
 @main.command()

@@ -207,7 +207,19 @@ def explain_rule(rule_id: str, rules_dirs: Sequence[str], lang: str | None = Non
         guess = difflib.get_close_matches(rule_id, list(rules), n=1)
         hint = f"; did you mean '{guess[0]}'?" if guess else ""
         raise SystemExit(_usage(f"unknown rule '{rule_id}'{hint} (campaignlint rules lists them)"))
-    return rule_markdown(rules[rule_id], heading="#")
+    return rule_markdown(rules[rule_id], heading="#", lang=resolve_language(lang))
+
+
+def resolve_language(lang: str | None) -> str:
+    """``--lang``, else the config's ``lang:`` (found from the current folder), else the locale,
+    else English."""
+    if lang:
+        return lang
+    try:
+        configured = config_for(Path.cwd() / "brief.yaml", None).lang
+    except CampaignlintError:
+        configured = None
+    return configured or language_from_environment() or DEFAULT_LANGUAGE
 
 
 def _usage(message: str) -> int:
@@ -215,18 +227,21 @@ def _usage(message: str) -> int:
     return EXIT_USAGE
 
 
-def generate_docs(output: Path | None, check_only: bool) -> int:
+def generate_docs(output: Path | None, check_only: bool, lang: str = DEFAULT_LANGUAGE) -> int:
     from campaignlint.docs import rules_markdown
     from campaignlint.registry import discover_all
 
-    text = rules_markdown(discover_all(()).values())
+    text = rules_markdown(discover_all(()).values(), lang)
     if output is None:
         sys.stdout.write(text)
         return 0
     if check_only:
         current = output.read_text(encoding="utf-8") if output.exists() else ""
         if current != text:
-            sys.stderr.write(f"{output} is stale: run campaignlint docs --output {output}\n")
+            again = f"campaignlint docs --output {output}"
+            if lang != DEFAULT_LANGUAGE:
+                again = f"campaignlint docs --lang {lang} --output {output}"
+            sys.stderr.write(f"{output} is stale: run {again}\n")
             return 1
         return 0
     from campaignlint.fs import atomic_write

@@ -129,23 +129,31 @@ def format_percent(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
     return str(babel_percent(share, locale=lang, decimal_quantization=False))
 
 
-_MONEY_PATTERNS = {"tr": "#,##0.## ¤", "en": "¤ #,##0.##"}
+_MONEY_PATTERNS = {"tr": "#,##0 ¤", "en": "¤ #,##0"}
 
 
 def format_money(amount: float, currency: str, lang: str = DEFAULT_LANGUAGE) -> str:
-    from babel.numbers import format_currency
+    """``TRY 30,000`` / ``USD 1,500.50`` (en); ``30.000 ₺`` / ``1.500,50 $`` (tr).
+
+    Whole amounts show no decimals, others always two, as a price is written.
+    """
+    from babel.numbers import format_currency, format_decimal
 
     code = currency.upper()
-    pattern = _MONEY_PATTERNS.get(lang, _MONEY_PATTERNS["en"])
+    whole = float(amount).is_integer()
+    digits = "" if whole else ".00"
     if lang == "en":
         # An English reader knows ISO codes better than foreign symbols: "TRY 30,000".
-        return f"{code} {format_number(amount, lang)}"
+        number = format_decimal(amount, format="#,##0" + digits, locale=lang)
+        return f"{code} {number}"
+    pattern = _MONEY_PATTERNS.get(lang, _MONEY_PATTERNS["en"]).replace("0 ", "0" + digits + " ")
     try:
         return str(
             format_currency(amount, code, format=pattern, locale=lang, currency_digits=False)
         )
     except Exception:  # an unknown currency code: show it as written
-        return f"{format_number(amount, lang)} {currency}"
+        number = format_decimal(amount, format="#,##0" + digits, locale=lang)
+        return f"{number} {currency}"
 
 
 def format_date(value: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -173,3 +181,69 @@ def format_value(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(format_value(item, lang) for item in value)
     return str(value)
+
+
+# --- documentation -------------------------------------------------------------------------
+
+
+def doc_blocks(text: str) -> list[str]:
+    """Split Markdown prose into its translatable units: paragraphs and whole fenced code blocks.
+
+    Each unit is one catalog msgid, so rule docstrings translate paragraph by paragraph and a
+    reworded paragraph only needs its own translation redone.
+    """
+    blocks: list[str] = []
+    current: list[str] = []
+    fenced = False
+    for line in text.strip("\n").splitlines():
+        if line.lstrip().startswith("```"):
+            if not fenced and current:
+                blocks.append("\n".join(current))
+                current = []
+            current.append(line)
+            fenced = not fenced
+            if not fenced:
+                blocks.append("\n".join(current))
+                current = []
+            continue
+        if not fenced and not line.strip():
+            if current:
+                blocks.append("\n".join(current))
+                current = []
+            continue
+        current.append(line)
+    if current:
+        blocks.append("\n".join(current))
+    return blocks
+
+
+def translate_doc(text: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Markdown ``text`` in ``lang``, translated block by block (see :func:`doc_blocks`)."""
+    if lang == DEFAULT_LANGUAGE or not text.strip():
+        return text
+    return "\n\n".join(translate(block, lang) for block in doc_blocks(text))
+
+
+# Names shown for identifiers that stay English in config files and JSON (severity, area).
+SEVERITY_NAMES = {"error": _("error"), "warning": _("warning"), "info": _("info")}
+AREA_NAMES = {
+    "integrity": _("integrity"),
+    "audience": _("audience"),
+    "money": _("money"),
+    "contract": _("contract"),
+    "content": _("content"),
+    "measurement": _("measurement"),
+    "timing": _("timing"),
+}
+
+
+def severity_name(severity: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``error`` -> ``hata`` in Turkish; the identifier itself when it has no name."""
+    name = SEVERITY_NAMES.get(str(severity))
+    return name.render(lang) if name else str(severity)
+
+
+def area_name(area: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``audience`` -> ``hedef kitle`` in Turkish; the identifier itself when it has no name."""
+    name = AREA_NAMES.get(area)
+    return name.render(lang) if name else area

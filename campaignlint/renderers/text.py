@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from campaignlint.i18n import _
+from campaignlint.i18n import _, severity_name
 from campaignlint.model import Severity
 
 if TYPE_CHECKING:
@@ -30,7 +30,9 @@ def render(report: Report) -> str:
         path = _clean(result.path)
         if result.error:
             where = _clean(result.error)
-            label = _paint("error", _COLORS[Severity.ERROR] + _BOLD, color)
+            label = _paint(
+                severity_name("error", report.lang), _COLORS[Severity.ERROR] + _BOLD, color
+            )
             lines.append(
                 f"{_paint(where.split(': ', 1)[0], _BOLD, color)}: {label}: "
                 f"{where.split(': ', 1)[1] if ': ' in where else where}"
@@ -38,7 +40,8 @@ def render(report: Report) -> str:
             continue
         for finding in result.findings:
             location = _paint(f"{path}:{finding.line}:{finding.column}:", _BOLD, color)
-            severity = _paint(finding.severity.value, _COLORS[finding.severity], color)
+            label = severity_name(finding.severity.value, report.lang)
+            severity = _paint(label, _COLORS[finding.severity], color)
             rule = _paint(finding.rule, _BOLD, color)
             lines.append(f"{location} {severity} {rule} {_clean(finding.message)}")
             if finding.fix and report.show_fix:
