@@ -54,6 +54,7 @@ from campaignlint.domain import (
 from campaignlint.i18n import Percent, Plain, _
 from campaignlint.model import Problem
 from campaignlint.rule import Option
+from campaignlint.text import fold
 
 ID = "engagement-rate"
 SEVERITY = "warning"
@@ -168,7 +169,7 @@ def _below_floor(
     followers: float,
     floors: Mapping[str, float],
 ) -> Iterator[Problem]:
-    stated_tier = brief.text(f"{pointer}/tier")
+    stated_tier = fold(brief.text(f"{pointer}/tier") or "").strip()
     tier = stated_tier if stated_tier in floors else tier_for_followers(followers)
     floor = floors.get(tier)
     if floor is None or rate >= floor:
