@@ -24,7 +24,7 @@ _USAGE = _("Usage:")
 _OPTIONS = _("Options")
 _COMMANDS = _("Commands")
 _HELP_OPTION = _("Show this message and exit.")
-_METAVARS = (_("[OPTIONS]"), _("COMMAND [ARGS]..."))
+_METAVARS = (_("[OPTIONS]"), _("COMMAND [ARGS]..."), _("[PATHS]..."), _("RULE_ID"))
 
 
 def help_language(ctx: click.Context) -> str:
