@@ -1,0 +1,217 @@
+"""The content's themes suit another age group than the one the campaign targets.
+
+## What it does
+Reads the campaign's `content.topics` and each creator's `content_style`, and matches them
+against the content themes that seed 001 gives for each age group, in English and Turkish:
+
+- 18-24: dance, music, challenges, fashion, beauty;
+- 25-34: social issues, career, healthy living, comedy;
+- 35-44: family, travel, education, motivation.
+
+The target's dominant group is the one most of `target_audience.age` falls in (18-30 → 18-24).
+When the topics and styles match themes of other groups only, and none of the dominant group's,
+it reports one `info` finding at `content.topics` (or at the first matching `content_style`
+when there are no topics). Keywords match whole words or word stems, ignoring case and accents
+with Turkish rules: `Dans`, `dansı` and `DANS CHALLENGE` all mean dance. Targets outside these
+groups (under 18, 45 and over) are not checked.
+
+## Why it matters
+Seed 001 (finding the right audience on TikTok) pairs each age group with the content it watches:
+a campaign for 35-44-year-olds built on dance challenges speaks to the wrong generation, however
+well it is targeted. It is an `info` finding because themes are a heuristic: check that the
+content and the target age were chosen together.
+
+## Example
+```yaml
+target_audience:
+  age: {min: 35, max: 44}
+content:
+  topics: [dance challenge, lip sync with the product]   # 18-24 themes, none of 35-44
+influencers:
+  - handle: "@ayse.glow"
+    followers: 85000
+    content_style: [dance, fashion]
+```
+
+## How to fix
+Add topics the target age group follows (for 35-44: family, travel, education, motivation), or
+correct the target age if the content is right. Extend or replace the keyword lists with the
+`themes` option when your market uses other words.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from campaignlint.brief import Brief
+from campaignlint.domain import parse_age_bucket
+from campaignlint.i18n import Plain, _
+from campaignlint.model import Problem
+from campaignlint.rule import Option
+from campaignlint.text import fold
+
+ID = "age-content-fit"
+SEVERITY = "info"
+AREA = "audience"
+SOURCE = (
+    "Seed 001 (finding the right audience on TikTok): content that fits each age group —"
+    " 18-24 dance, music, challenges, fashion and beauty; 25-34 social issues, career, healthy"
+    " living, comedy; 35-44 family, travel, education, motivation. domain.md, Audience."
+)
+OPTIONS = {
+    "themes": Option.mapping(
+        {},
+        "Extra or replacement themes: {age group: {theme: [keywords]}}. A theme given here"
+        " replaces the built-in theme of that name; an empty list removes it; new groups"
+        ' (e.g. "45-54") are added. A keyword ending in * matches word stems.',
+        {
+            "type": "object",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+        },
+    ),
+    "builtin_themes": Option.boolean(
+        True, "Use the built-in seed 001 themes; false uses only the `themes` option."
+    ),
+}
+
+Themes = dict[str, dict[str, list[str]]]
+
+
+@dataclass(frozen=True)
+class _Group:
+    label: str
+    low: int
+    high: int
+    themes: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@lru_cache(maxsize=1)
+def builtin_themes() -> Themes:
+    """The seed 001 themes from ``campaignlint/data/age_themes.json``."""
+    raw = json.loads(files("campaignlint.data").joinpath("age_themes.json").read_text("utf-8"))
+    return {group: themes for group, themes in raw.items() if isinstance(themes, dict)}
+
+
+def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
+    low = brief.number("/target_audience/age/min")
+    high = brief.number("/target_audience/age/max")
+    if low is None or high is None or high < low:
+        return
+    groups = _groups(options)
+    targets = _dominant_groups(groups, int(low), int(high))
+    if not targets:
+        return
+    matched, pointer = _matched_groups(brief, groups)
+    others = [group for group in groups if group.label in matched and group not in targets]
+    if not others or any(group.label in matched for group in targets) or pointer is None:
+        return
+    yield _finding(brief, pointer, targets, others, matched, f"{int(low)}-{int(high)}")
+
+
+def _finding(
+    brief: Brief,
+    pointer: str,
+    targets: list[_Group],
+    others: list[_Group],
+    matched: Mapping[str, list[str]],
+    target_range: str,
+) -> Problem:
+    target_labels = [Plain(group.label) for group in targets]
+    target_themes = [name for group in targets for name, _pattern in group.themes]
+    return brief.problem(
+        pointer,
+        _(
+            "The content matches themes of ages {groups} ({themes}) but none of ages {target},"
+            " where most of the target audience ({range}) is.",
+            groups=[Plain(group.label) for group in others],
+            themes=[theme for group in others for theme in matched[group.label]],
+            target=target_labels,
+            range=Plain(target_range),
+        ),
+        _(
+            "Add topics that ages {target} follow ({target_themes}), or check that the target"
+            " age {range} is right for this content.",
+            target=target_labels,
+            target_themes=target_themes,
+            range=Plain(target_range),
+        ),
+    )
+
+
+def _matched_groups(brief: Brief, groups: list[_Group]) -> tuple[dict[str, list[str]], str | None]:
+    """Age group -> themes matched by topics or styles; and where to point."""
+    matched: dict[str, list[str]] = {}
+    topics = list(brief.strings("/content/topics"))
+    pointer = "/content/topics" if topics else None
+    texts = [text for _p, text in topics]
+    for influencer, _item in brief.mappings("/influencers"):
+        styles = [text for _p, text in brief.strings(f"{influencer}/content_style")]
+        if pointer is None and _matches(groups, styles):
+            pointer = f"{influencer}/content_style"
+        texts.extend(styles)
+    for label, themes in _matches(groups, texts).items():
+        matched[label] = themes
+    return matched, pointer
+
+
+def _matches(groups: list[_Group], texts: list[str]) -> dict[str, list[str]]:
+    folded = [fold(text) for text in texts]
+    found: dict[str, list[str]] = {}
+    for group in groups:
+        names = [name for name, pattern in group.themes if any(map(pattern.search, folded))]
+        if names:
+            found[group.label] = names
+    return found
+
+
+def _dominant_groups(groups: list[_Group], low: int, high: int) -> list[_Group]:
+    """The groups holding most years of the target range (several on a tie)."""
+    years = {group.label: min(group.high, high) - max(group.low, low) + 1 for group in groups}
+    most = max(years.values(), default=0)
+    if most <= 0:
+        return []
+    return [group for group in groups if years[group.label] == most]
+
+
+def _groups(options: Mapping[str, Any]) -> list[_Group]:
+    themes = _merged_themes(options)
+    groups = []
+    for label, group_themes in themes.items():
+        bounds = parse_age_bucket(label)
+        if bounds is None:
+            continue
+        compiled = tuple(
+            (name, _pattern(tuple(keywords))) for name, keywords in group_themes.items() if keywords
+        )
+        groups.append(_Group(label.strip(), bounds[0], bounds[1], compiled))
+    return sorted(groups, key=lambda group: (group.low, group.high))
+
+
+def _merged_themes(options: Mapping[str, Any]) -> Themes:
+    merged: Themes = {}
+    if options.get("builtin_themes", True):
+        merged = {group: dict(themes) for group, themes in builtin_themes().items()}
+    for group, themes in dict(options.get("themes") or {}).items():
+        merged.setdefault(group, {}).update(themes)
+    return merged
+
+
+@lru_cache(maxsize=256)
+def _pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a theme's keywords: whole words, or stems for keywords ending in ``*``."""
+    parts = []
+    for keyword in keywords:
+        stem = keyword.strip().endswith("*")
+        words = [re.escape(word) for word in re.split(r"[\s_\-]+", fold(keyword.strip(" *")))]
+        words = [word for word in words if word]
+        if not words:
+            continue
+        body = r"[\s_\-]*".join(words)
+        parts.append(r"(?<!\w)" + body + ("" if stem else r"(?!\w)"))
+    return re.compile("|".join(parts) if parts else r"(?!x)x")
