@@ -1,7 +1,7 @@
 from campaignlint.rules.age_content_fit import builtin_themes
 
 from campaignlint.domain import parse_age_bucket
-from tests.helpers import SHARED, run_rule, summary
+from tests.helpers import SAMPLES, SHARED, run_rule, summary
 
 RULE = "age-content-fit"
 
@@ -156,3 +156,9 @@ def test_wrong_types_are_skipped_without_a_crash() -> None:
         """,
     )
     assert findings == []
+
+
+def test_mistake_sample_shows_the_rule() -> None:
+    text = (SAMPLES / "mistakes" / "age-content-fit.yaml").read_text(encoding="utf-8")
+    findings = run_rule(RULE, text)
+    assert [(f.severity.value, f.pointer) for f in findings] == [("info", "/content/topics")]

@@ -1,4 +1,6 @@
-from tests.helpers import SHARED, run_rule, summary
+import datetime as dt
+
+from tests.helpers import SAMPLES, SHARED, run_rule, summary
 
 RULE = "audience-mismatch"
 
@@ -294,3 +296,14 @@ def test_target_audience_missing_or_not_a_mapping_yields_no_mismatch() -> None:
     assert run_rule(RULE, audience) == []
     assert run_rule(RULE, "target_audience: [18, 24]\n" + audience) == []
     assert run_rule(RULE, "target_audience: {}\ninfluencers: {handle: '@a'}\n") == []
+
+
+def test_mistake_sample_shows_every_dimension() -> None:
+    text = (SAMPLES / "mistakes" / "audience-mismatch.yaml").read_text(encoding="utf-8")
+    findings = run_rule(RULE, text, today=dt.date(2027, 1, 15))
+    assert [finding.pointer for finding in findings] == [
+        "/influencers/0/audience/age",
+        "/influencers/0/audience/gender",
+        "/influencers/0/audience/locations",
+        "/influencers/0/audience/languages",
+    ]

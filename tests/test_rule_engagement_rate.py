@@ -1,4 +1,4 @@
-from tests.helpers import SHARED, run_rule, summary
+from tests.helpers import SAMPLES, SHARED, run_rule, summary
 
 RULE = "engagement-rate"
 
@@ -169,3 +169,14 @@ def test_wrong_types_are_skipped_without_a_crash() -> None:
 def test_influencers_not_a_list_yields_nothing() -> None:
     assert run_rule(RULE, "influencers: {handle: '@a', followers: 100}\n") == []
     assert run_rule(RULE, "influencers: 5\n") == []
+
+
+def test_mistake_sample_shows_mismatch_floor_and_implausible_rate() -> None:
+    text = (SAMPLES / "mistakes" / "engagement-rate.yaml").read_text(encoding="utf-8")
+    findings = run_rule(RULE, text)
+    assert [f.pointer for f in findings] == [
+        "/influencers/0/engagement_rate",
+        "/influencers/0/engagement_rate",
+        "/influencers/1/engagement_rate",
+    ]
+    assert "implausible" in findings[2].message
