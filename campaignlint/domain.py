@@ -12,6 +12,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from campaignlint.text import fold
+
 TIERS = ("nano", "micro", "mid", "macro", "mega")
 
 # Lower follower bound of each tier: nano < 10,000 <= micro < 100,000 <= mid < 500,000 ...
@@ -50,6 +52,49 @@ def tier_for_followers(followers: float) -> str:
         if followers >= TIER_LOWER_BOUNDS[name]:
             tier = name
     return tier
+
+
+def keyword(value: Any) -> str | None:
+    """An enum-like value as a matching key: ``" Per-Follower "`` -> ``per_follower``.
+
+    Case- and accent-insensitive with Turkish rules; spaces and hyphens become underscores.
+    None for anything that is not a non-empty string.
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return re.sub(r"[\s\-]+", "_", fold(value).strip())
+
+
+def stated_tier(value: Any) -> str | None:
+    """The tier a brief's ``tier`` value names (``"Macro"`` -> ``macro``), or None."""
+    tier = keyword(value)
+    return tier if tier in TIER_LOWER_BOUNDS else None
+
+
+def effective_tier(stated: Any, followers: Any) -> str | None:
+    """The stated tier when it names one, else the tier of the follower count, else None."""
+    tier = stated_tier(stated)
+    if tier is not None:
+        return tier
+    if is_number(followers) and followers >= 0:
+        return tier_for_followers(followers)
+    return None
+
+
+def tier_follower_range(tier: str) -> tuple[int, int | None]:
+    """Lowest and highest follower count of ``tier``; None as highest for the top tier."""
+    index = TIERS.index(tier)
+    if index + 1 == len(TIERS):
+        return TIER_LOWER_BOUNDS[tier], None
+    return TIER_LOWER_BOUNDS[tier], TIER_LOWER_BOUNDS[TIERS[index + 1]] - 1
+
+
+def influencer_label(influencer: Any, index: int) -> str:
+    """How messages name an influencer: its handle, else ``influencers[index]``."""
+    handle = influencer.get("handle") if isinstance(influencer, Mapping) else None
+    if isinstance(handle, str) and handle.strip():
+        return handle.strip()
+    return f"influencers[{index}]"
 
 
 def engagement_rate(followers: Any, likes: Any, comments: Any, shares: Any) -> float | None:
