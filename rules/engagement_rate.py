@@ -94,8 +94,8 @@ def _check_influencer(
     brief: Brief, pointer: str, options: Mapping[str, Any], floors: Mapping[str, float]
 ) -> Iterator[Problem]:
     followers = brief.number(f"{pointer}/followers")
-    if followers is None or followers <= 0:
-        return
+    if followers is not None and followers <= 0:
+        followers = None  # no audience to rate against
     handle = _handle(brief, pointer)
     averages = [brief.get(f"{pointer}/{name}") for name in _AVERAGES]
     computed = engagement_rate(followers, *averages)
@@ -166,11 +166,16 @@ def _below_floor(
     rate_pointer: str,
     handle: Plain,
     rate: float,
-    followers: float,
+    followers: float | None,
     floors: Mapping[str, float],
 ) -> Iterator[Problem]:
     stated_tier = fold(brief.text(f"{pointer}/tier") or "").strip()
-    tier = stated_tier if stated_tier in floors else tier_for_followers(followers)
+    if stated_tier in floors:
+        tier = stated_tier
+    elif followers is not None:
+        tier = tier_for_followers(followers)
+    else:
+        return  # no tier to compare with
     floor = floors.get(tier)
     if floor is None or rate >= floor:
         return

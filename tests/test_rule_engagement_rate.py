@@ -180,3 +180,20 @@ def test_mistake_sample_shows_mismatch_floor_and_implausible_rate() -> None:
         "/influencers/1/engagement_rate",
     ]
     assert "implausible" in findings[2].message
+
+
+def test_stated_rate_and_tier_are_checked_without_followers() -> None:
+    findings = run_rule(
+        RULE,
+        """\
+        influencers:
+          - {handle: "@a", tier: mid, engagement_rate: 1.2}
+          - {handle: "@b", engagement_rate: 1.2}
+          - {handle: "@c", followers: 0, engagement_rate: 50}
+        """,
+    )
+    # @a: mid floor 2 %; @b: no tier can be known; @c: 50 % is implausible whatever the count.
+    assert summary(findings) == [
+        ("engagement-rate", "warning", 2, "/influencers/0/engagement_rate"),
+        ("engagement-rate", "warning", 4, "/influencers/2/engagement_rate"),
+    ]
