@@ -1,0 +1,216 @@
+"""Tests for the unfair-revenue-share rule (domain.md, Money)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import SAMPLES, SHARED, run_rule, summary
+
+RULE = "unfair-revenue-share"
+
+
+def test_example_brief_is_clean() -> None:
+    # model flat_fee beside revenue_share_percent: 10: the percent is unused and not checked.
+    text = (SHARED / "brief-example.yaml").read_text(encoding="utf-8")
+    assert run_rule(RULE, text) == []
+
+
+@pytest.mark.parametrize("model", ["revenue_share", "hybrid", "Revenue-Share"])
+def test_revenue_share_without_percent_is_an_error_at_the_compensation_key(model: str) -> None:
+    findings = run_rule(
+        RULE,
+        f"""\
+        influencers:
+          - handle: "@ayse.glow"
+            compensation:
+              model: {model}
+              fee: {{amount: 10000, currency: TRY}}
+        tracking:
+          methods: [promo_code]
+        """,
+    )
+    assert summary(findings) == [
+        ("unfair-revenue-share", "error", 3, "/influencers/0/compensation")
+    ]
+    assert "@ayse.glow" in findings[0].message
+    assert "revenue_share_percent" in findings[0].message
+    assert findings[0].fix is not None and "5%" in findings[0].fix and "30%" in findings[0].fix
+
+
+def test_percent_outside_the_balanced_range_is_a_warning_at_the_percent() -> None:
+    findings = run_rule(
+        RULE,
+        """\
+        influencers:
+          - handle: "@low"
+            compensation: {model: revenue_share, revenue_share_percent: 4.5}
+          - handle: "@high"
+            compensation:
+              model: hybrid
+              revenue_share_percent: 31
+        tracking: {methods: [affiliate_links]}
+        """,
+    )
+    assert summary(findings) == [
+        ("unfair-revenue-share", "warning", 3, "/influencers/0/compensation/revenue_share_percent"),
+        ("unfair-revenue-share", "warning", 7, "/influencers/1/compensation/revenue_share_percent"),
+    ]
+    assert "@low" in findings[0].message and "4.5%" in findings[0].message
+    assert "below 5%" in findings[0].message
+    assert "@high" in findings[1].message and "31%" in findings[1].message
+    assert "above 30%" in findings[1].message
+
+
+def test_percent_at_the_limits_stays_silent() -> None:
+    fragment = """\
+        influencers:
+          - {{handle: "@a", compensation: {{model: revenue_share, revenue_share_percent: {p}}}}}
+        tracking: {{methods: [promo_code]}}
+        """
+    assert run_rule(RULE, fragment.format(p=5)) == []
+    assert run_rule(RULE, fragment.format(p=30)) == []
+    assert len(run_rule(RULE, fragment.format(p=4.9))) == 1
+    assert len(run_rule(RULE, fragment.format(p=30.1))) == 1
+
+
+def test_percent_without_a_model_is_checked_but_not_with_a_flat_fee() -> None:
+    findings = run_rule(
+        RULE,
+        """\
+        influencers:
+          - {handle: "@a", compensation: {revenue_share_percent: 50}}
+          - {handle: "@b", compensation: {model: flat_fee, revenue_share_percent: 50}}
+          - {handle: "@c", compensation: {model: product_only, revenue_share_percent: 1}}
+        """,
+    )
+    assert summary(findings) == [
+        ("unfair-revenue-share", "warning", 2, "/influencers/0/compensation/revenue_share_percent")
+    ]
+
+
+def test_share_options_change_the_outcome() -> None:
+    fragment = """\
+        influencers:
+          - {handle: "@a", compensation: {model: revenue_share, revenue_share_percent: 40}}
+        tracking: {methods: [promo_code]}
+        """
+    assert len(run_rule(RULE, fragment)) == 1
+    assert run_rule(RULE, fragment, options={"max_share": 50}) == []
+    findings = run_rule(RULE, fragment, options={"min_share": 45, "max_share": 60})
+    assert "below 45%" in findings[0].message
+
+
+def test_revenue_share_without_attributable_tracking_is_one_warning_at_the_methods() -> None:
+    findings = run_rule(
+        RULE,
+        """\
+        influencers:
+          - {handle: "@a", compensation: {model: revenue_share, revenue_share_percent: 10}}
+          - {handle: "@b", compensation: {model: hybrid, revenue_share_percent: 12}}
+          - {handle: "@c", compensation: {model: flat_fee}}
+        tracking:
+          methods: [tiktok_analytics, manual_count]
+        """,
+    )
+    assert summary(findings) == [("unfair-revenue-share", "warning", 6, "/tracking/methods")]
+    message = findings[0].message
+    assert "@a, @b" in message and "@c" not in message
+    assert "tiktok_analytics, manual_count" in message
+    assert findings[0].fix is not None and "promo_code" in findings[0].fix
+
+
+def test_missing_tracking_points_at_the_tracking_key_or_the_model() -> None:
+    with_tracking = run_rule(
+        RULE,
+        """\
+        influencers:
+          - {handle: "@a", compensation: {model: revenue_share, revenue_share_percent: 10}}
+        tracking:
+          reporting_cadence: weekly
+        """,
+    )
+    assert summary(with_tracking) == [("unfair-revenue-share", "warning", 3, "/tracking")]
+    assert "no tracking method" in with_tracking[0].message
+    without_tracking = run_rule(
+        RULE,
+        """\
+        influencers:
+          - handle: "@a"
+            compensation:
+              model: revenue_share
+              revenue_share_percent: 10
+        """,
+    )
+    assert summary(without_tracking) == [
+        ("unfair-revenue-share", "warning", 4, "/influencers/0/compensation/model")
+    ]
+
+
+@pytest.mark.parametrize("method", ["promo_code", "UTM_LINKS", "affiliate-links", "tiktok_pixel"])
+def test_any_attributable_method_keeps_it_silent(method: str) -> None:
+    fragment = f"""\
+        influencers:
+          - {{handle: "@a", compensation: {{model: revenue_share, revenue_share_percent: 10}}}}
+        tracking: {{methods: [tiktok_analytics, {method}]}}
+        """
+    assert run_rule(RULE, fragment) == []
+
+
+def test_attributable_methods_option_changes_the_outcome() -> None:
+    fragment = """\
+        influencers:
+          - {handle: "@a", compensation: {model: revenue_share, revenue_share_percent: 10}}
+        tracking: {methods: [qr_code]}
+        """
+    assert len(run_rule(RULE, fragment)) == 1
+    assert run_rule(RULE, fragment, options={"attributable_methods": ["qr_code"]}) == []
+
+
+def test_no_revenue_share_no_finding() -> None:
+    fragment = """\
+        influencers:
+          - {handle: "@a", compensation: {model: flat_fee, fee: {amount: 1, currency: TRY}}}
+          - {handle: "@b", compensation: {model: cpm}}
+        tracking: {methods: []}
+        """
+    assert run_rule(RULE, fragment) == []
+
+
+def test_wrong_types_do_not_crash() -> None:
+    for fragment in [
+        "influencers: {compensation: {model: revenue_share}}\n",
+        "influencers: [revenue_share, 3]\n",
+        "influencers:\n  - {compensation: revenue_share}\n",
+        "influencers:\n  - {compensation: {model: [hybrid], revenue_share_percent: ten}}\n",
+        "influencers:\n  - {compensation: {model: 5, revenue_share_percent: [10]}}\n",
+        "influencers:\n  - {handle: '@a', compensation: {model: revenue_share,"
+        " revenue_share_percent: '10%'}}\ntracking: {methods: {promo_code: true}}\n",
+        "influencers:\n  - {compensation: {model: hybrid, revenue_share_percent: 10}}\n"
+        "tracking: promo_code\n",
+    ]:
+        findings = run_rule(RULE, fragment)
+        assert all(f.rule == RULE for f in findings), fragment
+
+
+def test_string_percent_is_skipped_and_lone_string_method_counts() -> None:
+    assert (
+        run_rule(
+            RULE,
+            """\
+        influencers:
+          - {handle: "@a", compensation: {model: hybrid, revenue_share_percent: "10%"}}
+        tracking: {methods: promo_code}
+        """,
+        )
+        == []
+    )
+
+
+def test_mistake_sample_shows_missing_percent_and_missing_attribution() -> None:
+    text = (SAMPLES / "mistakes" / "unfair-revenue-share.yaml").read_text(encoding="utf-8")
+    findings = run_rule(RULE, text)
+    assert [(f.severity.value, f.pointer) for f in findings] == [
+        ("error", "/influencers/0/compensation"),
+        ("warning", "/influencers/1/compensation/revenue_share_percent"),
+        ("warning", "/tracking/methods"),
+    ]
