@@ -154,11 +154,12 @@ def check(
 @main.command("rules")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
 @click.option("--rules-dir", multiple=True, type=click.Path(file_okay=False, path_type=str))
-def list_rules(output_format: str, rules_dir: tuple[str, ...]) -> None:
+@click.option("--lang", type=click.Choice(["en", "tr"]), help="Language of the summaries.")
+def list_rules(output_format: str, rules_dir: tuple[str, ...], lang: str | None) -> None:
     """List every available rule."""
     from campaignlint.commands import rules_listing
 
-    click.echo(rules_listing(output_format, rules_dir), nl=False)
+    click.echo(rules_listing(output_format, rules_dir, lang), nl=False)
 
 
 @main.command()

@@ -9,6 +9,7 @@ import datetime as dt
 import os
 
 from campaignlint.errors import ConfigError
+from campaignlint.i18n import Plain, _
 
 
 def today() -> dt.date:
@@ -18,6 +19,9 @@ def today() -> dt.date:
             return dt.date.fromisoformat(fixed.strip())
         except ValueError as error:
             raise ConfigError(
-                f"CAMPAIGNLINT_TODAY must be a date YYYY-MM-DD, got {fixed!r}"
+                _(
+                    "CAMPAIGNLINT_TODAY must be a date YYYY-MM-DD, got {value}",
+                    value=Plain(repr(fixed)),
+                )
             ) from error
     return dt.date.today()

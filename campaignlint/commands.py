@@ -11,7 +11,15 @@ from typing import Any
 
 from campaignlint.config import Config, config_for
 from campaignlint.errors import CampaignlintError, ConfigError
-from campaignlint.i18n import DEFAULT_LANGUAGE, language_from_environment
+from campaignlint.i18n import (
+    DEFAULT_LANGUAGE,
+    Message,
+    Plain,
+    _,
+    language_from_environment,
+    severity_name,
+    translate,
+)
 
 EXIT_USAGE = 2
 
@@ -45,13 +53,15 @@ def parse_formats(values: Sequence[str]) -> list[tuple[str, str | None]]:
 
     outputs: list[tuple[str, str | None]] = []
     for value in values:
-        name, _, path = value.partition(":")
+        name, _sep, path = value.partition(":")
         if name not in FORMATS:
             known = ", ".join(sorted(FORMATS))
-            raise ConfigError(f"unknown format '{name}' (known: {known})")
-        if not path and any(target is None for _, target in outputs):
             raise ConfigError(
-                "only one --format can write to standard output; give the others a :PATH"
+                _("unknown format '{name}' (known: {known})", name=Plain(name), known=Plain(known))
+            )
+        if not path and any(target is None for _name, target in outputs):
+            raise ConfigError(
+                _("only one --format can write to standard output; give the others a :PATH")
             )
         outputs.append((name, path or None))
     return outputs
@@ -72,7 +82,8 @@ def run_check(options: CheckOptions) -> int:
     try:
         return _run_check(options)
     except CampaignlintError as error:
-        options.stderr(f"campaignlint: error: {error}\n")
+        lang = resolve_language(options.lang)
+        options.stderr(f"campaignlint: {severity_name('error', lang)}: {error.render(lang)}\n")
         return EXIT_USAGE
 
 
@@ -95,7 +106,7 @@ def _run_check(options: CheckOptions) -> int:
     outputs = parse_formats(options.formats)
     explicit = options.config_file
     if explicit is not None and not explicit.is_file():
-        raise ConfigError(f"config file not found: {explicit}")
+        raise ConfigError(_("config file not found: {path}", path=Plain(explicit)))
     run_config = _apply_cli(config_for(Path.cwd() / "brief.yaml", explicit), options)
     lang = options.lang or run_config.lang or language_from_environment() or DEFAULT_LANGUAGE
     collected = collect_files(options.paths, explicit, options.exclude, options.force_exclude)
@@ -129,15 +140,14 @@ def _run_check(options: CheckOptions) -> int:
         try:
             text = decode(raw)
         except CampaignlintError as error:
-            results.append(FileResult(path=name, error=f"{name}: {error}"))
+            results.append(FileResult(path=name, error=f"{name}: {error.render(lang)}"))
         else:
             results.append(lint_file(name, stdin_config, lang, text=text))
-    results.extend(
-        FileResult(path=path, error=f"{path}: no such file or directory")
-        for path in collected.missing
-    )
+    missing = _("no such file or directory").render(lang)
+    results.extend(FileResult(path=path, error=f"{path}: {missing}") for path in collected.missing)
     for directory in collected.empty_dirs:
-        options.stderr(f"campaignlint: no briefs (*.yaml, *.yml) found in {directory}\n")
+        empty = _("no briefs (*.yaml, *.yml) found in {directory}", directory=Plain(directory))
+        options.stderr(f"campaignlint: {empty.render(lang)}\n")
 
     report = Report(
         results=results,
@@ -168,12 +178,16 @@ def _write_outputs(
             try:
                 atomic_write(target, render(name, replace(report, color=False)))
             except OSError as error:
-                raise ConfigError(f"cannot write {target}: {error.strerror or error}") from error
+                reason = Plain(error.strerror or error)
+                raise ConfigError(
+                    _("cannot write {path}: {reason}", path=Plain(target), reason=reason)
+                ) from error
 
 
-def rules_listing(output_format: str, rules_dirs: Sequence[str]) -> str:
+def rules_listing(output_format: str, rules_dirs: Sequence[str], lang: str | None = None) -> str:
     from campaignlint.registry import discover_all
 
+    lang = resolve_language(lang)
     rules = sorted(discover_all(rules_dirs).values(), key=lambda rule: rule.id)
     if output_format == "json":
         items = [
@@ -181,7 +195,7 @@ def rules_listing(output_format: str, rules_dirs: Sequence[str]) -> str:
                 "id": r.id,
                 "severity": r.severity.value,
                 "area": r.area,
-                "summary": r.summary,
+                "summary": translate(r.summary, lang),
                 "origin": r.origin,
                 "fixable": r.fixable,
             }
@@ -189,8 +203,11 @@ def rules_listing(output_format: str, rules_dirs: Sequence[str]) -> str:
         ]
         return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
     width = max((len(rule.id) for rule in rules), default=10)
+    builtin = _("built-in").render(lang)
     lines = [
-        f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.summary}  [{rule.origin}]"
+        f"{rule.id:<{width}}  {severity_name(rule.severity.value, lang):<7}"
+        f"  {translate(rule.summary, lang)}"
+        f"  [{builtin if rule.origin == 'built-in' else rule.origin}]"
         for rule in rules
     ]
     return "\n".join(lines) + "\n"
@@ -203,11 +220,18 @@ def explain_rule(rule_id: str, rules_dirs: Sequence[str], lang: str | None = Non
     from campaignlint.registry import discover_all
 
     rules = discover_all(rules_dirs)
+    lang = resolve_language(lang)
     if rule_id not in rules:
         guess = difflib.get_close_matches(rule_id, list(rules), n=1)
-        hint = f"; did you mean '{guess[0]}'?" if guess else ""
-        raise SystemExit(_usage(f"unknown rule '{rule_id}'{hint} (campaignlint rules lists them)"))
-    return rule_markdown(rules[rule_id], heading="#", lang=resolve_language(lang))
+        unknown = _("unknown rule '{rule}' (campaignlint rules lists them)", rule=Plain(rule_id))
+        if guess:
+            unknown = _(
+                "unknown rule '{rule}'; did you mean '{guess}'? (campaignlint rules lists them)",
+                rule=Plain(rule_id),
+                guess=Plain(guess[0]),
+            )
+        raise SystemExit(_usage(unknown, lang))
+    return rule_markdown(rules[rule_id], heading="#", lang=lang)
 
 
 def resolve_language(lang: str | None) -> str:
@@ -222,8 +246,8 @@ def resolve_language(lang: str | None) -> str:
     return configured or language_from_environment() or DEFAULT_LANGUAGE
 
 
-def _usage(message: str) -> int:
-    sys.stderr.write(f"campaignlint: error: {message}\n")
+def _usage(message: Message, lang: str = DEFAULT_LANGUAGE) -> int:
+    sys.stderr.write(f"campaignlint: {severity_name('error', lang)}: {message.render(lang)}\n")
     return EXIT_USAGE
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from campaignlint.errors import ConfigError
+from campaignlint.i18n import Message, Plain, _
 from campaignlint.model import Severity
 
 CONFIG_FILENAMES = (".campaignlint.yaml", ".campaignlint.yml")
@@ -48,7 +49,9 @@ def parse_size(value: int | str) -> int:
         return value
     match = _SIZE.match(value)
     if not match:
-        raise ConfigError(f"max_file_size: cannot read {value!r} as a size (e.g. 5MB)")
+        raise ConfigError(
+            _("max_file_size: cannot read {value} as a size (e.g. 5MB)", value=Plain(repr(value)))
+        )
     number, unit, _binary = match.groups()
     factor = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[unit.lower()]
     return int(float(number) * factor)
@@ -62,10 +65,10 @@ def from_mapping(data: Any, source: str | None, root: Path) -> Config:
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise ConfigError(f"{where}: the configuration must be a mapping")
+        raise ConfigError(_("{where}: the configuration must be a mapping", where=Plain(where)))
     errors = config_errors(data)
     if errors:
-        raise ConfigError(f"{where}: {errors[0]}")
+        raise ConfigError(_("{where}: {error}", where=Plain(where), error=Plain(errors[0])))
     select = data.get("select")
     return Config(
         select=tuple(select) if select is not None else None,
@@ -87,7 +90,13 @@ def read_config_file(path: Path) -> Config:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read the configuration: {error}") from error
+        raise ConfigError(
+            _(
+                "{path}: cannot read the configuration: {reason}",
+                path=Plain(path),
+                reason=Plain(error),
+            )
+        ) from error
     root = path.parent.resolve()
     if path.name == "pyproject.toml":
         import tomllib
@@ -95,7 +104,9 @@ def read_config_file(path: Path) -> Config:
         try:
             table = tomllib.loads(text).get("tool", {}).get("campaignlint", {})
         except tomllib.TOMLDecodeError as error:
-            raise ConfigError(f"{path}: invalid TOML: {error}") from error
+            raise ConfigError(
+                _("{path}: invalid TOML: {reason}", path=Plain(path), reason=Plain(error))
+            ) from error
         return from_mapping(table, str(path), root)
     from campaignlint.errors import InputError
     from campaignlint.loader import load_text
@@ -103,7 +114,8 @@ def read_config_file(path: Path) -> Config:
     try:
         data = load_text(text).data if text.strip() else {}
     except InputError as error:
-        raise ConfigError(error.describe(str(path))) from error
+        where = error.describe(str(path)).removesuffix(f": {error}")
+        raise ConfigError(_("{where}: {error}", where=Plain(where), error=error)) from error
     return from_mapping(data, str(path), root)
 
 
@@ -140,12 +152,20 @@ def config_for(file_path: Path, explicit: Path | None = None) -> Config:
     return load_config(find_config_file(file_path.resolve().parent))
 
 
-def validate_rule_ids(names: Sequence[str], known: Sequence[str], where: str) -> None:
+def validate_rule_ids(names: Sequence[str], known: Sequence[str], where: str | Message) -> None:
     import difflib
 
     for name in names:
         if name == ALL or name in known:
             continue
         guess = difflib.get_close_matches(name, list(known), n=1)
-        hint = f"; did you mean '{guess[0]}'?" if guess else ""
-        raise ConfigError(f"{where}: unknown rule '{name}'{hint}")
+        if guess:
+            raise ConfigError(
+                _(
+                    "{where}: unknown rule '{name}'; did you mean '{guess}'?",
+                    where=where,
+                    name=Plain(name),
+                    guess=Plain(guess[0]),
+                )
+            )
+        raise ConfigError(_("{where}: unknown rule '{name}'", where=where, name=Plain(name)))

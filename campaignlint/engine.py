@@ -14,7 +14,7 @@ from typing import Any
 
 from campaignlint.config import ALL, Config, config_for, validate_rule_ids
 from campaignlint.errors import CampaignlintError, ConfigError, InputError
-from campaignlint.i18n import DEFAULT_LANGUAGE
+from campaignlint.i18n import DEFAULT_LANGUAGE, Message, Plain, _
 from campaignlint.model import Finding, Problem, Severity, render_problem
 from campaignlint.registry import discover_all
 from campaignlint.rule import Rule
@@ -57,11 +57,15 @@ def rules_for(config: Config) -> dict[str, Rule]:
 def active_rules(config: Config, registry: dict[str, Rule] | None = None) -> list[ActiveRule]:
     """The rules ``config`` selects, with their resolved severity and options."""
     registry = registry if registry is not None else rules_for(config)
-    where = config.source or "configuration"
+    where: str | Message = config.source or _("configuration")
     known = list(registry)
-    validate_rule_ids(config.select or (), known, f"{where}: select")
-    validate_rule_ids(config.ignore, known, f"{where}: ignore")
-    validate_rule_ids(list(config.rules), known, f"{where}: rules")
+    validate_rule_ids(
+        config.select or (), known, _("{where}: {key}", where=where, key=Plain("select"))
+    )
+    validate_rule_ids(config.ignore, known, _("{where}: {key}", where=where, key=Plain("ignore")))
+    validate_rule_ids(
+        list(config.rules), known, _("{where}: {key}", where=where, key=Plain("rules"))
+    )
     selected = known if config.select is None or ALL in config.select else list(config.select)
     active = []
     for rule_id in selected:
@@ -73,24 +77,26 @@ def active_rules(config: Config, registry: dict[str, Rule] | None = None) -> lis
         try:
             options = rule.resolve_options(settings)
         except ConfigError as error:
-            raise ConfigError(f"{where}: {error}") from error
+            raise ConfigError(_("{where}: {error}", where=where, error=error)) from error
         active.append(ActiveRule(rule, Severity(severity) if severity else None, options))
     return active
 
 
-def _internal_error(rule: Rule, error: BaseException) -> Finding:
+def _internal_error(rule: Rule, error: BaseException, lang: str = DEFAULT_LANGUAGE) -> Finding:
     text = str(error).splitlines()[0] if str(error) else ""
-    message = f"rule '{rule.id}' crashed: {type(error).__name__}: {text}".rstrip(": ")
+    detail = f"{type(error).__name__}: {text}".rstrip(": ")
+    crashed = _("rule '{rule}' crashed: {error}", rule=Plain(rule.id), error=Plain(detail))
+    message = crashed.render(DEFAULT_LANGUAGE)
     return Finding(
         rule=INTERNAL_ERROR,
         severity=Severity.ERROR,
-        message=message,
+        message=crashed.render(lang),
         pointer="",
         line=1,
         column=1,
         end_line=1,
         end_column=1,
-        fix="This is a bug in the rule, not in your brief: please report it.",
+        fix=_("This is a bug in the rule, not in your brief: please report it.").render(lang),
         message_en=message,
     )
 
@@ -105,7 +111,7 @@ def run_rules(
         try:
             problems: list[Problem] = list(rule.check(brief, active.options))
         except Exception as error:  # a broken rule must not stop the others
-            findings.append(_internal_error(rule, error))
+            findings.append(_internal_error(rule, error, lang))
             continue
         for problem in problems:
             severity = active.severity or problem.severity or rule.severity
@@ -150,15 +156,21 @@ def read_brief(path: Path, max_size: int) -> str:
         size = path.stat().st_size
         if size > max_size:
             raise InputError(
-                f"file is {size:,} bytes, over the {max_size:,}-byte limit (max_file_size)"
+                _(
+                    "file is {size} bytes, over the {limit}-byte limit (max_file_size)",
+                    size=size,
+                    limit=max_size,
+                )
             )
         return decode(path.read_bytes())
     except FileNotFoundError as error:
-        raise InputError("no such file") from error
+        raise InputError(_("no such file")) from error
     except IsADirectoryError as error:
-        raise InputError("is a directory") from error
+        raise InputError(_("is a directory")) from error
     except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}") from error
+        raise InputError(
+            _("cannot read: {reason}", reason=Plain(error.strerror or error))
+        ) from error
 
 
 def lint_file(
@@ -175,14 +187,18 @@ def lint_file(
             text = read_brief(Path(path), config.max_file_size)
         elif len(text.encode("utf-8", "surrogatepass")) > config.max_file_size:
             raise InputError(
-                f"input is over the {config.max_file_size:,}-byte limit (max_file_size)"
+                _(
+                    "input is over the {limit}-byte limit (max_file_size)",
+                    limit=config.max_file_size,
+                )
             )
         result.findings = lint_text(text, path=path, config=config, lang=lang, today=today)
     except InputError as error:
-        result.error = error.describe(path)
+        result.error = error.describe(path, lang)
         result.error_line, result.error_column = error.line, error.column
     except RecursionError:
-        result.error = f"{path}: the brief is nested too deeply to check"
+        nested = _("the brief is nested too deeply to check").render(lang)
+        result.error = f"{path}: {nested}"
     result.internal_error = any(f.rule == INTERNAL_ERROR for f in result.findings)
     return result
 
@@ -283,7 +299,7 @@ def _run_job(job: Job) -> FileResult:
     try:
         return lint_file(job.path, job.config, job.lang, job.today)
     except CampaignlintError as error:
-        return FileResult(path=job.path, error=f"{job.path}: {error}")
+        return FileResult(path=job.path, error=f"{job.path}: {error.render(job.lang)}")
 
 
 def _run_chunk(jobs: list[Job]) -> list[FileResult]:

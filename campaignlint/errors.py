@@ -2,27 +2,44 @@
 
 from __future__ import annotations
 
+from campaignlint.i18n import DEFAULT_LANGUAGE, Message
+
 
 class CampaignlintError(Exception):
-    """Base class: a clear, one-line problem the user can act on."""
+    """Base class: a clear, one-line problem the user can act on.
+
+    The message is a plain string or a translatable :class:`Message`; ``str(error)`` is English,
+    :meth:`render` gives it in the user's language.
+    """
+
+    def __init__(self, message: str | Message = "") -> None:
+        super().__init__(str(message))
+        self.text = message
+
+    def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        if isinstance(self.text, Message):
+            return self.text.render(lang)
+        return str(self.text)
 
 
 class InputError(CampaignlintError):
     """A file cannot be read as a brief: malformed YAML, binary, too large, a YAML bomb."""
 
-    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+    def __init__(
+        self, message: str | Message, line: int | None = None, column: int | None = None
+    ) -> None:
         super().__init__(message)
-        self.message = message
+        self.message = str(message)
         self.line = line
         self.column = column
 
-    def describe(self, path: str) -> str:
+    def describe(self, path: str, lang: str = DEFAULT_LANGUAGE) -> str:
         where = path
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return f"{where}: {self.render(lang)}"
 
 
 class ConfigError(CampaignlintError):

@@ -166,6 +166,9 @@ def format_value(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
     """Render one message argument for ``lang``."""
     if isinstance(value, Message):
         return value.render(lang)
+    render = getattr(value, "render", None)
+    if isinstance(value, BaseException) and callable(render):
+        return str(render(lang))  # a CampaignlintError carrying a Message
     if isinstance(value, Plain):
         return str(value.value)
     if isinstance(value, Percent):
@@ -247,3 +250,72 @@ def area_name(area: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """``audience`` -> ``hedef kitle`` in Turkish; the identifier itself when it has no name."""
     name = AREA_NAMES.get(area)
     return name.render(lang) if name else area
+
+
+# --- PyYAML's own phrases ------------------------------------------------------------------
+# The YAML parser explains syntax errors in English. Its usual phrases are marked here so the
+# catalog carries them; a phrase not listed is shown as PyYAML wrote it.
+_YAML_PHRASES = (
+    _("mapping values are not allowed here"),
+    _("could not find expected ':'"),
+    _("did not find expected key"),
+    _("did not find expected '-' indicator"),
+    _("did not find expected node content"),
+    _("found unexpected end of stream"),
+    _("found undefined alias"),
+    _("found a tab character that violates indentation"),
+    _("found a tab character where an indentation space is expected"),
+    _("found unknown escape character"),
+    _("while scanning a simple key"),
+    _("while scanning a quoted scalar"),
+    _("while scanning a plain scalar"),
+    _("while scanning a block scalar"),
+    _("while scanning an alias"),
+    _("while scanning an anchor"),
+    _("while scanning a directive"),
+    _("while scanning a tag"),
+    _("while scanning for the next token"),
+    _("while parsing a block mapping"),
+    _("while parsing a block collection"),
+    _("while parsing a block node"),
+    _("while parsing a flow mapping"),
+    _("while parsing a flow sequence"),
+    _("while parsing a flow node"),
+    _("while parsing a node"),
+)
+_YAML_PATTERNS = (
+    (r"^did not find expected (?P<what>.+)$", _("did not find expected {what}")),
+    (r"^could not find expected (?P<what>.+)$", _("could not find expected {what}")),
+    (
+        r"^expected (?P<expected>.+), but found (?P<found>.+)$",
+        _("expected {expected}, but found {found}"),
+    ),
+    (
+        r"^expected (?P<expected>.+), but got (?P<found>.+)$",
+        _("expected {expected}, but got {found}"),
+    ),
+    (
+        r"^found character (?P<character>.+) that cannot start any token$",
+        _("found character {character} that cannot start any token"),
+    ),
+    (
+        r"^found duplicate anchor (?P<anchor>.+); first occurrence$",
+        _("found duplicate anchor {anchor}; first occurrence"),
+    ),
+)
+
+
+def yaml_problem(text: str) -> Message | Plain:
+    """PyYAML's explanation ``text`` as a translatable message when it is one of its usual
+    phrases, else as written."""
+    import re
+
+    for phrase in _YAML_PHRASES:
+        if phrase.template == text:
+            return phrase
+    for pattern, message in _YAML_PATTERNS:
+        match = re.match(pattern, text)
+        if match:
+            args = tuple((name, Plain(value)) for name, value in match.groupdict().items())
+            return Message(message.template, args)
+    return Plain(text)

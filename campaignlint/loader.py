@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from campaignlint.errors import InputError
-from campaignlint.i18n import Plain, _
+from campaignlint.i18n import Plain, _, yaml_problem
 from campaignlint.model import Position, Problem
 
 MAX_DEPTH = 200
@@ -83,17 +83,23 @@ def decode(raw: bytes) -> str:
                 return raw[len(bom) :].decode(encoding)
             except UnicodeDecodeError as error:
                 raise InputError(
-                    f"not valid {encoding.upper()} text despite its byte-order mark"
+                    _(
+                        "not valid {encoding} text despite its byte-order mark",
+                        encoding=Plain(encoding.upper()),
+                    )
                 ) from error
     if b"\x00" in raw[:8192]:
-        raise InputError("binary file (it contains NUL bytes), not a YAML brief")
+        raise InputError(_("binary file (it contains NUL bytes), not a YAML brief"))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         raise InputError(
-            f"not UTF-8 text (byte 0x{raw[error.start]:02x}); save the brief as UTF-8",
+            _(
+                "not UTF-8 text (byte {byte}); save the brief as UTF-8",
+                byte=Plain(f"0x{raw[error.start]:02x}"),
+            ),
             line,
             column,
         ) from error
@@ -156,7 +162,10 @@ def _scalar_value(event: Any) -> tuple[Any, str]:
         tag = _resolve_plain(value)
     if tag not in _SCALAR_TAGS:
         raise InputError(
-            f"unsupported YAML tag {_short_tag(tag)}: campaignlint reads plain data only",
+            _(
+                "unsupported YAML tag {tag}: campaignlint reads plain data only",
+                tag=Plain(_short_tag(tag)),
+            ),
             event.start_mark.line + 1,
             event.start_mark.column + 1,
         )
@@ -164,7 +173,11 @@ def _scalar_value(event: Any) -> tuple[Any, str]:
         return _convert(tag, value), tag
     except ValueError as error:
         raise InputError(
-            f"cannot read {value[:40]!r} as {_short_tag(tag)}",
+            _(
+                "cannot read {value} as {tag}",
+                value=Plain(repr(value[:40])),
+                tag=Plain(_short_tag(tag)),
+            ),
             event.start_mark.line + 1,
             event.start_mark.column + 1,
         ) from error
@@ -247,7 +260,7 @@ class _Builder:
     def alias(self, event: Any) -> None:
         if event.anchor not in self.anchors:
             raise InputError(
-                f"unknown alias *{event.anchor}",
+                _("unknown alias {alias}", alias=Plain(f"*{event.anchor}")),
                 event.start_mark.line + 1,
                 event.start_mark.column + 1,
             )
@@ -255,15 +268,17 @@ class _Builder:
         self.alias_expansion += size
         if self.alias_expansion > MAX_ALIAS_EXPANSION:
             raise InputError(
-                f"aliases expand past {MAX_ALIAS_EXPANSION:,} nodes (a YAML bomb?);"
-                " refusing to read on",
+                _(
+                    "aliases expand past {limit} nodes (a YAML bomb?); refusing to read on",
+                    limit=MAX_ALIAS_EXPANSION,
+                ),
                 event.start_mark.line + 1,
                 event.start_mark.column + 1,
             )
         position = _position(event.start_mark, event.end_mark)
         if self._expects_key():
             if isinstance(value, dict | list):
-                raise InputError("a list or mapping cannot be a key", position[0], position[1])
+                raise InputError(_("a list or mapping cannot be a key"), position[0], position[1])
             self._key(value, STR, position)
         else:
             self._value(value, size, position, None)
@@ -271,13 +286,13 @@ class _Builder:
     def start_collection(self, event: Any, is_mapping: bool) -> None:
         if self._expects_key():
             raise InputError(
-                "a list or mapping used as a key is not supported in a brief",
+                _("a list or mapping used as a key is not supported in a brief"),
                 event.start_mark.line + 1,
                 event.start_mark.column + 1,
             )
         if len(self.stack) >= MAX_DEPTH:
             raise InputError(
-                f"nesting deeper than {MAX_DEPTH} levels",
+                _("nesting deeper than {limit} levels", limit=MAX_DEPTH),
                 event.start_mark.line + 1,
                 event.start_mark.column + 1,
             )
@@ -285,7 +300,10 @@ class _Builder:
         allowed = (None, "!", MAP if is_mapping else SEQ)
         if tag not in allowed:
             raise InputError(
-                f"unsupported YAML tag {_short_tag(tag)}: campaignlint reads plain data only",
+                _(
+                    "unsupported YAML tag {tag}: campaignlint reads plain data only",
+                    tag=Plain(_short_tag(tag)),
+                ),
                 event.start_mark.line + 1,
                 event.start_mark.column + 1,
             )
@@ -362,7 +380,7 @@ class _Builder:
             sources = merged if isinstance(merged, list) else [merged]
             for source in sources:
                 if not isinstance(source, dict):
-                    raise InputError("'<<' merges only mappings", position[0], position[1])
+                    raise InputError(_("'<<' merges only mappings"), position[0], position[1])
                 for key, value in source.items():
                     if key not in frame.container:
                         frame.container[key] = value
@@ -387,16 +405,23 @@ def _yaml_error(error: yaml.YAMLError, text: str) -> InputError:
         character = error.character
         code = character if isinstance(character, int) else ord(str(character)[:1] or "\0")
         return InputError(
-            f"invalid YAML: character #x{code:04x} is not allowed in YAML text",
+            _(
+                "invalid YAML: character {code} is not allowed in YAML text",
+                code=Plain(f"#x{code:04x}"),
+            ),
             line,
             column,
         )
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
     context = getattr(error, "context", None)
-    message = f"invalid YAML: {problem}"
+    message = _("invalid YAML: {problem}", problem=yaml_problem(str(problem)))
     if context:
-        message += f" ({context})"
+        message = _(
+            "invalid YAML: {problem} ({context})",
+            problem=yaml_problem(str(problem)),
+            context=yaml_problem(str(context)),
+        )
     if mark is not None:
         return InputError(message, mark.line + 1, mark.column + 1)
     return InputError(message)
@@ -405,7 +430,7 @@ def _yaml_error(error: yaml.YAMLError, text: str) -> InputError:
 def load_text(text: str) -> LoadedDocument:
     """Parse one brief. Raises :class:`InputError` for anything that is not readable YAML data."""
     if not text.strip():
-        raise InputError("the file is empty")
+        raise InputError(_("the file is empty"))
     builder = _Builder(text)
     parser = _PARSER(text)
     try:
@@ -430,9 +455,9 @@ def load_text(text: str) -> LoadedDocument:
     finally:
         parser.dispose()
     if builder.documents == 0:
-        raise InputError("the file holds no YAML document (only comments or blank lines)")
+        raise InputError(_("the file holds no YAML document (only comments or blank lines)"))
     if builder.document.data is None:
-        raise InputError("the brief is empty", 1, 1)
+        raise InputError(_("the brief is empty"), 1, 1)
     return builder.document
 
 

@@ -29,6 +29,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from campaignlint.errors import ConfigError, RuleLoadError
+from campaignlint.i18n import Plain, _
 from campaignlint.model import Problem, Severity
 
 if TYPE_CHECKING:
@@ -109,8 +110,17 @@ class Rule:
         for name, value in given.items():
             option = self.options.get(name)
             if option is None:
-                known = ", ".join(sorted(self.options)) or "none"
-                raise ConfigError(f"rule '{self.id}' has no option '{name}' (its options: {known})")
+                known = ", ".join(sorted(self.options))
+                raise ConfigError(
+                    _(
+                        "rule '{rule}' has no option '{name}' (its options: {known})",
+                        rule=Plain(self.id),
+                        name=Plain(name),
+                        known=Plain(known),
+                    )
+                    if known
+                    else _("rule '{rule}' has no options", rule=Plain(self.id))
+                )
             _validate_option(self.id, name, option, value)
             resolved[name] = value
         return resolved
@@ -123,8 +133,16 @@ def _validate_option(rule_id: str, name: str, option: Option, value: Any) -> Non
     if isinstance(value, bool) and option.schema.get("type") in ("number", "integer"):
         valid = False
     if not valid:
-        expected = option.schema.get("type", "a valid value")
-        raise ConfigError(f"option '{name}' of rule '{rule_id}' must be {expected}, got {value!r}")
+        expected = option.schema.get("type", "valid")
+        raise ConfigError(
+            _(
+                "option '{name}' of rule '{rule}' must be {expected}, got {value}",
+                name=Plain(name),
+                rule=Plain(rule_id),
+                expected=Plain(expected),
+                value=Plain(repr(value)),
+            )
+        )
 
 
 def split_sections(doc: str) -> dict[str, str]:

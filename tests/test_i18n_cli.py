@@ -197,3 +197,46 @@ def test_every_rule_explains_itself_in_turkish(rule_id: str) -> None:
 
     text = rule_markdown(discover_all(())[rule_id], lang="tr")
     assert english_words(text) == [], rule_id
+
+
+def test_input_errors_in_turkish(workdir: Path) -> None:
+    (workdir / "bad.yaml").write_text("campaign:\n  name: x\n  brand: [a\n", encoding="utf-8")
+    (workdir / "empty.yaml").write_text("", encoding="utf-8")
+    (workdir / "tab.yaml").write_text("campaign: {name: x}\n  bad: : :\n", encoding="utf-8")
+    result = run("check", "--lang", "tr", "bad.yaml", "empty.yaml", "tab.yaml", "nope.yaml")
+    assert result.exit_code == 2
+    lines = result.output.splitlines()
+    assert lines[0] == (
+        "bad.yaml:4:1: hata: geçersiz YAML: beklenen ',' or ']' bulunamadı"
+        " (köşeli parantezli bir liste okunurken)"
+    )
+    assert "empty.yaml: hata: dosya boş" in lines
+    assert "tab.yaml:2:3: hata: geçersiz YAML: beklenen anahtar bulunamadı" in result.output
+    assert "nope.yaml: hata: böyle bir dosya ya da klasör yok" in lines
+    assert lines[-1] == "4 dosyada 0 bulgu var: 0 hata, 0 uyarı, 0 bilgi. 4 dosya okunamadı."
+
+
+def test_usage_errors_in_turkish(workdir: Path) -> None:
+    result = run("check", "--lang", "tr", "--select", "plceholder-text", "brief.yaml")
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        "campaignlint: hata: yapılandırma: select: bilinmeyen kural: 'plceholder-text';"
+        " 'placeholder-text' mı demek istediniz?"
+    )
+    team = workdir / "team"  # a folder of its own: config lookups are cached per folder
+    team.mkdir()
+    (team / "brief.yaml").write_text(BAD_BRIEF, encoding="utf-8")
+    (team / ".campaignlint.yaml").write_text(
+        "rules:\n  placeholder-text: {colour: red}\n", encoding="utf-8"
+    )
+    result = run("check", "--lang", "tr", "team/brief.yaml")
+    assert result.exit_code == 2 and "seçeneği yok" in result.output
+    assert not english_words(result.output)
+    explained = run("explain", "plceholder-text", "--lang", "tr")
+    assert explained.exit_code == 2 and "bilinmeyen kural" in explained.output
+
+
+def test_rules_listing_in_turkish(workdir: Path) -> None:
+    result = run("rules", "--lang", "tr")
+    line = next(x for x in result.output.splitlines() if x.startswith("placeholder-text"))
+    assert "hata" in line and "yer tutucu metin" in line and line.endswith("[yerleşik]")
