@@ -1,0 +1,152 @@
+"""IANA time zones: validation, and which zones belong to which market (country).
+
+``zoneinfo`` validates a zone name but knows no countries. The tz database ships the map in
+``zone1970.tab`` and ``zone.tab`` (country codes per zone) and its links (``Asia/Istanbul`` →
+``Europe/Istanbul``) in ``tzdata.zi``. They are read from the ``tzdata`` package when it is
+installed, else from the operating system's ``/usr/share/zoneinfo``; each file is read once.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+SYSTEM_ZONEINFO = Path("/usr/share/zoneinfo")
+
+# Market codes people write that are not ISO 3166-1 alpha-2.
+MARKET_ALIASES = {"UK": "GB", "EL": "GR"}
+
+# The zone to suggest for markets with several zones: where most of the audience lives.
+PRIMARY_ZONES = {
+    "AU": "Australia/Sydney",
+    "BR": "America/Sao_Paulo",
+    "CA": "America/Toronto",
+    "ID": "Asia/Jakarta",
+    "KZ": "Asia/Almaty",
+    "MX": "America/Mexico_City",
+    "RU": "Europe/Moscow",
+    "US": "America/New_York",
+}
+
+
+def _read_tz_file(name: str) -> str:
+    """The text of a tz database file, from the ``tzdata`` package or the system; "" if none."""
+    try:
+        from importlib.resources import files
+
+        resource = files("tzdata").joinpath("zoneinfo").joinpath(name)
+        if resource.is_file():
+            return resource.read_text(encoding="utf-8")
+    except (ImportError, OSError, ValueError):
+        pass
+    try:
+        return (SYSTEM_ZONEINFO / name).read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def _data_lines(text: str) -> Iterable[list[str]]:
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+@lru_cache(maxsize=1)
+def zone_links() -> dict[str, str]:
+    """Each link name to its target zone (``Asia/Istanbul`` → ``Europe/Istanbul``)."""
+    links: dict[str, str] = {}
+    for line in _read_tz_file("tzdata.zi").splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[0] == "L":
+            links[parts[2]] = parts[1]
+    return links
+
+
+def canonical_zone(name: str) -> str:
+    """The zone a link points to, or ``name`` itself."""
+    links = zone_links()
+    seen = {name}
+    while name in links and links[name] not in seen:
+        name = links[name]
+        seen.add(name)
+    return name
+
+
+@lru_cache(maxsize=1)
+def market_zones() -> dict[str, frozenset[str]]:
+    """Each country code to the canonical zones used there (from zone1970.tab and zone.tab)."""
+    zones: dict[str, set[str]] = {}
+    for file_name in ("zone1970.tab", "zone.tab"):
+        for fields in _data_lines(_read_tz_file(file_name)):
+            if len(fields) < 3:
+                continue
+            zone = canonical_zone(fields[2].strip())
+            for code in fields[0].split(","):
+                zones.setdefault(code.strip().upper(), set()).add(zone)
+    return {code: frozenset(found) for code, found in zones.items()}
+
+
+def market_code(market: str) -> str:
+    """``tr`` → ``TR``; ``UK`` → ``GB``."""
+    code = market.strip().upper()
+    return MARKET_ALIASES.get(code, code)
+
+
+def zones_for_market(market: str) -> frozenset[str]:
+    """The canonical zones of a market; empty when the code is unknown."""
+    return market_zones().get(market_code(market), frozenset())
+
+
+def primary_zone(market: str) -> str | None:
+    """The zone to suggest for a market: its main zone, or the first the tz database lists."""
+    code = market_code(market)
+    if code in PRIMARY_ZONES:
+        return PRIMARY_ZONES[code]
+    for fields in _data_lines(_read_tz_file("zone.tab")):
+        if len(fields) >= 3 and fields[0].strip().upper() == code:
+            return canonical_zone(fields[2].strip())
+    return None
+
+
+def zone_in_markets(zone: str, markets: Iterable[str]) -> bool | None:
+    """Whether ``zone`` is used in one of ``markets``; None when no market is known."""
+    known = [zones_for_market(market) for market in markets]
+    known = [zones for zones in known if zones]
+    if not known:
+        return None
+    target = canonical_zone(zone)
+    return any(target in zones for zones in known)
+
+
+def is_valid_zone(name: str) -> bool:
+    """True when ``name`` is an IANA zone ``zoneinfo`` can load."""
+    if not name or name != name.strip():
+        return False
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
+def suggest_zone(name: str) -> str | None:
+    """A valid zone ``name`` probably means: same letters ignoring case and separators
+    (``europe/istanbul``), or the city alone (``Istanbul``). None when nothing fits."""
+
+    def key(text: str) -> str:
+        return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+    wanted = key(name)
+    if not wanted:
+        return None
+    zones = sorted(zoneinfo.available_timezones())
+    for matches in (
+        [zone for zone in zones if key(zone) == wanted],
+        [zone for zone in zones if key(zone.rsplit("/", 1)[-1]) == wanted],
+    ):
+        canonical = sorted({canonical_zone(zone) for zone in matches})
+        if canonical:
+            return canonical[0]
+    return None
