@@ -1,7 +1,8 @@
 #!/usr/bin/env python
 """Update the translation catalogs: extract every message, merge it into each ``.po``, compile.
 
-    python scripts/update_catalog.py            # extract, update the .po files, compile the .mo
+    python scripts/update_catalog.py            # extract, update the .po files, compile the .mo,
+                                                # then refresh the Turkish docs and sample
     python scripts/update_catalog.py --check    # exit 1 if the catalogs are out of date
     python scripts/update_catalog.py --untranslated tr   # list the msgids still to translate
 
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -187,9 +189,12 @@ def main(argv: list[str] | None = None) -> int:
         if _write_if_changed(path, data):
             print(f"updated {path.relative_to(REPO)}")
     for lang in LANGUAGES:
-        missing = untranslated(read_po(po_path(lang).open("rb"), locale=lang))
+        with po_path(lang).open("rb") as handle:
+            missing = untranslated(read_po(handle, locale=lang))
         print(f"{lang}: {len(missing)} message(s) without translation")
-    return 0
+    # The Turkish docs and sample report depend on the catalog: refresh them with the new .mo.
+    outputs = Path(__file__).with_name("update_turkish_outputs.py")
+    return subprocess.run([sys.executable, str(outputs)], check=False).returncode
 
 
 if __name__ == "__main__":

@@ -1,0 +1,94 @@
+"""The generated Turkish outputs (docs/rules.tr.md, samples/report-tr.md) are up to date,
+reproducible and in Turkish; the wheel ships the compiled catalog."""
+
+from __future__ import annotations
+
+import gettext
+import importlib.util
+import io
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from campaignlint.commands import generate_docs
+from tests.helpers import REPO
+from tests.test_i18n_cli import english_words
+
+AGAIN = "python scripts/update_turkish_outputs.py"
+
+
+def _load() -> ModuleType:
+    path = REPO / "scripts" / "update_turkish_outputs.py"
+    spec = importlib.util.spec_from_file_location("update_turkish_outputs", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def script() -> ModuleType:
+    return _load()
+
+
+def test_turkish_rules_reference_is_up_to_date(script: ModuleType) -> None:
+    expected = script.rules_reference()
+    current = script.DOCS_TR.read_text(encoding="utf-8")
+    assert current == expected, f"docs/rules.tr.md is stale: run {AGAIN}"
+    assert generate_docs(script.DOCS_TR, check_only=True, lang="tr") == 0
+
+
+def test_turkish_rules_reference_is_turkish(script: ModuleType) -> None:
+    text = script.DOCS_TR.read_text(encoding="utf-8")
+    assert text.startswith("# campaignlint kuralları\n")
+    assert "### Nasıl düzeltilir" in text and "### Seçenekler" in text
+    assert english_words(text) == []
+
+
+def test_docs_check_mode_reports_a_stale_file(tmp_path: Path) -> None:
+    stale = tmp_path / "rules.tr.md"
+    stale.write_text("# eski\n", encoding="utf-8")
+    assert generate_docs(stale, check_only=True, lang="tr") == 1
+
+
+def _report_or_skip(script: ModuleType) -> str:
+    if not script.has_markdown_format():
+        pytest.skip("the markdown format is not registered yet")
+    return str(script.sample_report())
+
+
+def test_sample_report_is_up_to_date(script: ModuleType) -> None:
+    expected = _report_or_skip(script)
+    assert script.REPORT_TR.exists(), f"samples/report-tr.md is missing: run {AGAIN}"
+    current = script.REPORT_TR.read_text(encoding="utf-8")
+    assert current == expected, f"samples/report-tr.md is stale: run {AGAIN}"
+
+
+def test_sample_report_is_reproducible_and_turkish(script: ModuleType) -> None:
+    report = _report_or_skip(script)
+    assert report == script.sample_report()
+    assert str(REPO) not in report and "/tmp" not in report
+    assert english_words(report) == []
+
+
+def test_the_wheel_ships_a_working_turkish_catalog(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(REPO)],
+        check=True,
+        capture_output=True,
+    )
+    [wheel] = tmp_path.glob("campaignlint-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        data = archive.read("campaignlint/locale/tr/LC_MESSAGES/campaignlint.mo")
+    catalog = gettext.GNUTranslations(io.BytesIO(data))
+    assert catalog.gettext("fix") == "düzeltme"
+    assert catalog.gettext("Usage:") == "Kullanım:"
+
+
+test_the_wheel_ships_a_working_turkish_catalog = pytest.mark.slow(
+    test_the_wheel_ships_a_working_turkish_catalog
+)
