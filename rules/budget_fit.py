@@ -1,0 +1,210 @@
+"""The creators' fees do not fit the campaign budget, or an offer is likely to be refused.
+
+## What it does
+Adds up the creators' fees (`influencers[].compensation.fee`) and compares them with
+`campaign.budget`:
+
+- the fees in the budget's currency add up to more than the budget (error, at the budget
+  amount, with the sum, the budget and the overrun);
+- a fee in another currency than the budget (info, at that fee: it cannot be checked without
+  an exchange rate, and is left out of the sum);
+- `model: product_only` for a mid, macro or mega creator (warning: likely refused); the tier is
+  the stated `tier`, or the one the follower count gives;
+- a flat fee of 0 (error): `model: flat_fee` (or no model) with a fee amount of 0.
+
+Currency codes compare case-insensitively (`try` is `TRY`); a fee without a currency counts in
+the budget's currency.
+
+## Why it matters
+Seed 000 §5 puts wrong pricing among the most common mistakes of TikTok influencer campaigns: a
+budget spent on fees that do not fit wastes money, and an offer that is too low is simply
+rejected. Fees that add up to more than the budget mean the plan cannot be paid as written —
+someone will cut a creator or a deliverable late, when contracts are already signed. Creators
+from about 100,000 followers live from their fees and rarely post for product alone, and a fee
+of 0 on a flat-fee deal is a contract with no payment.
+
+## Example
+```yaml
+campaign:
+  budget: {amount: 50000, currency: TRY}
+influencers:
+  - handle: "@ayse.glow"
+    compensation: {model: flat_fee, fee: {amount: 40000, currency: TRY}}
+  - handle: "@mert.fit"
+    followers: 250000
+    compensation: {model: product_only}
+  - handle: "@john.travels"
+    compensation: {model: flat_fee, fee: {amount: 1500, currency: USD}}
+```
+
+## How to fix
+Raise the budget to at least the sum of the fees, or cut fees or creators until they fit (the
+message says by how much). State every fee in the budget's currency, converted at the rate the
+finance team uses. Offer mid-size and larger creators a paid fee (or a hybrid with a revenue
+share), keep product-only deals for nano and micro creators, and write the real amount of each
+flat fee.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from campaignlint.brief import Brief
+from campaignlint.domain import effective_tier, influencer_label, is_number, keyword
+from campaignlint.i18n import Money, Plain, _
+from campaignlint.model import Problem, Severity
+from campaignlint.rule import Option
+
+ID = "budget-fit"
+SEVERITY = "error"
+AREA = "money"
+SOURCE = (
+    "Seed 000 §5 (wrong pricing: a budget too high for unfit creators wastes money, too low gets"
+    " the offer rejected); domain.md, Money."
+)
+OPTIONS = {
+    "product_only_tiers": Option.strings(
+        ["mid", "macro", "mega"],
+        "Creator tiers for whom a product-only deal is likely refused.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Fee:
+    """A creator's fee as read from the brief."""
+
+    pointer: str
+    handle: str
+    amount: float
+    currency: str | None  # upper case; None when the fee states none
+
+
+def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
+    budget_amount = brief.number("/campaign/budget/amount")
+    budget_currency = _currency(brief.get("/campaign/budget/currency"))
+    product_only_tiers = {keyword(tier) for tier in options["product_only_tiers"]}
+    counted: list[Fee] = []
+    for index, (pointer, influencer) in enumerate(brief.mappings("/influencers")):
+        compensation = f"{pointer}/compensation"
+        if brief.mapping(compensation) is None:
+            continue
+        handle = influencer_label(influencer, index)
+        model = keyword(brief.get(f"{compensation}/model"))
+        if model == "product_only":
+            yield from _product_only(brief, pointer, handle, product_only_tiers)
+        fee = _read_fee(brief, compensation, handle)
+        if fee is None:
+            continue
+        if model in ("flat_fee", None) and fee.amount == 0:
+            yield _zero_fee(brief, fee)
+        if budget_currency is None:
+            continue
+        if fee.currency not in (None, budget_currency):
+            yield _other_currency(brief, fee, budget_currency)
+        else:
+            counted.append(fee)
+    if budget_amount is not None and budget_currency is not None:
+        yield from _over_budget(brief, counted, budget_amount, budget_currency)
+
+
+def _currency(value: Any) -> str | None:
+    return value.strip().upper() if isinstance(value, str) and value.strip() else None
+
+
+def _read_fee(brief: Brief, compensation: str, handle: str) -> Fee | None:
+    pointer = f"{compensation}/fee"
+    value = brief.get(pointer)
+    if is_number(value):
+        return Fee(pointer, handle, float(value), None)
+    amount = brief.number(f"{pointer}/amount")
+    if amount is None:
+        return None
+    return Fee(pointer, handle, amount, _currency(brief.get(f"{pointer}/currency")))
+
+
+def _over_budget(brief: Brief, fees: list[Fee], budget: float, currency: str) -> Iterator[Problem]:
+    total = sum(fee.amount for fee in fees)
+    if total <= budget:
+        return
+    overrun = total - budget
+    yield brief.problem(
+        "/campaign/budget/amount",
+        _(
+            "The creators' fees add up to {total}, above the campaign budget of {budget} by"
+            " {overrun}.",
+            total=Money(total, currency),
+            budget=Money(budget, currency),
+            overrun=Money(overrun, currency),
+        ),
+        _(
+            "Raise the budget to at least {total}, or cut fees or creators by {overrun} in"
+            " total (fees: {fees}).",
+            total=Money(total, currency),
+            overrun=Money(overrun, currency),
+            fees=[
+                _("{handle} {amount}", handle=Plain(fee.handle), amount=Money(fee.amount, currency))
+                for fee in fees
+                if fee.amount
+            ],
+        ),
+    )
+
+
+def _other_currency(brief: Brief, fee: Fee, budget_currency: str) -> Problem:
+    return brief.problem(
+        fee.pointer,
+        _(
+            "{handle}: the fee of {fee} is in another currency than the budget ({currency}), so"
+            " it cannot be checked against the budget.",
+            handle=Plain(fee.handle),
+            fee=Money(fee.amount, fee.currency or budget_currency),
+            currency=Plain(budget_currency),
+        ),
+        _(
+            "State the fee in {currency}, converted at the rate the finance team uses, or budget"
+            " it separately.",
+            currency=Plain(budget_currency),
+        ),
+        severity=Severity.INFO,
+    )
+
+
+def _product_only(
+    brief: Brief, pointer: str, handle: str, tiers: set[str | None]
+) -> Iterator[Problem]:
+    tier = effective_tier(brief.get(f"{pointer}/tier"), brief.get(f"{pointer}/followers"))
+    if tier is None or tier not in tiers:
+        return
+    yield brief.problem(
+        f"{pointer}/compensation/model",
+        _(
+            "{handle} is a {tier} creator offered product only; creators of this size usually"
+            " refuse to post for product alone.",
+            handle=Plain(handle),
+            tier=Plain(tier),
+        ),
+        _(
+            "Offer {handle} a paid fee, or a hybrid deal with a revenue share; keep product-only"
+            " deals for nano and micro creators.",
+            handle=Plain(handle),
+        ),
+        severity=Severity.WARNING,
+    )
+
+
+def _zero_fee(brief: Brief, fee: Fee) -> Problem:
+    amount_pointer = f"{fee.pointer}/amount"
+    return brief.problem(
+        amount_pointer if brief.has(amount_pointer) else fee.pointer,
+        _(
+            "{handle} has a flat fee of 0: the deal pays the creator nothing.",
+            handle=Plain(fee.handle),
+        ),
+        _(
+            "Write the agreed fee; if the creator is paid in product or by commission, use model"
+            " product_only or revenue_share instead."
+        ),
+    )
