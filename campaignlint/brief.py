@@ -156,3 +156,24 @@ class Brief:
             position=self.key_position(pointer) if at_key else self.position(pointer),
             edits=edits,
         )
+
+    def missing(
+        self,
+        pointer: str,
+        message: Message,
+        fix: Message | None = None,
+        *,
+        severity: Severity | str | None = None,
+    ) -> Problem:
+        """A problem about an absent or empty field: at its key when present, else at the key
+        of its nearest present ancestor (``content:`` for a missing ``/content/topics``)."""
+        present = pointer
+        while present and not self.has(present):
+            present = present.rsplit("/", 1)[0]
+        return Problem(
+            pointer=pointer,
+            message=message,
+            fix=fix,
+            severity=Severity(severity) if severity is not None else None,
+            position=self.key_position(present) if present else (1, 1, 1, 1),
+        )
