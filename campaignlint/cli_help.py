@@ -10,12 +10,14 @@ the command line, else the config's ``lang:``, else the locale, else English.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import click
 
-from campaignlint.i18n import _, translate
+from campaignlint.i18n import DEFAULT_LANGUAGE, _, translate
 
 _ARGS_KEY = "campaignlint.args"
 
@@ -27,17 +29,77 @@ _HELP_OPTION = _("Show this message and exit.")
 _METAVARS = (_("[OPTIONS]"), _("COMMAND [ARGS]..."), _("[PATHS]..."), _("RULE_ID"))
 
 
+# click's own messages (usage errors), as click's gettext calls spell them. click translates
+# them through Python's gettext domain; ``TranslatedGroup.main`` points that domain at our catalog
+# for the run, so "No such option" reads "Böyle bir seçenek yok" too. Pairs are plural forms.
+CLICK_MESSAGES: tuple[str | tuple[str, str], ...] = (
+    "Error: {message}",
+    "Try '{command} {option}' for help.",
+    "No such option {name!r}.",
+    "No such command {name!r}.",
+    ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"),
+    "Invalid value for {param_hint}: {message}",
+    "Invalid value: {message}",
+    "Missing argument",
+    "Missing option",
+    "Missing parameter",
+    "Missing command.",
+    "Aborted!",
+    ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."),
+    ("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."),
+    "Option {name!r} does not take a value.",
+    ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"),
+    "{value!r} is not a valid {number_type}.",
+    "{value} is not in the range {range}.",
+    "{name} {filename!r} does not exist.",
+    "{name} {filename!r} is a file.",
+    "{name} {filename!r} is a directory.",
+    "file",
+    "directory",
+    "path",
+)
+_DOMAIN = "campaignlint"
+
+
+def _language_in(args: Sequence[str]) -> str | None:
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
+@contextmanager
+def click_messages_in(lang: str) -> Iterator[None]:
+    """For the block, click's own messages come from our catalog in ``lang``."""
+    if lang == DEFAULT_LANGUAGE:
+        yield
+        return
+    import gettext
+    import os
+    from importlib.resources import files
+
+    previous_domain = gettext.textdomain()
+    previous_language = os.environ.get("LANGUAGE")
+    gettext.bindtextdomain(_DOMAIN, str(files("campaignlint.locale")))
+    gettext.textdomain(_DOMAIN)
+    os.environ["LANGUAGE"] = lang
+    try:
+        yield
+    finally:
+        gettext.textdomain(previous_domain)
+        if previous_language is None:
+            os.environ.pop("LANGUAGE", None)
+        else:
+            os.environ["LANGUAGE"] = previous_language
+
+
 def help_language(ctx: click.Context) -> str:
     """The language to show help in, from the whole command line seen so far."""
     from campaignlint.commands import resolve_language
 
-    args: list[str] = ctx.meta.get(_ARGS_KEY, [])
-    for index, arg in enumerate(args):
-        if arg == "--lang" and index + 1 < len(args):
-            return resolve_language(args[index + 1])
-        if arg.startswith("--lang="):
-            return resolve_language(arg.partition("=")[2])
-    return resolve_language(None)
+    return resolve_language(_language_in(ctx.meta.get(_ARGS_KEY, [])))
 
 
 def command_help(command: click.Command) -> str:
@@ -101,6 +163,14 @@ class TranslatedGroup(TranslatedCommand, click.Group):
     """The ``campaignlint`` group: translated help, and subcommands that translate theirs."""
 
     command_class = TranslatedCommand
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **options: Any) -> Any:
+        from campaignlint.commands import resolve_language
+
+        given = list(sys.argv[1:] if args is None else args)
+        lang = resolve_language(_language_in(given))
+        with click_messages_in(lang):
+            return super().main(given, *rest, **options)
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         TranslatedCommand.format_options(self, ctx, formatter)

@@ -29,7 +29,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
@@ -42,7 +42,8 @@ LANGUAGES = ("tr",)
 # Fixed dates keep the files byte-stable: running the script twice changes nothing.
 STABLE_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
-Entry = tuple[str, str, str]  # (msgid, location, translator comment)
+# (msgid, location, translator comment); a msgid pair is a singular and its plural.
+Entry = tuple[str | tuple[str, str], str, str]
 
 
 def po_path(lang: str) -> Path:
@@ -97,10 +98,12 @@ def _doc_messages() -> Iterator[Entry]:
 
 def _cli_messages() -> Iterator[Entry]:
     from campaignlint.cli import main
-    from campaignlint.cli_help import translated_strings
+    from campaignlint.cli_help import CLICK_MESSAGES, translated_strings
 
     for text, note in translated_strings(main):
         yield text, "campaignlint/cli.py", note
+    for message in CLICK_MESSAGES:
+        yield message, "campaignlint/cli_help.py", "A message of click, the command-line library."
 
 
 def extract() -> Catalog:
@@ -148,12 +151,19 @@ def mo_bytes(catalog: Catalog) -> bytes:
     return buffer.getvalue()
 
 
+def msgid(message: Message) -> str:
+    """A message's msgid; the singular of a plural pair."""
+    return str(message.id[0] if isinstance(message.id, tuple | list) else message.id)
+
+
+def msgstr(message: Message) -> str:
+    """A message's translation; its first form for a plural pair (Turkish has one)."""
+    string = message.string
+    return str((string[0] if string else "") if isinstance(string, tuple | list) else string or "")
+
+
 def untranslated(catalog: Catalog) -> list[str]:
-    return [
-        str(message.id)
-        for message in catalog
-        if message.id and (not message.string or message.fuzzy)
-    ]
+    return [msgid(m) for m in catalog if m.id and (not msgstr(m) or m.fuzzy)]
 
 
 def _write_if_changed(path: Path, data: bytes) -> bool:

@@ -240,3 +240,25 @@ def test_rules_listing_in_turkish(workdir: Path) -> None:
     result = run("rules", "--lang", "tr")
     line = next(x for x in result.output.splitlines() if x.startswith("placeholder-text"))
     assert "hata" in line and "yer tutucu metin" in line and line.endswith("[yerleşik]")
+
+
+def test_click_usage_errors_in_turkish(workdir: Path) -> None:
+    result = run("check", "--lang", "tr", "--frmat", "x", "brief.yaml")
+    assert result.exit_code == 2
+    assert "Hata: Böyle bir seçenek yok: '--frmat'. '--format' mı demek istediniz?" in (
+        result.output
+    )
+    assert "Yardım için: 'main check --help'" in result.output
+    choice = run("check", "--fail-on", "bad", "brief.yaml", env={"LANG": "tr_TR.UTF-8"})
+    assert "Hata: '--fail-on' için geçersiz değer: 'bad' geçerli değil" in choice.output
+    english = run("check", "--frmat", "x", "brief.yaml")
+    assert "Error: No such option '--frmat'. Did you mean '--format'?" in english.output
+
+
+def test_turkish_click_messages_do_not_leak_into_the_next_run(workdir: Path) -> None:
+    import gettext
+    import os
+
+    run("check", "--lang", "tr", "--frmat", "x")
+    assert gettext.textdomain() == "messages" and "LANGUAGE" not in os.environ
+    assert "No such option" in run("check", "--frmat", "x").output
