@@ -29,7 +29,7 @@ campaign:
   budget: {amount: 50000, currency: TRY}
 influencers:
   - handle: "@ayse.glow"
-    compensation: {model: flat_fee, fee: {amount: 40000, currency: TRY}}
+    compensation: {model: flat_fee, fee: {amount: 60000, currency: TRY}}
   - handle: "@mert.fit"
     followers: 250000
     compensation: {model: product_only}
