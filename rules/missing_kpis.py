@@ -1,0 +1,271 @@
+"""The brief defines no measurable, prioritised KPIs that serve the campaign objective.
+
+## What it does
+Reads `kpis` (a list of `{metric, target, window, priority}`) and reports:
+
+- no KPIs at all (error);
+- a KPI without a `target` or without a `window` (warning, one per missing field);
+- a `metric` that is not a measurable metric (warning): views, reach, impressions, followers,
+  follower_growth, likes, comments, shares, saves, engagement_rate, watch_time, completion_rate,
+  clicks, ctr, conversions, conversion_rate, sales, revenue, roas, cpa, cpm, cpc, installs,
+  promo_code_uses, ugc_posts (option `measurable_metrics`; case, spaces and hyphens do not
+  matter, so `Engagement Rate` is `engagement_rate`);
+- no KPI that serves `campaign.objective` (warning): awareness → views, reach, impressions,
+  follower_growth; engagement → engagement_rate, likes, comments, shares, saves; traffic →
+  clicks, ctr; sales → conversions, conversion_rate, sales, revenue, roas, cpa, promo_code_uses;
+  app_installs → installs, cpa; ugc → ugc_posts (option `objective_metrics`);
+- with two KPIs or more: KPIs without a `priority`, or two KPIs with the same priority (info).
+
+## Why it matters
+Seed 000 §6-§7: KPIs and metrics must be defined before the campaign, or nobody can say
+afterwards whether it worked. Seed 001 adds that KPIs must be measurable, aligned with the goal,
+prioritised and set over a time window (weekly, monthly). "Brand love" cannot be counted; a
+target without a window cannot be missed; a sales campaign judged on views will be called a
+success while it sells nothing; and when reach and conversions pull in different directions, the
+priority says which one wins.
+
+## Example
+```yaml
+campaign:
+  objective: sales
+kpis:
+  - {metric: views, target: 600000, priority: 1}            # no window; no sales metric
+  - {metric: brand love, target: high, window: campaign, priority: 1}   # same priority
+```
+
+## How to fix
+Give every KPI a metric from the measurable list, a number as `target` and a `window`
+(`weekly`, `monthly`, `campaign`), and number the priorities 1, 2, 3. Make the first KPI one
+that serves the objective: conversions or promo-code uses for sales, clicks for traffic, views
+or reach for awareness.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from campaignlint.brief import Brief
+from campaignlint.domain import is_number
+from campaignlint.i18n import _
+from campaignlint.model import Problem
+from campaignlint.rule import Option
+from campaignlint.text import fold
+
+ID = "missing-kpis"
+SEVERITY = "warning"
+AREA = "measurement"
+SOURCE = (
+    "Seed 000 §6-§7 (no analysis, no tracking: define KPIs and metrics before the campaign) and"
+    " seed 001 (KPIs measurable, aligned with the goals, prioritised, over a time window);"
+    " domain.md, Measurement and Reference numbers."
+)
+
+MEASURABLE_METRICS = (
+    "views",
+    "reach",
+    "impressions",
+    "followers",
+    "follower_growth",
+    "likes",
+    "comments",
+    "shares",
+    "saves",
+    "engagement_rate",
+    "watch_time",
+    "completion_rate",
+    "clicks",
+    "ctr",
+    "conversions",
+    "conversion_rate",
+    "sales",
+    "revenue",
+    "roas",
+    "cpa",
+    "cpm",
+    "cpc",
+    "installs",
+    "promo_code_uses",
+    "ugc_posts",
+)
+OBJECTIVE_METRICS = {
+    "awareness": ["views", "reach", "impressions", "follower_growth"],
+    "engagement": ["engagement_rate", "likes", "comments", "shares", "saves"],
+    "traffic": ["clicks", "ctr"],
+    "sales": [
+        "conversions",
+        "conversion_rate",
+        "sales",
+        "revenue",
+        "roas",
+        "cpa",
+        "promo_code_uses",
+    ],
+    "app_installs": ["installs", "cpa"],
+    "ugc": ["ugc_posts"],
+}
+OPTIONS = {
+    "measurable_metrics": Option.strings(
+        MEASURABLE_METRICS, "Metrics a KPI may use (case, spaces and hyphens ignored)."
+    ),
+    "objective_metrics": Option.mapping(
+        OBJECTIVE_METRICS,
+        "For each campaign objective, the metrics that serve it.",
+        {"type": "array", "items": {"type": "string"}},
+    ),
+}
+
+
+def metric_key(metric: str) -> str:
+    """``Engagement Rate`` → ``engagement_rate``."""
+    return re.sub(r"[\s\-]+", "_", fold(metric).strip())
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
+    value = brief.get("/kpis")
+    if value is None or value == []:
+        yield brief.missing(
+            "/kpis",
+            _("the brief defines no KPIs"),
+            _(
+                "Add kpis before the campaign starts: for each, a measurable metric, a target,"
+                " a window and a priority, such as {example}.",
+                example="{metric: conversions, target: 1200, window: campaign, priority: 1}",
+            ),
+            severity="error",
+        )
+        return
+    if not isinstance(value, list):
+        return  # unreadable: the schema reports it
+    kpis = list(brief.mappings("/kpis"))
+    measurable = {metric_key(metric) for metric in options["measurable_metrics"]}
+    for pointer, kpi in kpis:
+        yield from _check_fields(brief, pointer, kpi, measurable)
+    yield from _check_objective(brief, kpis, options["objective_metrics"])
+    if len(kpis) >= 2:
+        yield from _check_priorities(brief, kpis)
+
+
+def _label(kpi: dict[str, Any], pointer: str) -> str:
+    metric = kpi.get("metric")
+    if isinstance(metric, str) and metric.strip():
+        return metric.strip()
+    return "kpis[" + pointer.rsplit("/", 1)[-1] + "]"
+
+
+def _check_fields(
+    brief: Brief, pointer: str, kpi: dict[str, Any], measurable: set[str]
+) -> Iterator[Problem]:
+    label = _label(kpi, pointer)
+    metric = kpi.get("metric")
+    if _missing(metric):
+        yield brief.missing(
+            f"{pointer}/metric",
+            _("a KPI has no metric"),
+            _("Name a measurable metric, such as views, clicks or conversions."),
+        )
+    elif isinstance(metric, str) and metric_key(metric) not in measurable:
+        yield brief.problem(
+            f"{pointer}/metric",
+            _("the KPI metric '{metric}' cannot be measured", metric=metric),
+            _(
+                "Use a metric TikTok or your tracking can count: {metrics}.",
+                metrics=", ".join(sorted(measurable)),
+            ),
+        )
+    if _missing(kpi.get("target")):
+        yield brief.missing(
+            f"{pointer}/target",
+            _("the KPI {metric} has no target", metric=label),
+            _("Add a target number for {metric}, measured against a baseline.", metric=label),
+        )
+    if _missing(kpi.get("window")):
+        yield brief.missing(
+            f"{pointer}/window",
+            _("the KPI {metric} has no time window", metric=label),
+            _("Add window: weekly, monthly or campaign to {metric}.", metric=label),
+        )
+
+
+def _check_objective(
+    brief: Brief, kpis: list[tuple[str, dict[str, Any]]], objective_metrics: Mapping[str, Any]
+) -> Iterator[Problem]:
+    objective = brief.text("/campaign/objective")
+    if objective is None:
+        return
+    serving = next(
+        (metrics for name, metrics in objective_metrics.items() if fold(name) == fold(objective)),
+        None,
+    )
+    if not isinstance(serving, list):
+        return
+    wanted = [metric_key(metric) for metric in serving if isinstance(metric, str)]
+    used = {metric_key(kpi["metric"]) for _p, kpi in kpis if isinstance(kpi.get("metric"), str)}
+    if not wanted or used & set(wanted):
+        return
+    yield brief.problem(
+        "/kpis",
+        _(
+            "no KPI serves the campaign objective {objective}: it needs one of {metrics}",
+            objective=objective,
+            metrics=", ".join(wanted),
+        ),
+        _(
+            "Add a KPI on {metric} with a target and a window, and make it priority 1.",
+            metric=wanted[0],
+        ),
+        at_key=True,
+    )
+
+
+def _priority_key(value: Any) -> Any:
+    if is_number(value):
+        return float(value)
+    if isinstance(value, str):
+        return fold(value.strip())
+    return None
+
+
+def _check_priorities(brief: Brief, kpis: list[tuple[str, dict[str, Any]]]) -> Iterator[Problem]:
+    without = [(pointer, kpi) for pointer, kpi in kpis if _missing(kpi.get("priority"))]
+    if len(without) == len(kpis):
+        yield brief.problem(
+            "/kpis",
+            _("the {count} KPIs have no priority", count=len(kpis)),
+            _("Number the KPIs' priority 1, 2, 3 so everyone knows which result counts most."),
+            severity="info",
+            at_key=True,
+        )
+        return
+    for pointer, kpi in without:
+        yield brief.missing(
+            f"{pointer}/priority",
+            _("the KPI {metric} has no priority", metric=_label(kpi, pointer)),
+            _("Give {metric} a priority number of its own.", metric=_label(kpi, pointer)),
+            severity="info",
+        )
+    seen: dict[Any, str] = {}
+    for pointer, kpi in kpis:
+        key = _priority_key(kpi.get("priority"))
+        if key is None or key == "":
+            continue
+        label = _label(kpi, pointer)
+        if key in seen:
+            yield brief.problem(
+                f"{pointer}/priority",
+                _(
+                    "the KPIs {first} and {second} share priority {priority}",
+                    first=seen[key],
+                    second=label,
+                    priority=kpi["priority"],
+                ),
+                _("Give each KPI a different priority: 1 is the result that counts most."),
+                severity="info",
+            )
+        else:
+            seen[key] = label
