@@ -1,0 +1,199 @@
+"""The brief has no way to track results, to tie them to creators, or to report them in time.
+
+## What it does
+Reads `tracking` and reports:
+
+- no `tracking` section, or no `tracking.methods` (error);
+- objective `sales`, `traffic` or `app_installs` without an attributable method, one that ties a
+  sale or a visit to a creator: `promo_code`, `utm_links`, `affiliate_links`, `tiktok_pixel`,
+  `landing_page` (warning; option `attributable_methods`);
+- no `reporting_cadence`, or only `end_of_campaign` for a campaign longer than
+  `max_days_without_interim` (14) days from `campaign.start` to `campaign.end` (warning);
+- `pre_campaign_analysis` not `true` (warning).
+
+Method and cadence names ignore case, spaces and hyphens (`UTM links` is `utm_links`).
+
+## Why it matters
+Seed 000 §6-§7: campaigns fail when nobody analyses before and after, and when KPIs have no way
+of being tracked. TikTok's own analytics show views and likes, but not which creator sold the
+serum: for sales, traffic and installs each creator needs a code, a tagged link or a pixel, or
+the budget cannot be judged creator by creator. A report that comes only at the end of a month
+arrives when nothing can be corrected any more; a baseline measured before the start is what
+turns "1,200 conversions" into a result rather than a number.
+
+## Example
+```yaml
+campaign:
+  objective: sales
+  start: 2027-03-01
+  end: 2027-03-31
+tracking:
+  methods: [tiktok_analytics]        # cannot tie a sale to a creator
+  reporting_cadence: end_of_campaign # one report after 30 days
+  pre_campaign_analysis: false
+```
+
+## How to fix
+List the tracking methods, with at least one attributable method for sales, traffic or install
+goals (a promo code per creator and UTM-tagged links are the simplest). Report weekly for
+campaigns longer than two weeks, and measure the baseline (followers, site visits, sales) before
+the start with `pre_campaign_analysis: true`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from campaignlint.brief import Brief
+from campaignlint.i18n import _
+from campaignlint.model import Problem
+from campaignlint.rule import Option
+from campaignlint.text import fold
+
+ID = "missing-tracking"
+SEVERITY = "warning"
+AREA = "measurement"
+SOURCE = (
+    "Seed 000 §6 (no analysis or measurement: analyse before and after, report transparently)"
+    " and §7 (no tracking: KPIs need a way to be tracked); domain.md, Measurement."
+)
+OPTIONS = {
+    "attributable_methods": Option.strings(
+        ["promo_code", "utm_links", "affiliate_links", "tiktok_pixel", "landing_page"],
+        "Tracking methods that can tie a sale, visit or install to a creator.",
+    ),
+    "attribution_objectives": Option.strings(
+        ["sales", "traffic", "app_installs"],
+        "Campaign objectives that need an attributable tracking method.",
+    ),
+    "max_days_without_interim": Option.integer(
+        14,
+        "Longest campaign (days from start to end) that may be reported only at its end.",
+        minimum=0,
+    ),
+}
+
+END_OF_CAMPAIGN = "end_of_campaign"
+
+
+def name_key(text: str) -> str:
+    """``UTM links`` → ``utm_links``."""
+    return re.sub(r"[\s\-]+", "_", fold(text).strip())
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == [] or (isinstance(value, str) and not value.strip())
+
+
+def _names(value: Any) -> list[str] | None:
+    """The names in a string or a list of strings; None when unreadable."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [item for item in value if isinstance(item, str) and item.strip()]
+    return None
+
+
+def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
+    tracking = brief.get("/tracking")
+    if _empty(tracking) or tracking == {}:
+        yield brief.missing(
+            "/tracking",
+            _("the brief has no tracking section: results cannot be measured"),
+            _(
+                "Add tracking with methods (such as promo_code, utm_links, tiktok_analytics),"
+                " a reporting_cadence and pre_campaign_analysis: true."
+            ),
+            severity="error",
+        )
+        return
+    if not isinstance(tracking, dict):
+        return
+    yield from _check_methods(brief, options)
+    yield from _check_cadence(brief, options["max_days_without_interim"])
+    yield from _check_analysis(brief)
+
+
+def _check_analysis(brief: Brief) -> Iterator[Problem]:
+    pointer = "/tracking/pre_campaign_analysis"
+    value = brief.get(pointer)
+    if value is True:
+        return
+    report = brief.missing if _empty(value) else brief.problem
+    yield report(
+        pointer,
+        _("no analysis is planned before the campaign starts"),
+        _(
+            "Measure the baseline (followers, visits, sales) before the start and set"
+            " pre_campaign_analysis: true."
+        ),
+    )
+
+
+def _check_methods(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
+    value = brief.get("/tracking/methods")
+    methods = _names(value)
+    if _empty(value) or methods == []:
+        yield brief.missing(
+            "/tracking/methods",
+            _("tracking lists no methods: nothing measures the KPIs"),
+            _("List how each KPI is tracked, such as promo_code, utm_links, tiktok_analytics."),
+            severity="error",
+        )
+        return
+    objective = brief.text("/campaign/objective")
+    if methods is None or objective is None:
+        return
+    needing = {name_key(name) for name in options["attribution_objectives"]}
+    attributable = [name_key(name) for name in options["attributable_methods"]]
+    if name_key(objective) not in needing or not attributable:
+        return
+    if any(name_key(method) in attributable for method in methods):
+        return
+    yield brief.problem(
+        "/tracking/methods",
+        _(
+            "the objective {objective} needs a method that ties results to each creator, but"
+            " tracking has only {methods}",
+            objective=objective,
+            methods=", ".join(methods),
+        ),
+        _(
+            "Add an attributable method: {methods} (a promo code per creator is the simplest).",
+            methods=", ".join(attributable),
+        ),
+    )
+
+
+def _check_cadence(brief: Brief, max_days: int) -> Iterator[Problem]:
+    value = brief.get("/tracking/reporting_cadence")
+    if _empty(value):
+        yield brief.missing(
+            "/tracking/reporting_cadence",
+            _("tracking sets no reporting cadence"),
+            _("Set reporting_cadence: weekly, so results can be corrected during the campaign."),
+        )
+        return
+    cadences = _names(value)
+    if not cadences or any(name_key(cadence) != END_OF_CAMPAIGN for cadence in cadences):
+        return
+    start, end = brief.date("/campaign/start"), brief.date("/campaign/end")
+    if start is None or end is None:
+        return
+    days = (end - start).days
+    if days <= max_days:
+        return
+    yield brief.problem(
+        "/tracking/reporting_cadence",
+        _(
+            "the campaign runs {days} days but is reported only at its end: nothing can be"
+            " corrected while it runs",
+            days=days,
+        ),
+        _(
+            "Report at least every {limit} days: set reporting_cadence: weekly.",
+            limit=max_days,
+        ),
+    )

@@ -1,0 +1,107 @@
+from tests.helpers import run_rule, summary
+
+RULE = "missing-tracking"
+
+CLEAN = """\
+campaign:
+  objective: sales
+  start: 2027-03-01
+  end: 2027-03-31
+tracking:
+  methods: [promo_code, utm_links, tiktok_analytics]
+  reporting_cadence: weekly
+  pre_campaign_analysis: true
+"""
+
+
+def test_clean_tracking() -> None:
+    assert run_rule(RULE, CLEAN) == []
+
+
+def test_no_tracking_section_is_one_error() -> None:
+    text = CLEAN.split("tracking:")[0]
+    findings = run_rule(RULE, text)
+    assert summary(findings) == [(RULE, "error", 1, "/tracking")]
+    assert "no tracking section" in findings[0].message
+    findings = run_rule(RULE, text + "tracking:\n")
+    assert summary(findings) == [(RULE, "error", 5, "/tracking")]
+
+
+def test_no_or_empty_methods_is_an_error() -> None:
+    findings = run_rule(RULE, CLEAN.replace("[promo_code, utm_links, tiktok_analytics]", "[]"))
+    assert summary(findings) == [(RULE, "error", 6, "/tracking/methods")]
+    assert "no methods" in findings[0].message
+    text = CLEAN.replace("  methods: [promo_code, utm_links, tiktok_analytics]\n", "")
+    findings = run_rule(RULE, text)
+    assert summary(findings) == [(RULE, "error", 5, "/tracking/methods")]
+
+
+def test_attribution_needed_for_sales_traffic_installs() -> None:
+    text = CLEAN.replace("[promo_code, utm_links, tiktok_analytics]", "[tiktok_analytics]")
+    for objective in ("sales", "traffic", "app_installs"):
+        findings = run_rule(RULE, text.replace("objective: sales", f"objective: {objective}"))
+        assert summary(findings) == [(RULE, "warning", 6, "/tracking/methods")], objective
+        assert f"objective {objective}" in findings[0].message
+        assert "only tiktok_analytics" in findings[0].message
+    assert run_rule(RULE, text.replace("objective: sales", "objective: awareness")) == []
+    # Edge: one attributable method, however written, is enough.
+    assert run_rule(RULE, text.replace("[tiktok_analytics]", "[tiktok_analytics, UTM links]")) == []
+
+
+def test_attributable_methods_option() -> None:
+    options = {"attributable_methods": ["affiliate_links"]}
+    findings = run_rule(RULE, CLEAN, options=options)
+    assert summary(findings) == [(RULE, "warning", 6, "/tracking/methods")]
+    text = CLEAN.replace("[promo_code, utm_links, tiktok_analytics]", "[tiktok_analytics]")
+    assert run_rule(RULE, text, options={"attribution_objectives": ["ugc"]}) == []
+
+
+def test_no_reporting_cadence() -> None:
+    findings = run_rule(RULE, CLEAN.replace("  reporting_cadence: weekly\n", ""))
+    assert summary(findings) == [(RULE, "warning", 5, "/tracking/reporting_cadence")]
+    assert "no reporting cadence" in findings[0].message
+
+
+def test_only_end_of_campaign_for_a_long_campaign() -> None:
+    text = CLEAN.replace("reporting_cadence: weekly", "reporting_cadence: end_of_campaign")
+    findings = run_rule(RULE, text)
+    assert summary(findings) == [(RULE, "warning", 7, "/tracking/reporting_cadence")]
+    assert "runs 30 days" in findings[0].message
+    # Edge: 14 days from start to end is fine; 15 is not.
+    assert run_rule(RULE, text.replace("2027-03-31", "2027-03-15")) == []
+    assert len(run_rule(RULE, text.replace("2027-03-31", "2027-03-16"))) == 1
+    # A list with an interim report is fine; a list with only the end is not.
+    interim = text.replace("end_of_campaign", "[weekly, end_of_campaign]")
+    assert run_rule(RULE, interim) == []
+    assert len(run_rule(RULE, text.replace("end_of_campaign", "[End of campaign]"))) == 1
+
+
+def test_interim_option() -> None:
+    text = CLEAN.replace("reporting_cadence: weekly", "reporting_cadence: end_of_campaign")
+    assert run_rule(RULE, text, options={"max_days_without_interim": 30}) == []
+    short = text.replace("2027-03-31", "2027-03-08")
+    findings = run_rule(RULE, short, options={"max_days_without_interim": 5})
+    assert summary(findings) == [(RULE, "warning", 7, "/tracking/reporting_cadence")]
+
+
+def test_pre_campaign_analysis_not_true() -> None:
+    findings = run_rule(
+        RULE, CLEAN.replace("pre_campaign_analysis: true", "pre_campaign_analysis: false")
+    )
+    assert summary(findings) == [(RULE, "warning", 8, "/tracking/pre_campaign_analysis")]
+    findings = run_rule(RULE, CLEAN.replace("  pre_campaign_analysis: true\n", ""))
+    assert summary(findings) == [(RULE, "warning", 5, "/tracking/pre_campaign_analysis")]
+    assert "no analysis is planned" in findings[0].message
+    text = CLEAN.replace("pre_campaign_analysis: true", 'pre_campaign_analysis: "yes"')
+    assert len(run_rule(RULE, text)) == 1
+
+
+def test_wrong_types_do_not_crash() -> None:
+    assert run_rule(RULE, "tracking: [promo_code]\n") == []
+    text = CLEAN.replace("[promo_code, utm_links, tiktok_analytics]", "{a: 1}")
+    assert run_rule(RULE, text) == []
+    text = CLEAN.replace("reporting_cadence: weekly", "reporting_cadence: end_of_campaign")
+    assert run_rule(RULE, text.replace("start: 2027-03-01", "start: soon")) == []
+    text = CLEAN.replace("objective: sales", "objective: [sales]").replace("weekly", "{a: 1}")
+    assert run_rule(RULE, text) == []
+    assert summary(run_rule(RULE, "- x\n")) == [(RULE, "error", 1, "/tracking")]
