@@ -1,4 +1,5 @@
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -62,5 +63,5 @@ def test_reads_the_system_database_without_the_tzdata_package(
         pytest.skip("no system zone files")
     monkeypatch.setitem(sys.modules, "tzdata", None)
     assert "Europe/Istanbul" in timezones._read_tz_file("zone1970.tab")
-    monkeypatch.setattr(timezones, "SYSTEM_ZONEINFO", timezones.Path("/nonexistent"))
+    monkeypatch.setattr(timezones, "SYSTEM_ZONEINFO", Path("/nonexistent"))
     assert timezones._read_tz_file("zone1970.tab") == ""
