@@ -207,5 +207,7 @@ def run() -> Any:
     try:
         return main()
     except KeyboardInterrupt:
-        click.echo("campaignlint: interrupted", err=True)
+        from campaignlint.cli_help import interrupted
+
+        click.echo(f"campaignlint: {interrupted()}", err=True)
         sys.exit(EXIT_INTERRUPTED)

@@ -95,6 +95,13 @@ def click_messages_in(lang: str) -> Iterator[None]:
             os.environ["LANGUAGE"] = previous_language
 
 
+def interrupted() -> str:
+    """``interrupted`` in the language of this command line (after Ctrl-C)."""
+    from campaignlint.commands import resolve_language
+
+    return _("interrupted").render(resolve_language(_language_in(sys.argv[1:])))
+
+
 def help_language(ctx: click.Context) -> str:
     """The language to show help in, from the whole command line seen so far."""
     from campaignlint.commands import resolve_language
