@@ -184,8 +184,8 @@ def _too_many(brief: Brief, count: int, limit: int) -> Iterator[Problem]:
             "/content/hashtags",
             _("the post carries {count} hashtags; keep at most {limit}", count=count, limit=limit),
             _(
-                "Drop {extra} tags: keep the brand tag, the disclosure label and the most"
-                " relevant topic tags.",
+                "Remove {extra} of the tags: keep the brand tag, the disclosure label and the"
+                " most relevant topic tags.",
                 extra=count - limit,
             ),
             at_key=True,
@@ -201,7 +201,9 @@ def _all_generic(brief: Brief, tags: list[tuple[str, str]], generic: set[str]) -
             _(
                 "all hashtags are generic ({tags}): they say nothing about the product or the"
                 " audience",
-                tags=", ".join(tag.strip() for _pointer, tag in tags),
+                tags=", ".join(
+                    tag.strip() for _pointer, tag in tags if tag_key(tag) not in DISCLOSURE_TAGS
+                ),
             ),
             _("Replace them with a brand tag and tags of the topic the audience searches for."),
             at_key=True,

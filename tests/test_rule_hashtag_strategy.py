@@ -19,7 +19,7 @@ def test_too_many_hashtags() -> None:
     findings = run_rule(RULE, tags('["#LuminaGlow", "#a", "#b", "#c", "#d", "#e"]'))
     assert summary(findings) == [(RULE, "warning", 5, "/content/hashtags")]
     assert "6 hashtags" in findings[0].message and "at most 5" in findings[0].message
-    assert "Drop 1 tags" in (findings[0].fix or "")
+    assert "Remove 1 of the tags" in (findings[0].fix or "")
 
 
 def test_five_hashtags_is_the_silent_edge_and_option_lowers_it() -> None:
@@ -38,7 +38,7 @@ def test_all_generic_tags() -> None:
         (RULE, "warning", 5, "/content/hashtags"),
         (RULE, "info", 5, "/content/hashtags"),
     ]
-    assert "all hashtags are generic (#FYP, #Keşfet, #reklam)" in findings[0].message
+    assert "all hashtags are generic (#FYP, #Keşfet)" in findings[0].message
 
 
 def test_generic_tags_option() -> None:
