@@ -76,13 +76,13 @@ def canonical_zone(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def market_zones() -> dict[str, frozenset[str]]:
-    """Each country code to the canonical zones used there (from zone1970.tab and zone.tab)."""
+    """Each country code to the zones listed for it in zone1970.tab and zone.tab."""
     zones: dict[str, set[str]] = {}
     for file_name in ("zone1970.tab", "zone.tab"):
         for fields in _data_lines(_read_tz_file(file_name)):
             if len(fields) < 3:
                 continue
-            zone = canonical_zone(fields[2].strip())
+            zone = fields[2].strip()
             for code in fields[0].split(","):
                 zones.setdefault(code.strip().upper(), set()).add(zone)
     return {code: frozenset(found) for code, found in zones.items()}
@@ -95,7 +95,7 @@ def market_code(market: str) -> str:
 
 
 def zones_for_market(market: str) -> frozenset[str]:
-    """The canonical zones of a market; empty when the code is unknown."""
+    """The zones of a market; empty when the code is unknown."""
     return market_zones().get(market_code(market), frozenset())
 
 
@@ -116,8 +116,11 @@ def zone_in_markets(zone: str, markets: Iterable[str]) -> bool | None:
     known = [zones for zones in known if zones]
     if not known:
         return None
+    if any(zone in zones for zones in known):
+        return True
+    # Slow path, reading the links only when needed: Asia/Istanbul is Europe/Istanbul.
     target = canonical_zone(zone)
-    return any(target in zones for zones in known)
+    return any(target in {canonical_zone(name) for name in zones} for zones in known)
 
 
 def is_valid_zone(name: str) -> bool:
