@@ -20,6 +20,8 @@ from campaignlint.registry import discover_all
 from campaignlint.rule import Rule
 
 INTERNAL_ERROR = "internal-error"
+UNUSED_SUPPRESSION = "unused-suppression"
+ENGINE_RULES = (INTERNAL_ERROR, UNUSED_SUPPRESSION)  # ids the engine emits, not rule modules
 STDIN = "-"
 BRIEF_SUFFIXES = (".yaml", ".yml")
 
@@ -41,6 +43,8 @@ class FileResult:
     error_line: int | None = None
     error_column: int | None = None
     internal_error: bool = False
+    suppressed: list[Finding] = field(default_factory=list)  # with ``suppressed_by`` set
+    data: Any = field(default=None, repr=False)  # the parsed brief, only when asked (reports)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -60,16 +64,22 @@ def active_rules(config: Config, registry: dict[str, Rule] | None = None) -> lis
     where: str | Message = config.source or _("configuration")
     known = list(registry)
     validate_rule_ids(
-        config.select or (), known, _("{where}: {key}", where=where, key=Plain("select"))
+        config.select or (),
+        [*known, *ENGINE_RULES],
+        _("{where}: {key}", where=where, key=Plain("select")),
     )
-    validate_rule_ids(config.ignore, known, _("{where}: {key}", where=where, key=Plain("ignore")))
+    validate_rule_ids(
+        config.ignore,
+        [*known, *ENGINE_RULES],
+        _("{where}: {key}", where=where, key=Plain("ignore")),
+    )
     validate_rule_ids(
         list(config.rules), known, _("{where}: {key}", where=where, key=Plain("rules"))
     )
     selected = known if config.select is None or ALL in config.select else list(config.select)
     active = []
     for rule_id in selected:
-        if rule_id in config.ignore:
+        if rule_id in config.ignore or rule_id in ENGINE_RULES:
             continue
         rule = registry[rule_id]
         settings = dict(config.rules.get(rule_id, {}))
@@ -128,25 +138,41 @@ def lint_text(
     config: Config | None = None,
     lang: str | None = None,
     today: dt.date | None = None,
+    keep_suppressed: bool = False,
 ) -> list[Finding]:
     """Lint one brief given as text. Raises :class:`InputError` when it is not a readable brief,
-    :class:`ConfigError` for a bad configuration. Prints nothing."""
+    :class:`ConfigError` for a bad configuration. Prints nothing. Suppressed findings (marked
+    ``suppressed_by``) are left out unless ``keep_suppressed``."""
     from campaignlint.brief import Brief
     from campaignlint.clock import today as clock_today
     from campaignlint.loader import load_text
+    from campaignlint.suppress import effective_config
 
-    config = config or Config()
+    config = effective_config(config or Config(), path)
     document = load_text(text)
     brief = Brief(document, path=path or "<string>", today=today or clock_today())
-    findings = run_rules(brief, active_rules(config), lang or config.lang or DEFAULT_LANGUAGE)
-    return apply_suppressions(findings, text, config, brief)
+    rules = active_rules(config)
+    lang = lang or config.lang or DEFAULT_LANGUAGE
+    findings = apply_suppressions(run_rules(brief, rules, lang), text, config, brief, rules, lang)
+    return [f for f in findings if keep_suppressed or f.suppressed_by is None]
 
 
 def apply_suppressions(
-    findings: list[Finding], text: str, config: Config, brief: Any
+    findings: list[Finding],
+    text: str,
+    config: Config,
+    brief: Any,
+    rules: Sequence[ActiveRule] | None = None,
+    lang: str = DEFAULT_LANGUAGE,
 ) -> list[Finding]:
-    """Hook for inline suppressions and per-file overrides (see campaignlint.suppress)."""
-    return findings
+    """Inline suppressions and per-file overrides (see campaignlint.suppress): marks suppressed
+    findings with ``suppressed_by`` and adds ``unused-suppression`` findings."""
+    from campaignlint.suppress import apply
+
+    rules = active_rules(config) if rules is None else rules
+    known = {*rules_for(config), *ENGINE_RULES}
+    active = {active_rule.rule.id for active_rule in rules}
+    return apply(findings, text, config, brief, known=known, active=active, lang=lang)
 
 
 def read_brief(path: Path, max_size: int) -> str:
@@ -179,8 +205,10 @@ def lint_file(
     lang: str = DEFAULT_LANGUAGE,
     today: dt.date | None = None,
     text: str | None = None,
+    keep_data: bool = False,
 ) -> FileResult:
-    """Lint one file, or ``text`` read elsewhere (standard input), into a result."""
+    """Lint one file, or ``text`` read elsewhere (standard input), into a result.
+    ``keep_data`` keeps the parsed brief in ``result.data`` for the review reports."""
     result = FileResult(path=path)
     try:
         if text is None:
@@ -192,7 +220,15 @@ def lint_file(
                     limit=config.max_file_size,
                 )
             )
-        result.findings = lint_text(text, path=path, config=config, lang=lang, today=today)
+        findings = lint_text(
+            text, path=path, config=config, lang=lang, today=today, keep_suppressed=True
+        )
+        result.findings = [f for f in findings if f.suppressed_by is None]
+        result.suppressed = [f for f in findings if f.suppressed_by is not None]
+        if keep_data:
+            from campaignlint.loader import load_text
+
+            result.data = load_text(text).data
     except InputError as error:
         result.error = error.describe(path, lang)
         result.error_line, result.error_column = error.line, error.column
@@ -293,11 +329,12 @@ class Job:
     config: Config
     lang: str
     today: dt.date | None
+    keep_data: bool = False
 
 
 def _run_job(job: Job) -> FileResult:
     try:
-        return lint_file(job.path, job.config, job.lang, job.today)
+        return lint_file(job.path, job.config, job.lang, job.today, keep_data=job.keep_data)
     except CampaignlintError as error:
         return FileResult(path=job.path, error=f"{job.path}: {error.render(job.lang)}")
 

@@ -1,0 +1,377 @@
+"""Suppressions: inline ``# campaignlint:`` comments and ``per_file`` config overrides.
+
+Inline forms (a reason after `` -- `` is kept and shown in reports)::
+
+    budget: 10  # campaignlint: disable=budget-fit -- agreed with finance
+    # campaignlint: disable=hashtag-strategy until=2027-01-31 -- waiting for the contract
+    hashtags: [...]            # <- the comment above covers this whole node
+    # campaignlint: disable-file=schema
+
+A comment alone on its line covers the node that starts on the next line (its whole block); a
+comment after a value covers findings on its own line. ``until=`` makes a suppression stop
+working after that date, and say so. Unknown rule ids and suppressions that suppressed nothing
+are reported as ``unused-suppression`` (info).
+
+``per_file`` entries (``{files: [glob or glob#/json/pointer], ignore: [...], rules: {...}}``):
+an entry whose pattern names a whole file changes that file's configuration before the rules run
+(:func:`effective_config`); an entry with a ``#/pointer`` silences its ``ignore`` rules, and
+applies its rules' ``severity``, inside that part of the brief only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from campaignlint.config import ALL, Config
+from campaignlint.i18n import DEFAULT_LANGUAGE, Plain, _
+from campaignlint.model import Finding, Position, Problem, Severity, render_problem
+
+UNUSED_SUPPRESSION = "unused-suppression"
+MARKER = "campaignlint:"
+UNSUPPRESSIBLE = frozenset({"internal-error"})
+
+_DIRECTIVE = re.compile(
+    r"(?:^|\s)#\s*campaignlint:\s*(?P<kind>disable-file|disable)\s*=\s*"
+    r"(?P<ids>[A-Za-z0-9_\-]+(?:\s*,\s*[A-Za-z0-9_\-]+)*)"
+    r"(?:\s+until\s*=\s*(?P<until>\S+))?"
+    r"(?:\s+--\s*(?P<reason>.*?))?\s*$"
+)
+
+
+@dataclass
+class Suppression:
+    """One ``# campaignlint: disable...`` comment."""
+
+    line: int
+    column: int
+    file_wide: bool
+    rule_ids: tuple[str, ...]
+    until: str | None = None
+    reason: str | None = None
+    first_line: int = 0  # the lines it covers (inclusive); unused for file-wide ones
+    last_line: int = 0
+    used: set[str] = field(default_factory=set)
+
+    def label(self) -> str:
+        """How reports name it: the comment's line, and its reason when given."""
+        kind = "disable-file" if self.file_wide else "disable"
+        text = f"line {self.line}: {kind}={','.join(self.rule_ids)}"
+        return f"{text} -- {self.reason}" if self.reason else text
+
+    def covers(self, finding: Finding) -> bool:
+        if finding.rule in UNSUPPRESSIBLE or finding.rule == UNUSED_SUPPRESSION:
+            return False
+        if finding.rule not in self.rule_ids and ALL not in self.rule_ids:
+            return False
+        return self.file_wide or self.first_line <= finding.line <= self.last_line
+
+    def expiry(self) -> dt.date | None:
+        if self.until is None:
+            return None
+        try:
+            return dt.date.fromisoformat(self.until)
+        except ValueError:
+            return dt.date.min  # unreadable: treat as expired, never as "forever"
+
+
+# --- reading the comments --------------------------------------------------------------------
+
+
+def parse_suppressions(text: str, document: Any = None) -> list[Suppression]:
+    """Every suppression comment in ``text``; cheap when the text holds none. ``document`` (a
+    :class:`~campaignlint.loader.LoadedDocument`) tells which node a comment above covers."""
+    if MARKER not in text:
+        return []
+    lines = text.splitlines()
+    spans = _NodeSpans(document)
+    found = []
+    for index, line in enumerate(lines):
+        if MARKER not in line:
+            continue
+        match = _DIRECTIVE.search(line)
+        if match is None:
+            continue
+        number = index + 1
+        ids = tuple(part.strip() for part in match["ids"].split(",") if part.strip())
+        suppression = Suppression(
+            line=number,
+            column=line.index("#", match.start()) + 1,
+            file_wide=match["kind"] == "disable-file",
+            rule_ids=ids,
+            until=match["until"],
+            reason=(match["reason"] or "").strip() or None,
+        )
+        if not suppression.file_wide:
+            if line[: match.start()].strip():  # after a value: covers its own line
+                suppression.first_line = suppression.last_line = number
+            else:  # alone on its line: covers the node starting on the next one
+                target = _next_content_line(lines, index + 1)
+                suppression.first_line, suppression.last_line = target, spans.last_line(target)
+        found.append(suppression)
+    return found
+
+
+def _next_content_line(lines: Sequence[str], start: int) -> int:
+    """1-based number of the first line from index ``start`` that is neither blank nor a
+    comment (the line after the text when there is none)."""
+    for index in range(start, len(lines)):
+        stripped = lines[index].strip()
+        if stripped and not stripped.startswith("#"):
+            return index + 1
+    return len(lines) + 1
+
+
+class _NodeSpans:
+    """The last line of the largest node (key and value) that starts on a given line.
+
+    A block collection's recorded end is where the next token starts, so a node's last line is
+    taken from its leaves (scalars and flow collections), whose ends are exact."""
+
+    def __init__(self, document: Any) -> None:
+        self.positions: Mapping[str, Position] = getattr(document, "positions", {}) or {}
+        self.keys: Mapping[str, Position] = getattr(document, "key_positions", {}) or {}
+        self._leaf_ends: dict[str, int] | None = None
+
+    def _leaves(self) -> dict[str, int]:
+        if self._leaf_ends is None:
+            parents = {pointer.rsplit("/", 1)[0] for pointer in self.positions if pointer}
+            self._leaf_ends = {
+                pointer: position[2]
+                for pointer, position in self.positions.items()
+                if pointer not in parents
+            }
+        return self._leaf_ends
+
+    def last_line(self, line: int) -> int:
+        # A key starting here brings its value; a value counts on its own only as a list item
+        # (a block mapping "starts" at its first key, which would widen the span to the parent).
+        starting = {p for p, position in self.keys.items() if position[0] == line}
+        starting |= {
+            p
+            for p, position in self.positions.items()
+            if position[0] == line and p and p not in self.keys
+        }
+        if not starting:
+            return line
+        last = line
+        for pointer, end in self._leaves().items():
+            if end > last and any(_inside(pointer, scope) for scope in starting):
+                last = end
+        return last
+
+
+# --- per_file overrides ----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=256)
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    """A glob where ``**`` spans folders, ``*`` and ``?`` stay inside one, ``dir/`` means
+    everything below it."""
+    cleaned = pattern.strip().removeprefix("./")
+    if cleaned.endswith("/"):
+        cleaned += "**"
+    parts, index = [], 0
+    while index < len(cleaned):
+        char = cleaned[index]
+        if cleaned.startswith("**/", index):
+            parts.append("(?:.*/)?")
+            index += 3
+            continue
+        if cleaned.startswith("**", index):
+            parts.append(".*")
+            index += 2
+            continue
+        parts.append({"*": "[^/]*", "?": "[^/]"}.get(char, re.escape(char)))
+        index += 1
+    return re.compile("".join(parts) + r"\Z")
+
+
+def _candidates(path: str, root: str) -> list[str]:
+    """``path`` as the patterns may name it: relative to the config's folder, as given, and
+    its file name."""
+    names = [Path(path).as_posix().removeprefix("./")]
+    try:
+        relative = Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+        names.insert(0, relative)
+    except ValueError:
+        pass
+    names.append(Path(path).name)
+    return names
+
+
+def _split_pattern(pattern: str) -> tuple[str, str | None]:
+    glob, hash_sign, pointer = pattern.partition("#")
+    if not hash_sign:
+        return glob, None
+    return glob, pointer.rstrip("/") if pointer not in ("", "/") else ""
+
+
+def _matches(path: str, root: str, glob: str) -> bool:
+    regex = _glob_regex(glob)
+    names = _candidates(path, root)
+    if "/" in glob.strip().rstrip("/"):
+        names = names[:-1]  # a pattern with a folder never matches a bare file name
+    return any(regex.match(name) for name in names)
+
+
+def _entry_patterns(entry: Mapping[str, Any]) -> list[str]:
+    files = entry.get("files", ())
+    return [files] if isinstance(files, str) else [str(item) for item in files]
+
+
+def effective_config(config: Config, path: str | None) -> Config:
+    """``config`` with the ``per_file`` entries that name ``path`` as a whole file applied:
+    their ``ignore`` added, their ``rules`` settings merged over the configured ones."""
+    if not config.per_file or not path:
+        return config
+    ignore, rules = list(config.ignore), {k: dict(v) for k, v in config.rules.items()}
+    changed = False
+    for entry in config.per_file:
+        whole_file = any(
+            pointer is None and _matches(path, config.root, glob)
+            for glob, pointer in map(_split_pattern, _entry_patterns(entry))
+        )
+        if not whole_file:
+            continue
+        changed = True
+        ignore.extend(rule for rule in entry.get("ignore", ()) if rule not in ignore)
+        for rule, settings in (entry.get("rules") or {}).items():
+            rules.setdefault(rule, {}).update(settings or {})
+    if not changed:
+        return config
+    return replace(config, ignore=tuple(ignore), rules=rules)
+
+
+def _pointer_overrides(config: Config, path: str | None) -> list[tuple[str, Mapping[str, Any]]]:
+    """``(pointer, entry)`` for the ``per_file`` patterns naming a part of ``path``."""
+    if not config.per_file or not path:
+        return []
+    overrides = []
+    for entry in config.per_file:
+        for glob, pointer in map(_split_pattern, _entry_patterns(entry)):
+            if pointer is not None and _matches(path, config.root, glob):
+                overrides.append((pointer, entry))
+    return overrides
+
+
+def _inside(pointer: str, scope: str) -> bool:
+    return not scope or pointer == scope or pointer.startswith(scope + "/")
+
+
+def _apply_pointer_overrides(
+    findings: list[Finding], overrides: list[tuple[str, Mapping[str, Any]]]
+) -> None:
+    for finding in findings:
+        if finding.rule in UNSUPPRESSIBLE:
+            continue
+        for scope, entry in overrides:
+            if not _inside(finding.pointer, scope):
+                continue
+            settings = (entry.get("rules") or {}).get(finding.rule) or {}
+            if settings.get("severity"):
+                finding.severity = Severity(settings["severity"])
+            if finding.rule in entry.get("ignore", ()) and finding.suppressed_by is None:
+                finding.suppressed_by = f"per_file: #{scope}"
+
+
+# --- the hook --------------------------------------------------------------------------------
+
+
+def apply(
+    findings: list[Finding],
+    text: str,
+    config: Config,
+    brief: Any,
+    *,
+    known: Collection[str],
+    active: Collection[str],
+    lang: str = DEFAULT_LANGUAGE,
+) -> list[Finding]:
+    """Mark suppressed findings (``suppressed_by``) and add ``unused-suppression`` findings.
+    Returns every finding, suppressed ones included, sorted."""
+    path = getattr(brief, "path", None)
+    _apply_pointer_overrides(findings, _pointer_overrides(config, path))
+    suppressions = parse_suppressions(text, getattr(brief, "document", None))
+    if not suppressions:
+        return findings
+    today = getattr(brief, "today", None) or dt.date.today()
+    live = [s for s in suppressions if (s.expiry() or dt.date.max) >= today]
+    for finding in findings:
+        if finding.suppressed_by is not None:
+            continue
+        for suppression in live:
+            if suppression.covers(finding):
+                finding.suppressed_by = suppression.label()
+                suppression.used.add(finding.rule)
+                break
+    if _reports_unused(config, active):
+        extra = list(_unused(suppressions, today, known, active, lang))
+        file_wide = [s for s in live if s.file_wide and UNUSED_SUPPRESSION in s.rule_ids]
+        for finding in extra:
+            if file_wide:
+                finding.suppressed_by = file_wide[0].label()
+        findings = sorted([*findings, *extra], key=Finding.sort_key)
+    return findings
+
+
+def _reports_unused(config: Config, active: Collection[str]) -> bool:
+    if UNUSED_SUPPRESSION in config.ignore:
+        return False
+    return config.select is None or ALL in config.select or UNUSED_SUPPRESSION in config.select
+
+
+def _unused(
+    suppressions: Iterable[Suppression],
+    today: dt.date,
+    known: Collection[str],
+    active: Collection[str],
+    lang: str,
+) -> Iterable[Finding]:
+    for suppression in suppressions:
+        position = (suppression.line, suppression.column, suppression.line, suppression.column)
+        expiry = suppression.expiry()
+        if expiry is not None and expiry < today:
+            yield _finding(_expired(suppression, expiry), position, lang)
+            continue
+        for rule in suppression.rule_ids:
+            if rule == ALL:
+                continue
+            if rule not in known and rule != UNUSED_SUPPRESSION:
+                message = _("unknown rule '{rule}' in a suppression comment", rule=Plain(rule))
+                fix = _("Check the id with 'campaignlint rules', or remove it.")
+                yield _finding(Problem("", message, fix), position, lang)
+            elif rule in active and rule not in suppression.used:
+                message = _("this suppression of '{rule}' suppressed nothing", rule=Plain(rule))
+                fix = _(
+                    "Remove '{rule}' from the comment: nothing here needs it.", rule=Plain(rule)
+                )
+                yield _finding(Problem("", message, fix), position, lang)
+
+
+def _expired(suppression: Suppression, expiry: dt.date) -> Problem:
+    rules = Plain(", ".join(suppression.rule_ids))
+    if expiry == dt.date.min:
+        message = _(
+            "the suppression of {rules} has an unreadable expiry '{until}', so it is not applied",
+            rules=rules,
+            until=Plain(suppression.until),
+        )
+        return Problem("", message, _("Write the date as until=YYYY-MM-DD."))
+    message = _(
+        "the suppression of {rules} expired on {date}; its findings are reported again",
+        rules=rules,
+        date=expiry,
+    )
+    fix = _("Fix the findings, or renew the waiver with a new until= date and a reason.")
+    return Problem("", message, fix)
+
+
+def _finding(problem: Problem, position: tuple[int, int, int, int], lang: str) -> Finding:
+    return render_problem(problem, UNUSED_SUPPRESSION, Severity.INFO, position, lang)
