@@ -54,9 +54,12 @@ def rules_reference() -> str:
 
 
 def has_markdown_format() -> bool:
+    import importlib.util
+
     from campaignlint.renderers import FORMATS
 
-    return "markdown" in FORMATS
+    module = FORMATS.get("markdown")
+    return module is not None and importlib.util.find_spec(module) is not None
 
 
 def sample_report() -> str:
