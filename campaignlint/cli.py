@@ -108,6 +108,18 @@ def main() -> None:
 )
 @click.option("--strict", is_flag=True, help="A folder with no briefs is an error (exit 2).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the run.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place, then report what remains.")
+@click.option("--diff", is_flag=True, help="Print the safe fixes as a diff; write nothing.")
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Report only findings not recorded in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Record the current findings in this baseline file.",
+)
 def check(
     paths: tuple[str, ...],
     formats: tuple[str, ...],
@@ -125,6 +137,10 @@ def check(
     force_exclude: bool,
     strict: bool,
     exit_zero: bool,
+    fix: bool,
+    diff: bool,
+    baseline: Path | None,
+    write_baseline: Path | None,
 ) -> None:
     """Check briefs (files, folders, or - for standard input)."""
     from campaignlint.commands import CheckOptions, run_check
@@ -145,6 +161,10 @@ def check(
         exclude=exclude,
         force_exclude=force_exclude,
         strict=strict,
+        fix=fix,
+        diff=diff,
+        baseline=baseline,
+        write_baseline=write_baseline,
         progress=_Progress(0, _show_progress()),
     )
     code = run_check(options)

@@ -41,6 +41,10 @@ class CheckOptions:
     exclude: Sequence[str] = ()
     force_exclude: bool = False
     strict: bool = False
+    fix: bool = False  # apply the safe fixes rules attach to findings
+    diff: bool = False  # print the fixes as a unified diff, write nothing
+    baseline: Path | None = None  # report only findings not recorded in this file
+    write_baseline: Path | None = None  # record this run's findings in this file
     progress: Any = None
     stdin: Any = None  # a binary stream; sys.stdin.buffer by default
     stdout: Callable[[str], Any] = field(default=lambda text: sys.stdout.write(text))
@@ -145,6 +149,11 @@ def _run_check(options: CheckOptions) -> int:
             results.append(lint_file(name, stdin_config, lang, text=text))
     missing = _("no such file or directory").render(lang)
     results.extend(FileResult(path=path, error=f"{path}: {missing}") for path in collected.missing)
+    if options.fix or options.diff:
+        results, changed = _fix(results, jobs, options, lang)
+        if options.diff:
+            return 1 if changed else (2 if any(result.error for result in results) else 0)
+    results = _baseline(results, options, lang)
     for directory in collected.empty_dirs:
         empty = _("no briefs (*.yaml, *.yml) found in {directory}", directory=Plain(directory))
         options.stderr(f"campaignlint: {empty.render(lang)}\n")
@@ -161,6 +170,43 @@ def _run_check(options: CheckOptions) -> int:
     if collected.empty_dirs and options.strict and not results:
         return EXIT_USAGE
     return int(report.summary["exit_code"])
+
+
+def _fix(
+    results: list[Any], jobs: Sequence[Any], options: CheckOptions, lang: str
+) -> tuple[list[Any], bool]:
+    """``--fix``/``--diff``: apply safe edits (or print them); returns the re-linted results and
+    whether anything changed."""
+    from campaignlint.fix import fix_results, unified_diff
+
+    configs = {job.path: job.config for job in jobs}
+    fallback = _apply_cli(config_for(Path.cwd() / "brief.yaml", options.config_file), options)
+    results, outcomes = fix_results(
+        results, lambda path: configs.get(path, fallback), lang, write=options.fix
+    )
+    for outcome in outcomes:
+        if outcome.skipped:
+            options.stderr(f"campaignlint: {outcome.path}: not fixed: {outcome.skipped}\n")
+        elif options.diff and outcome.changed:
+            options.stdout(unified_diff(outcome))
+    fixed = [outcome for outcome in outcomes if outcome.changed]
+    if options.fix and fixed:
+        applied = sum(outcome.applied for outcome in fixed)
+        options.stderr(f"campaignlint: fixed {applied} problem(s) in {len(fixed)} file(s)\n")
+    return results, bool(fixed)
+
+
+def _baseline(results: list[Any], options: CheckOptions, lang: str) -> list[Any]:
+    """``--write-baseline`` records the findings; ``--baseline`` hides the recorded ones."""
+    from campaignlint.baseline import apply_baseline, write_baseline
+
+    if options.write_baseline is not None:
+        count = write_baseline(results, options.write_baseline)
+        options.stderr(f"campaignlint: recorded {count} finding(s) in {options.write_baseline}\n")
+        return apply_baseline(results, options.write_baseline)
+    if options.baseline is not None:
+        return apply_baseline(results, options.baseline)
+    return results
 
 
 def _write_outputs(
