@@ -131,7 +131,9 @@ def _set(data: Any, pointer: str, value: Any) -> None:
     if isinstance(parent, dict):
         parent[token] = _styled(parent.get(token), value)
     elif isinstance(parent, list) and token.isdigit() and int(token) < len(parent):
-        parent[int(token)] = _styled(parent[int(token)], value)
+        old = parent[int(token)]
+        styled = _styled(old, value)
+        parent[int(token)] = _like_siblings(parent, value) if styled is value else styled
     elif isinstance(parent, list) and token in ("-", str(len(parent))):
         parent.append(value)
     else:
