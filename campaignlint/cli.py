@@ -222,11 +222,25 @@ def schema(config_schema: bool) -> None:
     click.echo((files("campaignlint.schemas") / name).read_text(encoding="utf-8"), nl=False)
 
 
+class Interrupted(BaseException):
+    """Ctrl-C, raised past click (which would turn KeyboardInterrupt into "Aborted!", exit 1);
+    like KeyboardInterrupt it runs the clean-ups on its way (temporary files, worker processes)."""
+
+
+def _interrupt(_signum: int, _frame: Any) -> None:
+    raise Interrupted
+
+
 def run() -> Any:
     """Entry point that turns Ctrl-C into exit 130 with no traceback."""
+    import contextlib
+    import signal
+
+    with contextlib.suppress(ValueError):  # not the main thread
+        signal.signal(signal.SIGINT, _interrupt)
     try:
         return main()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted):
         from campaignlint.cli_help import interrupted
 
         click.echo(f"campaignlint: {interrupted()}", err=True)

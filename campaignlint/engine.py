@@ -337,6 +337,26 @@ def _run_job(job: Job) -> FileResult:
         return lint_file(job.path, job.config, job.lang, job.today, keep_data=job.keep_data)
     except CampaignlintError as error:
         return FileResult(path=job.path, error=f"{job.path}: {error.render(job.lang)}")
+    except Exception as error:  # a bug must not take the other files down
+        return _crashed(job.path, error)
+
+
+def _crashed(path: str, error: BaseException | str) -> FileResult:
+    """The result for a file whose check crashed (an exception, or its worker process died)."""
+    detail = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+    message = _("checking this file crashed ({detail}); please report it", detail=Plain(detail))
+    return FileResult(path=path, error=f"{path}: {message.render()}", internal_error=True)
+
+
+def _run_isolated(job: Job) -> FileResult:
+    """Re-run one job in a process of its own, after its worker died with a whole chunk."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(_run_job, job).result()
+    except Exception as error:  # BrokenProcessPool: this is the file that kills its worker
+        return _crashed(job.path, f"worker process died: {type(error).__name__}")
 
 
 def _run_chunk(jobs: list[Job]) -> list[FileResult]:
@@ -365,12 +385,32 @@ def run_jobs(
     chunk = max(1, min(64, len(jobs) // (workers * 4)))
     chunks = [list(jobs[i : i + chunk]) for i in range(0, len(jobs), chunk)]
     results = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for chunk_results in pool.map(_run_chunk, chunks):
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    try:
+        futures = [pool.submit(_run_chunk, jobs_chunk) for jobs_chunk in chunks]
+        for jobs_chunk, future in zip(chunks, futures, strict=True):
+            try:
+                chunk_results = future.result()
+            except Exception:  # the worker died (BrokenProcessPool) or could not send results
+                chunk_results = [_run_isolated(job) for job in jobs_chunk]
             results.extend(chunk_results)
             if progress:
                 progress(len(chunk_results))
+    except BaseException:  # Ctrl-C: drop the queued work, stop the workers, no tracebacks
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        raise
+    pool.shutdown()
     return results
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them (no traceback per worker)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def lint_paths(
