@@ -105,9 +105,10 @@ def _run_check(options: CheckOptions) -> int:
     )
     from campaignlint.loader import decode
     from campaignlint.model import Severity
-    from campaignlint.renderers import Report
+    from campaignlint.renderers import REPORT_FORMATS, Report
 
     outputs = parse_formats(options.formats)
+    keep_data = any(name in REPORT_FORMATS for name, _target in outputs)
     explicit = options.config_file
     if explicit is not None and not explicit.is_file():
         raise ConfigError(_("config file not found: {path}", path=Plain(explicit)))
@@ -124,7 +125,7 @@ def _run_check(options: CheckOptions) -> int:
         if id(config) not in checked_configs:
             active_rules(config)  # a bad config fails the run before any file is read
             checked_configs.add(id(config))
-        jobs.append(Job(path, config, lang, None))
+        jobs.append(Job(path, config, lang, None, keep_data=keep_data))
 
     active_rules(run_config)
     progress = options.progress
@@ -146,7 +147,7 @@ def _run_check(options: CheckOptions) -> int:
         except CampaignlintError as error:
             results.append(FileResult(path=name, error=f"{name}: {error.render(lang)}"))
         else:
-            results.append(lint_file(name, stdin_config, lang, text=text))
+            results.append(lint_file(name, stdin_config, lang, text=text, keep_data=keep_data))
     missing = _("no such file or directory").render(lang)
     results.extend(FileResult(path=path, error=f"{path}: {missing}") for path in collected.missing)
     if options.fix or options.diff:
@@ -166,6 +167,11 @@ def _run_check(options: CheckOptions) -> int:
         color=options.color,
         quiet=options.quiet,
     )
+    if keep_data:
+        from campaignlint.facts import facts_for
+
+        report.briefs = {result.path: result.data for result in results if result.data is not None}
+        report.facts = facts_for(report.briefs)
     _write_outputs(outputs, report, options)
     if collected.empty_dirs and options.strict and not results:
         return EXIT_USAGE

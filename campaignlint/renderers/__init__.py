@@ -17,7 +17,15 @@ from campaignlint.rule import Rule
 FORMATS: dict[str, str] = {
     "text": "campaignlint.renderers.text",
     "json": "campaignlint.renderers.json_format",
+    "sarif": "campaignlint.renderers.sarif",
+    "github": "campaignlint.renderers.github",
+    "gitlab": "campaignlint.renderers.gitlab",
+    "junit": "campaignlint.renderers.junit",
+    "markdown": "campaignlint.renderers.markdown",
+    "html": "campaignlint.renderers.html",
 }
+# Formats that show the brief's numbers (campaignlint.facts): the run keeps the parsed briefs.
+REPORT_FORMATS = frozenset({"markdown", "html"})
 
 
 @dataclass
@@ -32,6 +40,7 @@ class Report:
     quiet: bool = False
     show_fix: bool = True
     briefs: Mapping[str, Any] = field(default_factory=dict)  # path -> data, for reports
+    facts: Mapping[str, Any] = field(default_factory=dict)  # path -> campaignlint.facts.BriefFacts
     summary: dict[str, Any] = field(init=False)
 
     def __post_init__(self) -> None:

@@ -1,0 +1,66 @@
+"""``--format gitlab``: a GitLab Code Quality report (the ``codequality`` artifact).
+
+Each finding is an issue with a description, its rule as ``check_name``, a severity, the path and
+first line, and a fingerprint stable across runs: it hashes the path, rule, JSON pointer and
+English message, not the line, so editing lines above a finding does not make it "new".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import TYPE_CHECKING, Any
+
+from campaignlint.model import Finding, Severity
+
+if TYPE_CHECKING:
+    from campaignlint.renderers import Report
+
+SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.INFO: "info"}
+
+
+def _fingerprint(parts: tuple[str, ...], seen: dict[str, int]) -> str:
+    digest = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+    count = seen.get(digest, 0)
+    seen[digest] = count + 1
+    if count:  # the same finding twice in a file: keep both, each stable
+        digest = hashlib.sha256(f"{digest}:{count}".encode()).hexdigest()
+    return digest
+
+
+def _issue(path: str, finding: Finding, seen: dict[str, int]) -> dict[str, Any]:
+    english = finding.message_en or finding.message
+    description = finding.message + (f" ({finding.fix})" if finding.fix else "")
+    return {
+        "type": "issue",
+        "description": description,
+        "check_name": finding.rule,
+        "categories": ["Bug Risk" if finding.severity is Severity.ERROR else "Style"],
+        "severity": SEVERITIES[finding.severity],
+        "fingerprint": _fingerprint((path, finding.rule, finding.pointer, english), seen),
+        "location": {"path": path, "lines": {"begin": max(1, finding.line)}},
+    }
+
+
+def document(report: Report) -> list[dict[str, Any]]:
+    issues: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    for result in report.results:
+        if result.error:
+            issues.append(
+                {
+                    "type": "issue",
+                    "description": result.error,
+                    "check_name": "input-error",
+                    "categories": ["Bug Risk"],
+                    "severity": "blocker",
+                    "fingerprint": _fingerprint((result.path, "input-error"), seen),
+                    "location": {"path": result.path, "lines": {"begin": result.error_line or 1}},
+                }
+            )
+        issues.extend(_issue(result.path, finding, seen) for finding in result.findings)
+    return issues
+
+
+def render(report: Report) -> str:
+    return json.dumps(document(report), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,36 @@
+"""``--format html``: the review report as one self-contained HTML page.
+
+The same content as the Markdown report (:func:`campaignlint.renderers.markdown.review`), from
+``templates/report.html.j2`` with the stylesheet ``templates/report.css`` inlined and the charts
+(audience in the target ages per creator, budget split) drawn as inline SVG: no network, no
+scripts, readable on a phone and printable. Jinja autoescaping escapes every value.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+from campaignlint.renderers.markdown import environment, review
+
+if TYPE_CHECKING:
+    from campaignlint.renderers import Report
+
+TEMPLATE = "report.html.j2"
+STYLESHEET = "report.css"
+# Slice colours of the budget chart, then the colour of what is left unallocated.
+PALETTE = ("#3b5bdb", "#0ca678", "#f08c00", "#ae3ec9", "#1098ad", "#e8590c", "#5c940d", "#c2255c")
+REMAINDER = "#dee2e6"
+
+
+def render(report: Report) -> str:
+    import markupsafe
+
+    css = (files("campaignlint.templates") / STYLESHEET).read_text(encoding="utf-8")
+    template = environment(autoescape=True).get_template(TEMPLATE)
+    return template.render(
+        css=markupsafe.Markup(css.replace("</", "<\\/")),
+        palette=PALETTE,
+        remainder=REMAINDER,
+        **review(report),
+    )
