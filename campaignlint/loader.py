@@ -253,6 +253,8 @@ class _Builder:
         value, tag = _scalar_value(event)
         position = _position(event.start_mark, event.end_mark)
         if self._expects_key():
+            if event.anchor:  # an anchored key (`&a a: b`) can be reused as an alias
+                self.anchors[event.anchor] = (value, 1)
             self._key(value, tag, position)
         else:
             self._value(value, 1, position, event.anchor)
