@@ -41,8 +41,13 @@ MAX_AGE = 64
 
 
 def is_number(value: Any) -> bool:
-    """A real, finite number (bools are not numbers here)."""
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    """A real, finite number that fits a float (bools are not numbers here; 10**400 is not)."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int too large for a float: rules could not compute with it
+        return False
 
 
 def tier_for_followers(followers: float) -> str:

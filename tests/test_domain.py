@@ -119,3 +119,10 @@ def test_age_overlap_skips_malformed_buckets_and_shares() -> None:
 def test_age_overlap_is_none_when_no_bucket_is_readable() -> None:
     assert age_overlap({"adults": 50, "18-24": "many"}, 18, 24) is None
     assert age_overlap({}, 18, 24) is None
+
+
+def test_is_number_refuses_ints_too_large_for_a_float() -> None:
+    from campaignlint.domain import is_number
+
+    assert not is_number(10**400) and not is_number(-(10**400))
+    assert is_number(10**300) and not is_number(float("nan")) and not is_number(True)
