@@ -78,6 +78,7 @@ def english_words(text: str) -> list[str]:
     text = re.sub(r"`[^`]*`", " ", text)
     text = re.sub(r"(?<!\w)'[^'\n]*'(?!\w)", " ", text)
     text = re.sub(r'"[^"\n]*"', " ", text)
+    text = re.sub(r"“[^”\n]*”", " ", text)  # a brief value quoted in a report
     text = re.sub(r"[@#]\S+|\S+\.(?:yaml|yml|md)\S*|\w+[._/]\w[\w./]*", " ", text)
     return [w for w in re.findall(r"[^\W\d]+", text) if w.lower() in ENGLISH]
 

@@ -92,3 +92,34 @@ def test_the_wheel_ships_a_working_turkish_catalog(tmp_path: Path) -> None:
 test_the_wheel_ships_a_working_turkish_catalog = pytest.mark.slow(
     test_the_wheel_ships_a_working_turkish_catalog
 )
+
+
+def _visible_html(text: str) -> str:
+    import html
+    import re
+
+    text = re.sub(r"<(style|script)\b.*?</\1>", " ", text, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", text))
+
+
+@pytest.mark.parametrize("sample", ["bad-tr.yaml", "clean-tr.yaml", "bad-en.yaml"])
+def test_reports_render_fully_in_turkish(
+    script: ModuleType, sample: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from campaignlint.cli import main
+
+    if not script.has_markdown_format():
+        pytest.skip("the report formats are not registered yet")
+    monkeypatch.chdir(script.SAMPLES)
+    env = {"CAMPAIGNLINT_TODAY": script.TODAY, "LANG": "C.UTF-8", "LC_ALL": ""}
+    for name in ("markdown", "html"):
+        result = CliRunner().invoke(
+            main, ["check", "--lang", "tr", "--format", name, sample], env=env
+        )
+        assert result.exit_code in (0, 1), result.output
+        text = _visible_html(result.output) if name == "html" else result.output
+        assert "Kampanya değerlendirmesi" in text
+        assert english_words(text) == [], (name, english_words(text))
+    assert 'lang="tr"' in result.output
