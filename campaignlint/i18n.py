@@ -105,7 +105,11 @@ def translate(template: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """The template in ``lang``, or the English template when there is no translation."""
     if lang == DEFAULT_LANGUAGE:
         return template
-    return _catalog(lang).gettext(template)
+    translated = _catalog(lang).gettext(template)
+    if translated is template and "\n\n" in template.strip() and len(doc_blocks(template)) > 1:
+        # Documentation of several paragraphs is catalogued paragraph by paragraph.
+        return translate_doc(template, lang)
+    return translated
 
 
 def format_number(value: float, lang: str = DEFAULT_LANGUAGE) -> str:

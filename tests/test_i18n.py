@@ -241,3 +241,18 @@ def test_doc_blocks_keep_code_blocks_whole() -> None:
 def test_translate_doc_translates_each_block() -> None:
     assert translate_doc("Example\n\nOptions", "tr") == "Örnek\n\nSeçenekler"
     assert translate_doc("Example\n\nOptions", "en") == "Example\n\nOptions"
+
+
+def test_translate_takes_a_whole_doc_section_paragraph_by_paragraph() -> None:
+    from campaignlint.registry import discover_all
+
+    rule = discover_all(())["inconsistent-dates"]
+    section = rule.doc_sections()["What it does"]
+    assert "\n\n" in section
+    assert translate(section, "tr") == translate_doc(section, "tr") != section
+
+
+def test_an_unknown_code_block_with_blank_lines_is_left_as_it_is() -> None:
+    block = "```yaml\na: 1\n\nb: 2\n```"
+    assert translate(block, "tr") == block
+    assert translate_doc("Example\n\n" + block, "tr") == "Örnek\n\n" + block
