@@ -231,6 +231,21 @@ def _interrupt(_signum: int, _frame: Any) -> None:
     raise Interrupted
 
 
+@main.command()
+@click.option(
+    "--brief",
+    "brief_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write a commented starter brief (that passes every check) to this path.",
+)
+@click.option("--force", is_flag=True, help="Overwrite files that already exist.")
+def init(brief_path: Path | None, force: bool) -> None:
+    """Write a starter .campaignlint.yaml here (and a starter brief with --brief)."""
+    from campaignlint.commands import init_project
+
+    sys.exit(init_project(Path.cwd(), brief_path, force))
+
+
 def run() -> Any:
     """Entry point that turns Ctrl-C into exit 130 with no traceback."""
     import contextlib

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -323,4 +324,38 @@ def generate_docs(output: Path | None, check_only: bool, lang: str = DEFAULT_LAN
     from campaignlint.fs import atomic_write
 
     atomic_write(output, text)
+    return 0
+
+
+CONFIG_FILE = ".campaignlint.yaml"
+
+
+def init_project(
+    directory: Path, brief: Path | None = None, force: bool = False, lang: str | None = None
+) -> int:
+    """``campaignlint init``: write a starter config in ``directory`` and, with ``brief``, a
+    commented starter brief that passes every rule. Refuses to overwrite without ``force``."""
+    from importlib.resources import files
+
+    from campaignlint.fs import atomic_write
+
+    lang = resolve_language(lang)
+    starters = [(directory / CONFIG_FILE, "starter-config.yaml.j2")]
+    if brief is not None:
+        starters.append((brief, "starter-brief.yaml.j2"))
+    existing = [path for path, _name in starters if path.exists()]
+    if existing and not force:
+        return _usage(
+            _("{path} already exists; use --force to overwrite it", path=Plain(existing[0])), lang
+        )
+    for path, name in starters:
+        text = (files("campaignlint.templates") / name).read_text(encoding="utf-8")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, text)
+        except OSError as error:
+            reason = Plain(error.strerror or error)
+            return _usage(_("cannot write {path}: {reason}", path=Plain(path), reason=reason), lang)
+        shown = os.path.relpath(path) if path.is_absolute() else str(path)
+        sys.stdout.write(_("wrote {path}", path=Plain(shown)).render(lang) + "\n")
     return 0
