@@ -35,3 +35,20 @@ def contains_text(haystack: str, needle: str) -> bool:
 def normalize_handle(handle: str) -> str:
     """The matching key of a creator handle: without ``@``, folded."""
     return fold(handle.strip().lstrip("@"))
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``fold(text)`` and, for each folded character, the index of its original character.
+
+    The list has one extra entry, ``len(text)``, so a match ``folded[start:end]`` quotes the
+    original words as ``text[offsets[start]:offsets[end]]``. Typographic apostrophes fold to
+    ``'`` so "don’t" matches "don't".
+    """
+    parts: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        folded = fold("'" if char == "’" else char)
+        parts.append(folded)
+        offsets.extend([index] * len(folded))
+    offsets.append(len(text))
+    return "".join(parts), offsets

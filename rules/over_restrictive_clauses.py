@@ -68,7 +68,7 @@ from campaignlint.domain import is_number
 from campaignlint.i18n import Plain, _
 from campaignlint.model import Problem
 from campaignlint.rule import Option
-from campaignlint.text import fold
+from campaignlint.text import fold, fold_with_offsets
 
 ID = "over-restrictive-clauses"
 SEVERITY = "warning"
@@ -120,18 +120,6 @@ _SENTENCE_END = re.compile(r"[.!?;\n]+")
 
 
 # --- text matching --------------------------------------------------------------------------
-
-
-def fold_with_offsets(text: str) -> tuple[str, list[int]]:
-    """``fold(text)`` and, for each folded character, the index of its original character."""
-    parts: list[str] = []
-    offsets: list[int] = []
-    for index, char in enumerate(text.replace("’", "'")):
-        folded = fold(char)
-        parts.append(folded)
-        offsets.extend([index] * len(folded))
-    offsets.append(len(text))
-    return "".join(parts), offsets
 
 
 @lru_cache(maxsize=1024)
