@@ -173,10 +173,10 @@ def _payment_schedule(brief: Brief) -> Iterator[Problem]:
             _("List the payments with percents that add up to 100."),
         )
         return
-    percents = [item.get("percent") if isinstance(item, dict) else None for item in schedule]
-    if not all(is_number(percent) for percent in percents):
+    raw = [item.get("percent") if isinstance(item, dict) else None for item in schedule]
+    if not all(is_number(percent) for percent in raw):
         return  # an unreadable share: the sum cannot be checked
-    total = float(sum(percents))
+    total = sum(float(percent) for percent in raw)
     if abs(total - 100.0) <= _TOLERANCE:
         return
     difference = 100.0 - total

@@ -1,0 +1,342 @@
+"""The brief does not make the creator label the post as an ad, as each market's law requires.
+
+## What it does
+For each market in `campaign.markets` (every other market when none is given), looks for an
+accepted advertising label in `content.disclosure.tags` or `content.hashtags`:
+
+| Market | Accepted (any one) |
+|---|---|
+| TR | `#reklam`, `#işbirliği`, `#sponsor`, `#ortaklık`, a label starting "Reklam"/"İşbirliği" |
+| US | `#ad`, `#sponsored`, `#advertisement` |
+| GB | `#ad`, `#advert`, `#advertisement` |
+| DE | `#werbung`, `#anzeige` |
+| FR | `#publicité`, `#sponsorisé` |
+| other | `#ad` |
+
+Matching ignores case and accents with Turkish rules (`#İşbirliği` = `#isbirligi`). A market
+with no accepted label is an error. Labels regulators call unclear (`#sp`, `#spon`, `#collab`,
+`#partner`, `#gifted`, `#thanks`) never count, and the message says so when the brief uses them.
+A brief that asks the creator not to say it is an ad ("reklam olduğunu söylemeyin", "don't
+disclose", `#reklamdeğiltavsiye`, "not an ad") is an error whatever else it has.
+
+It also warns when `content.disclosure.placement` is not `start_of_caption` or `on_screen`
+(a label buried at the end of the caption or in the comments does not count), and when
+`content.disclosure.branded_content_toggle` is not `true` (TikTok's commercial-content setting).
+
+`campaignlint check --fix` adds the market's first accepted tag, sets the placement to
+`start_of_caption` and turns the toggle on, where `content.disclosure` exists.
+
+## Why it matters
+Covert advertising is unlawful. Turkey's Advertising Board guideline for social-media
+influencers (decision 2021/2, in force 5 May 2021, under Law No. 6502) requires labels such as
+#Reklam, #İşbirliği, #Sponsor or #Ortaklık, visible at first glance and not hidden among other
+tags, at every follower count. The US FTC Endorsement Guides (16 CFR §255, 2023) require
+disclosures that are clear, conspicuous and unavoidable, and judge "#partner" or "#sp" unclear;
+the UK CAP Code and the CAP/CMA Influencers' Guide want "#ad" upfront and advise against
+"sponsored", "gifted" and "collab". TikTok requires its commercial-content setting on branded
+posts. A fine, a removed post or a creator's damaged reputation costs more than the campaign.
+
+## Example
+```yaml
+campaign:
+  markets: [TR, DE]
+content:
+  hashtags: ["#LuminaGlow", "#collab"]
+  disclosure:
+    tags: ["#sp"]
+    placement: end_of_caption
+    branded_content_toggle: false
+```
+
+## How to fix
+Add one accepted label per market to `content.disclosure.tags` (for TR and DE: `#reklam` and
+`#werbung`), put it at the start of the caption or on screen, turn on the branded-content
+toggle, and remove any instruction to hide the advertisement. To accept labels of another
+market, add it with the `markets` option, for example `markets: {NL: ["#reclame", "#ad"]}`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from campaignlint.brief import Brief
+from campaignlint.i18n import Plain, _
+from campaignlint.model import Edit, Problem, Severity
+from campaignlint.rule import Option
+from campaignlint.text import fold, fold_with_offsets
+
+ID = "missing-disclosure"
+SEVERITY = "error"
+AREA = "content"
+SOURCE = (
+    "Reklam Kurulu influencer guideline 2021/2 (Law No. 6502); FTC Endorsement Guides"
+    " 16 CFR §255; CAP Code §2 and CAP/CMA Influencers' Guide; TikTok commercial-content"
+    " disclosure setting (domain.md, Sources)."
+)
+
+
+def _load_data() -> dict[str, Any]:
+    text = files("campaignlint.data").joinpath("disclosure_tags.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+DATA = _load_data()
+DEFAULT_MARKET = "other"
+VISIBLE_PLACEMENTS = ("start_of_caption", "on_screen")
+TAGS_POINTER = "/content/disclosure/tags"
+DISCLOSURE_POINTER = "/content/disclosure"
+_TAG_LIST = {"type": "array", "items": {"type": "string"}}
+
+OPTIONS = {
+    "markets": Option.mapping(
+        {**DATA["markets"], DEFAULT_MARKET: DATA["default"]},
+        "Accepted disclosure tags per market (ISO 3166-1 code; 'other' for every market not"
+        " listed). A market given here replaces or adds to the built-in ones; the first tag is"
+        " the one --fix adds.",
+        values=_TAG_LIST,
+    ),
+    "weak_tags": Option.strings(
+        DATA["weak"], "Labels regulators call unclear: they never count as disclosure."
+    ),
+}
+FIXABLE = True
+
+
+def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
+    if not isinstance(brief.data, dict):
+        return
+    content = brief.get("/content")
+    if content is not None and not isinstance(content, dict):
+        return  # a wrong type: the schema reports it
+    yield from _hidden_advertising(brief)
+    yield from _missing_tags(brief, options)
+    disclosure = brief.get(DISCLOSURE_POINTER)
+    if disclosure is None or isinstance(disclosure, dict):
+        yield from _placement(brief, disclosure)
+        yield from _toggle(brief, disclosure)
+
+
+# --- accepted tags per market ---------------------------------------------------------------
+
+
+def _tag_table(options: Mapping[str, Any]) -> dict[str, list[str]]:
+    table = {**DATA["markets"], DEFAULT_MARKET: DATA["default"]}
+    for market, tags in dict(options["markets"]).items():
+        table[_market_key(market)] = [tag for tag in tags if isinstance(tag, str)]
+    return {_market_key(market): tags for market, tags in table.items()}
+
+
+def _market_key(market: str) -> str:
+    code = market.strip()
+    if fold(code) == fold(DEFAULT_MARKET):
+        return DEFAULT_MARKET
+    code = code.upper()
+    return str(DATA["aliases"].get(code, code))
+
+
+def _campaign_markets(brief: Brief) -> list[str]:
+    markets: list[str] = []
+    for _pointer, market in brief.strings("/campaign/markets"):
+        key = _market_key(market)
+        if key and key not in markets:
+            markets.append(key)
+    return markets or [DEFAULT_MARKET]
+
+
+_PUNCTUATION = ".,;:!?()[]{}\"'"
+
+
+def _tokens(text: str) -> list[str]:
+    return [token.strip(_PUNCTUATION) for token in re.split(r"[\s,]+", text) if token.strip()]
+
+
+def _brief_labels(brief: Brief) -> tuple[list[str], list[str]]:
+    """(every tag-like token of the disclosure tags and hashtags, the disclosure entries)."""
+    entries = [text for _pointer, text in brief.strings(TAGS_POINTER)]
+    hashtags = [text for _pointer, text in brief.strings("/content/hashtags")]
+    tokens = [token for text in entries + hashtags for token in _tokens(text)]
+    return tokens, entries
+
+
+def _has_accepted(market: str, accepted: list[str], tokens: list[str], entries: list[str]) -> bool:
+    keys = {fold(tag) for tag in accepted}
+    if any(fold(token) in keys for token in tokens):
+        return True
+    lead_words = {fold(word) for word in DATA["lead_words"].get(market, [])}
+    for entry in entries:
+        words = _tokens(entry)
+        if words and fold(words[0]) in lead_words:
+            return True
+    return False
+
+
+def _missing_tags(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
+    table = _tag_table(options)
+    tokens, entries = _brief_labels(brief)
+    weak_keys = {fold(tag) for tag in options["weak_tags"]}
+    weak_used = list(dict.fromkeys(token for token in tokens if fold(token) in weak_keys))
+    tokens = [token for token in tokens if fold(token) not in weak_keys]
+    proposed: set[str] = set()
+    for market in _campaign_markets(brief):
+        accepted = table.get(market) or table.get(DEFAULT_MARKET) or ["#ad"]
+        if _has_accepted(market, accepted, tokens, entries):
+            continue
+        edits = _append_edits(brief, accepted[0], proposed)
+        yield _missing_tag_problem(brief, market, accepted, weak_used, edits)
+
+
+def _append_edits(brief: Brief, tag: str, proposed: set[str]) -> tuple[Edit, ...]:
+    """Add ``tag`` to the disclosure tags, once, where that is a safe mechanical change."""
+    tags = brief.get(TAGS_POINTER)
+    if brief.mapping(DISCLOSURE_POINTER) is None or not (tags is None or isinstance(tags, list)):
+        return ()
+    if fold(tag) in proposed:
+        return ()  # an earlier market's fix adds it already (#ad for US and GB)
+    proposed.add(fold(tag))
+    return (Edit("append", TAGS_POINTER, tag),)
+
+
+def _missing_tag_problem(
+    brief: Brief,
+    market: str,
+    accepted: list[str],
+    weak_used: list[str],
+    edits: tuple[Edit, ...],
+) -> Problem:
+    accepted_text = Plain(", ".join(accepted))
+    weak_text = Plain(", ".join(weak_used))
+    if market == DEFAULT_MARKET and weak_used:
+        message = _(
+            "no accepted advertising disclosure (expected {accepted}); too weak to count as"
+            " disclosure: {weak}",
+            accepted=accepted_text,
+            weak=weak_text,
+        )
+    elif market == DEFAULT_MARKET:
+        message = _(
+            "no accepted advertising disclosure (expected {accepted})", accepted=accepted_text
+        )
+    elif weak_used:
+        message = _(
+            "no accepted advertising disclosure for market {market} (accepted: {accepted});"
+            " too weak to count as disclosure: {weak}",
+            market=Plain(market),
+            accepted=accepted_text,
+            weak=weak_text,
+        )
+    else:
+        message = _(
+            "no accepted advertising disclosure for market {market} (accepted: {accepted})",
+            market=Plain(market),
+            accepted=accepted_text,
+        )
+    fix = _(
+        "Add {tag} to content.disclosure.tags and show it at the start of the caption.",
+        tag=Plain(accepted[0]),
+    )
+    if brief.mapping(DISCLOSURE_POINTER) is not None:
+        pointer, at_key = TAGS_POINTER, not brief.has(TAGS_POINTER)
+        problem = brief.problem(pointer, message, fix, at_key=at_key, edits=edits)
+        if at_key:  # no tags yet: point at the disclosure key
+            problem = _at(brief, problem, DISCLOSURE_POINTER)
+        return problem
+    return _at(brief, brief.problem("/content", message, fix, edits=edits), "/content")
+
+
+def _at(brief: Brief, problem: Problem, key_pointer: str) -> Problem:
+    """``problem`` placed on the key of ``key_pointer`` (or its nearest existing ancestor)."""
+    return dataclasses.replace(problem, position=brief.key_position(key_pointer))
+
+
+# --- asking to hide the advertisement -------------------------------------------------------
+
+
+@lru_cache(maxsize=512)
+def _whole_phrase(phrase: str) -> re.Pattern[str]:
+    words = [re.escape(word) for word in fold(phrase).split()]
+    return re.compile(r"(?<![\w#])" + r"\s+".join(words) + r"(?!\w)")
+
+
+def _hiding_quote(text: str) -> str | None:
+    folded, offsets = fold_with_offsets(text)
+    for phrase in DATA["not_an_ad"]:
+        match = _whole_phrase(phrase).search(folded)
+        if match:
+            return text[offsets[match.start()] : offsets[match.end()]]
+    return None
+
+
+def _hidden_advertising(brief: Brief) -> Iterator[Problem]:
+    for pointer, text in brief.walk_strings():
+        if "/x-" in pointer:
+            continue  # a team's own notes
+        quote = _hiding_quote(text)
+        if quote is None:
+            continue
+        yield brief.problem(
+            pointer,
+            _(
+                'the brief asks to hide the advertisement: "{quote}"',
+                quote=Plain(quote),
+            ),
+            _(
+                "Remove the instruction: covert advertising is unlawful. The creator must label"
+                " the post as an ad, visibly, at the start."
+            ),
+        )
+
+
+# --- placement and the branded-content toggle ----------------------------------------------
+
+
+def _placement(brief: Brief, disclosure: dict[str, Any] | None) -> Iterator[Problem]:
+    pointer = f"{DISCLOSURE_POINTER}/placement"
+    value = (disclosure or {}).get("placement")
+    if value is not None and not isinstance(value, str):
+        return
+    if value is not None and fold(value) in VISIBLE_PLACEMENTS:
+        return
+    edits = (Edit("set", pointer, "start_of_caption"),) if disclosure is not None else ()
+    fix = _("Set placement: start_of_caption (or on_screen).")
+    if value is None:
+        problem = brief.problem(
+            pointer,
+            _("the disclosure placement is not set: it must be visible at first glance"),
+            fix,
+            severity=Severity.WARNING,
+            edits=edits,
+        )
+        yield _at(brief, problem, DISCLOSURE_POINTER if disclosure is not None else "/content")
+        return
+    yield brief.problem(
+        pointer,
+        _(
+            "the disclosure is placed at {placement}: a buried label does not count",
+            placement=Plain(value),
+        ),
+        fix,
+        severity=Severity.WARNING,
+        edits=edits,
+    )
+
+
+def _toggle(brief: Brief, disclosure: dict[str, Any] | None) -> Iterator[Problem]:
+    pointer = f"{DISCLOSURE_POINTER}/branded_content_toggle"
+    value = (disclosure or {}).get("branded_content_toggle")
+    if value is True or (value is not None and not isinstance(value, bool)):
+        return
+    edits = (Edit("set", pointer, True),) if disclosure is not None else ()
+    message = _("TikTok's branded-content toggle is not turned on")
+    fix = _("Set branded_content_toggle: true and ask the creator to switch it on when posting.")
+    if value is None:
+        problem = brief.problem(pointer, message, fix, severity=Severity.WARNING, edits=edits)
+        yield _at(brief, problem, DISCLOSURE_POINTER if disclosure is not None else "/content")
+        return
+    yield brief.problem(pointer, message, fix, severity=Severity.WARNING, edits=edits)
