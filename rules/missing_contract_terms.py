@@ -173,10 +173,12 @@ def _payment_schedule(brief: Brief) -> Iterator[Problem]:
             _("List the payments with percents that add up to 100."),
         )
         return
-    raw = [item.get("percent") if isinstance(item, dict) else None for item in schedule]
+    raw: list[Any] = [item.get("percent") if isinstance(item, dict) else None for item in schedule]
     if not all(is_number(percent) for percent in raw):
         return  # an unreadable share: the sum cannot be checked
-    total = sum(float(percent) for percent in raw)
+    total = 0.0
+    for percent in raw:
+        total += float(percent)
     if abs(total - 100.0) <= _TOLERANCE:
         return
     difference = 100.0 - total
