@@ -182,7 +182,7 @@ def _check_cadence(brief: Brief, max_days: int) -> Iterator[Problem]:
     start, end = brief.date("/campaign/start"), brief.date("/campaign/end")
     if start is None or end is None:
         return
-    days = (end - start).days
+    days = (end - start).days + 1  # both dates are campaign days: 1-14 March is 14 days
     if days <= max_days:
         return
     yield brief.problem(

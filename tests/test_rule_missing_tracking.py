@@ -66,10 +66,16 @@ def test_only_end_of_campaign_for_a_long_campaign() -> None:
     text = CLEAN.replace("reporting_cadence: weekly", "reporting_cadence: end_of_campaign")
     findings = run_rule(RULE, text)
     assert summary(findings) == [(RULE, "warning", 7, "/tracking/reporting_cadence")]
-    assert "runs 30 days" in findings[0].message
-    # Edge: 14 days from start to end is fine; 15 is not.
-    assert run_rule(RULE, text.replace("2027-03-31", "2027-03-15")) == []
-    assert len(run_rule(RULE, text.replace("2027-03-31", "2027-03-16"))) == 1
+    assert "runs 31 days" in findings[0].message
+    # Edge: both dates count, so 1-14 March (14 days) is fine and 1-15 March (15 days) is not.
+    assert run_rule(RULE, text.replace("2027-03-31", "2027-03-14")) == []
+    findings = run_rule(RULE, text.replace("2027-03-31", "2027-03-15"))
+    assert summary(findings) == [(RULE, "warning", 7, "/tracking/reporting_cadence")]
+    assert "runs 15 days" in findings[0].message
+    # A one-day campaign is one day long.
+    one_day = text.replace("2027-03-31", "2027-03-01")
+    assert run_rule(RULE, one_day, options={"max_days_without_interim": 0}) != []
+    assert run_rule(RULE, one_day, options={"max_days_without_interim": 1}) == []
     # A list with an interim report is fine; a list with only the end is not.
     interim = text.replace("end_of_campaign", "[weekly, end_of_campaign]")
     assert run_rule(RULE, interim) == []
@@ -78,7 +84,8 @@ def test_only_end_of_campaign_for_a_long_campaign() -> None:
 
 def test_interim_option() -> None:
     text = CLEAN.replace("reporting_cadence: weekly", "reporting_cadence: end_of_campaign")
-    assert run_rule(RULE, text, options={"max_days_without_interim": 30}) == []
+    assert run_rule(RULE, text, options={"max_days_without_interim": 31}) == []
+    assert len(run_rule(RULE, text, options={"max_days_without_interim": 30})) == 1
     short = text.replace("2027-03-31", "2027-03-08")
     findings = run_rule(RULE, short, options={"max_days_without_interim": 5})
     assert summary(findings) == [(RULE, "warning", 7, "/tracking/reporting_cadence")]
