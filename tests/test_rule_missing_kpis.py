@@ -136,3 +136,22 @@ def test_wrong_types_do_not_crash() -> None:
         ),
     )
     assert summary(findings) == [(RULE, "warning", 3, "/kpis")]  # no metric it can read serves
+
+
+def test_every_objective_is_served_by_each_of_its_metrics_in_any_case() -> None:
+    serving = {
+        "awareness": "views reach impressions follower_growth",
+        "engagement": "engagement_rate likes comments shares saves",
+        "traffic": "clicks ctr",
+        "sales": "conversions conversion_rate sales revenue roas cpa promo_code_uses",
+        "app_installs": "installs cpa",
+        "ugc": "ugc_posts",
+    }
+    for objective, metrics in serving.items():
+        for metric in metrics.split():
+            text = kpis(f"{{metric: {metric.upper()}, target: 1, window: weekly, priority: 1}}")
+            assert run_rule(RULE, text.replace("sales", objective, 1)) == [], (objective, metric)
+        others = [m for m in ("views", "clicks", "installs", "ugc_posts") if m not in metrics]
+        text = kpis(f"{{metric: {others[0]}, target: 1, window: weekly, priority: 1}}")
+        findings = run_rule(RULE, text.replace("sales", objective, 1))
+        assert summary(findings) == [(RULE, "warning", 3, "/kpis")], objective

@@ -158,3 +158,19 @@ def test_wrong_types_do_not_crash() -> None:
     assert findings == []
     assert run_rule(RULE, "deliverables: 5\n") == []
     assert run_rule(RULE, "- a list\n") == []
+
+
+def test_zones_of_the_market_pass_wherever_they_are_in_it() -> None:
+    text = """\
+    campaign: {markets: [US]}
+    deliverables:
+      - posting_windows: [{from: "19:00", to: "22:00", timezone: America/Los_Angeles}]
+      - posting_windows: [{from: "19:00", to: "22:00", timezone: US/Pacific}]
+    """
+    assert run_rule(RULE, text) == []
+    findings = run_rule(RULE, text.replace("[US]", "[TR]"))
+    assert summary(findings) == [
+        (RULE, "warning", 3, "/deliverables/0/posting_windows/0/timezone"),
+        (RULE, "warning", 4, "/deliverables/1/posting_windows/0/timezone"),
+    ]
+    assert run_rule(RULE, text.replace("[US]", "[TR, US]")) == []
