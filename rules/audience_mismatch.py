@@ -16,7 +16,8 @@ campaign's `target_audience` and reports a warning for each dimension that falls
 
 Places and languages match ignoring case and accents with Turkish rules (`İstanbul` =
 `ISTANBUL` = `Istanbul`). A dimension missing on either side is skipped. An influencer with no
-audience data at all gets one `info` finding: fit cannot be checked.
+age, gender, location or language data gets one `info` finding at its `audience` (at the
+influencer's line when the key is absent): fit cannot be checked.
 
 ## Why it matters
 The most common mistake in TikTok influencer marketing (seed 000 §1) is choosing creators for
@@ -130,8 +131,8 @@ def _has_data(audience: Mapping[str, Any]) -> bool:
 
 
 def _no_audience(brief: Brief, pointer: str, handle: Plain) -> Problem:
-    return brief.problem(
-        pointer,
+    return brief.missing(
+        f"{pointer}/audience",
         _(
             "{handle} has no audience data: fit with the target audience cannot be checked.",
             handle=handle,

@@ -211,11 +211,29 @@ influencers:
 """,
     )
     assert summary(findings) == [
-        ("audience-mismatch", "info", 7, "/influencers/0"),
-        ("audience-mismatch", "info", 9, "/influencers/1"),
-        ("audience-mismatch", "info", 11, "/influencers/2"),
+        ("audience-mismatch", "info", 7, "/influencers/0/audience"),
+        ("audience-mismatch", "info", 10, "/influencers/1/audience"),
+        ("audience-mismatch", "info", 12, "/influencers/2/audience"),
     ]
     assert "@none" in findings[0].message and "cannot be checked" in findings[0].message
+
+
+def test_no_audience_points_at_the_audience_field_of_the_second_influencer() -> None:
+    # domain.md: "an influencer with no `audience` data at all: one info finding" -- the
+    # pointer names the missing field, as missing fields do in every rule.
+    findings = run_rule(
+        RULE,
+        TARGET
+        + """\
+influencers:
+  - handle: "@fit"
+    audience: {age: {"18-24": 80}, gender: {female: 90}}
+  - handle: mert.fit
+    followers: 42000
+""",
+    )
+    assert summary(findings) == [("audience-mismatch", "info", 9, "/influencers/1/audience")]
+    assert "mert.fit" in findings[0].message
 
 
 def test_dimensions_missing_on_one_side_are_skipped() -> None:
