@@ -15,8 +15,9 @@ campaign's `target_audience` and reports a warning for each dimension that falls
   `min_language_overlap` (50 %), when both are given.
 
 Places and languages match ignoring case and accents with Turkish rules (`İstanbul` =
-`ISTANBUL` = `Istanbul`). A dimension missing on either side is skipped. An influencer with no
-age, gender, location or language data gets one `info` finding at its `audience` (at the
+`ISTANBUL` = `Istanbul`). A dimension missing on either side is skipped, and so is one with a
+share that is not a number (`"20%"`): its sum cannot be trusted. An influencer with no age,
+gender, location or language data gets one `info` finding at its `audience` (at the
 influencer's line when the key is absent): fit cannot be checked.
 
 ## Why it matters
@@ -152,7 +153,7 @@ def _no_audience(brief: Brief, pointer: str, handle: Plain) -> Problem:
 def _age(brief: Brief, pointer: str, handle: Plain, minimum: float) -> Iterator[Problem]:
     low, high = brief.number("/target_audience/age/min"), brief.number("/target_audience/age/max")
     buckets = brief.mapping(f"{pointer}/audience/age")
-    if low is None or high is None or high < low or not buckets:
+    if low is None or high is None or high < low or not buckets or not _all_numbers(buckets):
         return
     target_min, target_max = int(low), int(high)
     share = age_overlap(buckets, target_min, target_max)
@@ -323,14 +324,19 @@ def _name_key(text: str) -> str:
 # --- shared ------------------------------------------------------------------------------------
 
 
+def _all_numbers(mapping: Mapping[str, Any]) -> bool:
+    """Every share is a number: one unreadable share (``"20%"``) makes the sum meaningless."""
+    return all(is_number(value) for value in mapping.values())
+
+
 def _shares(
     mapping: Mapping[str, Any] | None, key_of: Callable[[str], str]
 ) -> dict[str, tuple[str, float]]:
-    """Matching key -> (label as written, summed share) of the readable shares."""
+    """Matching key -> (label as written, summed share); empty when any share is unreadable."""
     shares: dict[str, tuple[str, float]] = {}
-    for label, value in (mapping or {}).items():
-        if not is_number(value):
-            continue
+    if mapping is None or not _all_numbers(mapping):
+        return shares
+    for label, value in mapping.items():
         key = key_of(str(label))
         written, total = shares.get(key, (str(label).strip(), 0.0))
         shares[key] = (written, total + float(value))

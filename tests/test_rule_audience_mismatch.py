@@ -309,6 +309,22 @@ influencers:
     ]
 
 
+def test_a_dimension_with_an_unreadable_share_is_skipped_not_counted_as_zero() -> None:
+    # domain.md: "a rule skips, without a finding or a crash, the fields it cannot read".
+    # "20%" is text: counting it as 0 % would report a mismatch the brief does not show.
+    text = TARGET + (
+        "influencers:\n  - handle: '@a'\n    audience:\n"
+        "      age: {'18-24': '55%', '25-34': 45}\n      gender: {female: '78%', male: 22}\n"
+        "      locations: {İstanbul: '40', İzmir: 60}\n      languages: {tr: '92%', en: 8}\n"
+    )
+    assert run_rule(RULE, text) == []
+    readable = text.replace("'55%'", "45").replace("'78%'", "40")
+    assert summary(run_rule(RULE, readable)) == [
+        ("audience-mismatch", "warning", 9, "/influencers/0/audience/age"),
+        ("audience-mismatch", "warning", 10, "/influencers/0/audience/gender"),
+    ]
+
+
 def test_target_audience_missing_or_not_a_mapping_yields_no_mismatch() -> None:
     audience = "influencers:\n  - {handle: '@a', audience: {age: {'45+': 100}}}\n"
     assert run_rule(RULE, audience) == []
