@@ -10,8 +10,8 @@ against the content themes that seed 001 gives for each age group, in English an
 
 The target's dominant group is the one most of `target_audience.age` falls in (18-30 → 18-24).
 When the topics and styles match themes of other groups only, and none of the dominant group's,
-it reports one `info` finding at `content.topics` (or at the first matching `content_style`
-when there are no topics). Keywords match whole words or word stems, ignoring case and accents
+it reports one `info` finding at `content.topics` when a topic matches a theme, else at the
+first `content_style` that does. Keywords match whole words or word stems, ignoring case and accents
 with Turkish rules: `Dans`, `dansı` and `DANS CHALLENGE` all mean dance. Targets outside these
 groups (under 18, 45 and over) are not checked.
 
@@ -147,9 +147,8 @@ def _finding(
 def _matched_groups(brief: Brief, groups: list[_Group]) -> tuple[dict[str, list[str]], str | None]:
     """Age group -> themes matched by topics or styles; and where to point."""
     matched: dict[str, list[str]] = {}
-    topics = list(brief.strings("/content/topics"))
-    pointer = "/content/topics" if topics else None
-    texts = [text for _p, text in topics]
+    texts = [text for _p, text in brief.strings("/content/topics")]
+    pointer = "/content/topics" if _matches(groups, texts) else None
     for influencer, _item in brief.mappings("/influencers"):
         styles = [text for _p, text in brief.strings(f"{influencer}/content_style")]
         if pointer is None and _matches(groups, styles):

@@ -87,6 +87,25 @@ def test_content_style_alone_points_at_the_first_matching_style() -> None:
     assert "ages 35-44 (family, travel)" in findings[0].message
 
 
+def test_topics_without_a_theme_point_at_the_style_that_matched() -> None:
+    # domain.md: "content.topics and the creators' content_style match themes of other age
+    # groups only": when only a style matches, the finding points at that style, not at topics.
+    findings = run_rule(
+        RULE,
+        """\
+        target_audience:
+          age: {min: 35, max: 44}
+        content:
+          topics: [product demo]
+        influencers:
+          - {handle: "@a", followers: 1000}
+          - {handle: "@b", followers: 1000, content_style: [Dance, MÜZİK]}
+        """,
+    )
+    assert summary(findings) == [("age-content-fit", "info", 7, "/influencers/1/content_style")]
+    assert "ages 18-24 (dance, music)" in findings[0].message
+
+
 def test_whole_words_and_stems_only() -> None:
     fragment = """\
         target_audience:
