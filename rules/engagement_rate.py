@@ -99,6 +99,8 @@ def _check_influencer(
     handle = _handle(brief, pointer)
     averages = [brief.get(f"{pointer}/{name}") for name in _AVERAGES]
     computed = engagement_rate(followers, *averages)
+    if computed is not None:
+        computed = _rounded(computed)
     stated = brief.number(f"{pointer}/engagement_rate")
     rate_pointer = f"{pointer}/engagement_rate" if stated is not None else pointer
     if stated is not None and computed is not None:
@@ -134,7 +136,7 @@ def _stated_mismatch(
     options: Mapping[str, Any],
 ) -> Iterator[Problem]:
     tolerance = float(options["tolerance"])
-    if abs(stated - computed) <= computed * tolerance / 100:
+    if _rounded(abs(stated - computed)) <= _rounded(computed * tolerance / 100):
         return
     interactions = sum(
         value for name in _AVERAGES if (value := brief.number(f"{pointer}/{name}")) is not None
@@ -194,6 +196,12 @@ def _below_floor(
             floor=Percent(floor),
         ),
     )
+
+
+def _rounded(value: float) -> float:
+    """``value`` without float noise: 700 / 10,000 × 100 is 7.000000000000001 in binary, and a
+    rate exactly at a threshold must compare as exactly at it."""
+    return round(value, 9)
 
 
 def _handle(brief: Brief, pointer: str) -> Plain:

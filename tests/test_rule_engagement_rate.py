@@ -47,6 +47,21 @@ def test_stated_rate_just_inside_the_tolerance_stays_silent() -> None:
     ]
 
 
+def test_stated_rate_exactly_25_percent_off_stays_silent_despite_float_noise() -> None:
+    # domain.md: "differs ... by more than tolerance = 25 % of the computed value": exactly 25 %
+    # passes. 700 / 10,000 x 100 is 7.000000000000001 in floats; 5.25 and 8.75 are both 25 % off.
+    fragment = """\
+    influencers:
+      - {{handle: "@a", followers: 85000, engagement_rate: 6.2, avg_likes: 5270}}
+      - {{handle: "@b", followers: 10000, avg_likes: 700, engagement_rate: {stated}}}
+    """
+    assert run_rule(RULE, fragment.format(stated=5.25)) == []
+    assert run_rule(RULE, fragment.format(stated=8.75)) == []
+    assert summary(run_rule(RULE, fragment.format(stated=5.24))) == [
+        ("engagement-rate", "warning", 3, "/influencers/1/engagement_rate")
+    ]
+
+
 def test_tolerance_option_changes_the_outcome() -> None:
     fragment = """\
         influencers:
