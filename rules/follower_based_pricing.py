@@ -6,6 +6,8 @@ For each influencer's `compensation`, reports (warnings):
 - `model: per_follower` — the fee is a price per follower;
 - `basis: followers` — the fee, whatever the model, was set on the follower count.
 
+One finding per creator: when both are written, it points at the model.
+
 Values are read case-insensitively (`Per-Follower` counts too). The models and bases that count
 as follower-based are options.
 
@@ -73,10 +75,10 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
         handle = Plain(influencer_label(influencer, index))
         followers = brief.number(f"{pointer}/followers")
         model = brief.get(f"{compensation}/model")
-        if keyword(model) in models:
-            yield _per_follower_model(brief, compensation, handle, followers, str(model))
         basis = brief.get(f"{compensation}/basis")
-        if keyword(basis) in bases:
+        if keyword(model) in models:  # one trigger ("model ..., or basis ..."): one finding
+            yield _per_follower_model(brief, compensation, handle, followers, str(model))
+        elif keyword(basis) in bases:
             yield _follower_basis(brief, compensation, handle, followers, str(basis))
 
 
