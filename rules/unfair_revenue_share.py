@@ -105,7 +105,7 @@ def _check_percent(
     low, high = float(options["min_share"]), float(options["max_share"])
     if not brief.has(percent_pointer) or brief.get(percent_pointer) is None:
         if model is not None:
-            yield _missing_percent(brief, compensation, handle, model, low, high)
+            yield _missing_percent(brief, percent_pointer, handle, model, low, high)
         return
     percent = brief.number(percent_pointer)
     if percent is None:
@@ -141,10 +141,11 @@ def _check_percent(
 
 
 def _missing_percent(
-    brief: Brief, compensation: str, handle: Plain, model: str, low: float, high: float
+    brief: Brief, percent_pointer: str, handle: Plain, model: str, low: float, high: float
 ) -> Problem:
-    return brief.problem(
-        compensation,
+    """At the missing field; its line is the ``compensation:`` key's when the key is absent."""
+    return brief.missing(
+        percent_pointer,
         _(
             "{handle} is paid by revenue share (model {model}), but no revenue_share_percent is"
             " agreed.",
@@ -158,7 +159,6 @@ def _missing_percent(
             high=Percent(high),
         ),
         severity=Severity.ERROR,
-        at_key=True,
     )
 
 

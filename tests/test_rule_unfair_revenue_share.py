@@ -16,7 +16,7 @@ def test_example_brief_is_clean() -> None:
 
 
 @pytest.mark.parametrize("model", ["revenue_share", "hybrid", "Revenue-Share"])
-def test_revenue_share_without_percent_is_an_error_at_the_compensation_key(model: str) -> None:
+def test_revenue_share_without_percent_is_an_error_at_the_missing_percent(model: str) -> None:
     findings = run_rule(
         RULE,
         f"""\
@@ -29,12 +29,32 @@ def test_revenue_share_without_percent_is_an_error_at_the_compensation_key(model
           methods: [promo_code]
         """,
     )
+    # domain.md: "without revenue_share_percent (error)": the pointer names the missing field,
+    # the line is the compensation key's.
     assert summary(findings) == [
-        ("unfair-revenue-share", "error", 3, "/influencers/0/compensation")
+        ("unfair-revenue-share", "error", 3, "/influencers/0/compensation/revenue_share_percent")
     ]
     assert "@ayse.glow" in findings[0].message
     assert "revenue_share_percent" in findings[0].message
     assert findings[0].fix is not None and "5%" in findings[0].fix and "30%" in findings[0].fix
+
+
+def test_empty_percent_of_the_second_creator_points_at_its_own_line() -> None:
+    findings = run_rule(
+        RULE,
+        """\
+        influencers:
+          - {handle: "@a", compensation: {model: hybrid, revenue_share_percent: 10}}
+          - handle: "@b"
+            compensation:
+              model: revenue_share
+              revenue_share_percent:
+        tracking: {methods: [promo_code]}
+        """,
+    )
+    assert summary(findings) == [
+        ("unfair-revenue-share", "error", 6, "/influencers/1/compensation/revenue_share_percent")
+    ]
 
 
 def test_percent_outside_the_balanced_range_is_a_warning_at_the_percent() -> None:
@@ -210,7 +230,7 @@ def test_mistake_sample_shows_missing_percent_and_missing_attribution() -> None:
     text = (SAMPLES / "mistakes" / "unfair-revenue-share.yaml").read_text(encoding="utf-8")
     findings = run_rule(RULE, text)
     assert [(f.severity.value, f.pointer) for f in findings] == [
-        ("error", "/influencers/0/compensation"),
+        ("error", "/influencers/0/compensation/revenue_share_percent"),
         ("warning", "/influencers/1/compensation/revenue_share_percent"),
         ("warning", "/tracking/methods"),
     ]
