@@ -165,6 +165,8 @@ def _missing_percent(
 def _check_tracking(
     brief: Brief, sharing: list[tuple[str, str]], options: Mapping[str, Any]
 ) -> Iterator[Problem]:
+    if not _readable_tracking(brief):
+        return  # a wrong type: the schema reports it
     attributable = [str(method) for method in options["attributable_methods"]]
     wanted = {keyword(method) for method in attributable}
     methods = [text for _pointer, text in brief.strings("/tracking/methods")]
@@ -195,6 +197,12 @@ def _check_tracking(
         ),
         at_key=at_key,
     )
+
+
+def _readable_tracking(brief: Brief) -> bool:
+    """tracking and its methods are absent, empty or of a type this rule can read."""
+    tracking, methods = brief.get("/tracking"), brief.get("/tracking/methods")
+    return isinstance(tracking, dict | None) and isinstance(methods, list | str | None)
 
 
 def _tracking_location(brief: Brief, first_model: str) -> tuple[str, bool]:

@@ -212,6 +212,19 @@ def test_wrong_types_do_not_crash() -> None:
         assert all(f.rule == RULE for f in findings), fragment
 
 
+def test_unreadable_tracking_is_skipped_not_reported_as_missing() -> None:
+    # domain.md: a rule skips, without a finding, the fields it cannot read.
+    share = (
+        "influencers:\n"
+        "  - {handle: '@a', compensation: {model: hybrid, revenue_share_percent: 10}}\n"
+    )
+    assert run_rule(RULE, share + "tracking: {methods: {promo_code: true}}\n") == []
+    assert run_rule(RULE, share + "tracking: promo_code\n") == []
+    assert summary(run_rule(RULE, share + "tracking: {methods: [tiktok_analytics]}\n")) == [
+        ("unfair-revenue-share", "warning", 3, "/tracking/methods")
+    ]
+
+
 def test_string_percent_is_skipped_and_lone_string_method_counts() -> None:
     assert (
         run_rule(
