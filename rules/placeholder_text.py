@@ -3,7 +3,9 @@
 ## What it does
 Scans every text value of the brief for placeholder markers: `lorem ipsum`, `TODO`, `TBD`,
 `FIXME`, `XXX`, `<insert`, `[brand]`, `[name]` and `???`. Matching ignores case and accents,
-with Turkish rules (`İ`/`ı`). One finding per field, quoting the marker found.
+with Turkish rules (`İ`/`ı`). One finding per field, quoting the marker found. Fields whose
+key starts with `x-` hold a team's own notes and are not scanned, but an anchor defined there
+and aliased into a real field is checked at that field.
 
 ## Why it matters
 Briefs are copied from templates, and templates ship with placeholders: even the source article
@@ -32,6 +34,7 @@ from typing import Any
 
 from campaignlint.brief import Brief
 from campaignlint.i18n import _
+from campaignlint.loader import join_pointer
 from campaignlint.model import Problem
 from campaignlint.rule import Option
 from campaignlint.text import fold
@@ -69,9 +72,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     if not markers:
         return
     pattern = _pattern(markers)
-    for pointer, value in brief.walk_strings():
-        if pointer.rsplit("/", 1)[-1].startswith("x-") or "/x-" in pointer:
-            continue  # team notes live in x- fields on purpose
+    for pointer, value in _strings_outside_extensions(brief.data):
         match = pattern.search(fold(value))
         if match is None:
             continue
@@ -81,3 +82,26 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
             _("{field} contains placeholder text '{marker}'", field=field, marker=match.group(0)),
             _("Replace the placeholder with the real text, or remove the field."),
         )
+
+
+def _strings_outside_extensions(data: Any) -> Iterator[tuple[str, str]]:
+    """(pointer, text) of every string value, depth first, outside ``x-`` fields.
+
+    Team notes live in ``x-`` fields on purpose, so they are not scanned; but an anchor defined
+    there and aliased into a real field is scanned at that field. Each aliased object is visited
+    once, at its first place outside ``x-`` fields.
+    """
+    stack: list[tuple[str, Any]] = [("", data)]
+    seen: set[int] = set()
+    while stack:
+        pointer, value = stack.pop()
+        if isinstance(value, str):
+            yield pointer, value
+        elif isinstance(value, dict | list):
+            if id(value) in seen:
+                continue
+            seen.add(id(value))
+            children = list(value.items()) if isinstance(value, dict) else list(enumerate(value))
+            for key, child in reversed(children):
+                if not str(key).startswith("x-"):
+                    stack.append((join_pointer(pointer, key), child))

@@ -43,6 +43,27 @@ def test_clean_text_and_near_misses_stay_silent() -> None:
     assert findings == []
 
 
+def test_placeholder_in_an_x_anchor_is_reported_where_it_is_aliased() -> None:
+    # domain.md: "any string value containing ... TBD"; x- keys hold anchors, and an anchor's
+    # text used in a real field is that field's value (reported at the alias).
+    findings = run_rule(
+        RULE,
+        """\
+        x-deal: &deal
+          model: flat_fee
+          fee: {amount: 1000, currency: TBD}
+        influencers:
+          - {handle: "@a", followers: 1000, compensation: {model: flat_fee}}
+          - handle: "@b"
+            followers: 1000
+            compensation: *deal
+        """,
+    )
+    assert summary(findings) == [
+        ("placeholder-text", "error", 8, "/influencers/1/compensation/fee/currency")
+    ]
+
+
 def test_turkish_casing_matches() -> None:
     findings = run_rule(RULE, "content:\n  guidelines: LOREM İPSUM dolor\n")
     assert summary(findings) == [("placeholder-text", "error", 2, "/content/guidelines")]
