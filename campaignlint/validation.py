@@ -253,11 +253,39 @@ def _fix(error: Any, value: Any) -> Message | None:
     return None
 
 
+def _optional_property(root: Mapping[str, Any], path: Sequence[Any]) -> bool:
+    """True when ``path`` ends at a property its object's schema does not require."""
+    if not path or not isinstance(path[-1], str):
+        return False
+    node = _dereference(root, root)
+    for token in path[:-1]:
+        key = "items" if isinstance(token, int) else None
+        child = node.get(key) if key else node.get("properties", {}).get(token)
+        if not isinstance(child, Mapping):
+            return False
+        node = _dereference(root, child)
+    return path[-1] not in node.get("required", ())
+
+
+def _dereference(root: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any]:
+    while isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
+        node = _resolve(root, node["$ref"][2:].split("/"))
+    return node
+
+
 def violations(data: Any, schema_name: str = BRIEF_SCHEMA) -> list[Violation]:
-    """Every violation of the schema in ``data``, in document order."""
+    """Every violation of the schema in ``data``, in document order.
+
+    An optional field left empty (``contract:`` with nothing after it) counts as absent: what
+    an absent field means is a rule's job (missing-contract-terms, missing-tracking ...), and the
+    schema does not report it a second time.
+    """
     found: list[Violation] = []
     seen: set[tuple[str, str]] = set()
+    root = load_schema(schema_name)
     for error in schema_errors(data, schema_name):
+        if error.instance is None and _optional_property(root, error.absolute_path):
+            continue
         for violation in _explain(error):
             key = (violation.pointer, str(violation.message))
             if key not in seen:  # "required" is reported once per missing property

@@ -86,6 +86,28 @@ def test_rule_owned_gaps_are_not_schema_findings() -> None:
     assert run_rule(RULE, text) == []  # empty methods: missing-tracking's job; no contract: fine
 
 
+def test_optional_fields_left_empty_count_as_absent() -> None:
+    # domain.md: "a missing contract [is] a missing-contract-terms [finding] ... and neither is
+    # also a schema finding": `contract:` with nothing after it is a missing contract.
+    empty = (
+        "contract:\n"
+        "tracking:\n  methods:\n  reporting_cadence:\n"
+        "content:\n  guidelines:\n  topics:\n  disclosure: {placement: }\n"
+        "kpis:\n"
+    )
+    assert run_rule(RULE, VALID + empty) == []
+    with_audience = VALID.replace("followers: 85000}", "followers: 85000, audience: }")
+    assert run_rule(RULE, with_audience) == []
+    # Required fields and list items left empty are still reported.
+    required = VALID.replace("brand: Lumina", "brand:").replace(
+        "influencers:\n  - {", "influencers:\n  -\n  - {"
+    )
+    assert summary(run_rule(RULE, required)) == [
+        ("schema", "error", 3, "/campaign/brand"),
+        ("schema", "error", 10, "/influencers/0"),
+    ]
+
+
 def test_yes_no_hint_for_quoted_strings(tmp_path: Path) -> None:
     text = VALID.replace(
         "budget: {amount: 250000, currency: TRY}",
