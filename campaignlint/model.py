@@ -105,7 +105,23 @@ class Finding:
         }
 
     def sort_key(self) -> tuple[int, int, str, str]:
-        return (self.line, self.column, self.rule, self.message)
+        """Position, then rule, then the English message, so output order never varies."""
+        return (self.line, self.column, self.rule, self.message_en.casefold())
+
+
+def sentence_case(text: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Start a message with a capital, unless it starts with a field, handle, tag or quote.
+
+    Rules are written by many hands; this keeps every message looking the same. The Turkish
+    capital of ``i`` is ``İ``.
+    """
+    if not text or not text[0].islower():
+        return text
+    first_word = text.split(" ", 1)[0]
+    if any(mark in first_word for mark in "._/[@#'\"{:0123456789"):
+        return text
+    head = "İ" if lang == "tr" and text[0] == "i" else text[0].upper()
+    return head + text[1:]
 
 
 def render_problem(
@@ -117,17 +133,19 @@ def render_problem(
 ) -> Finding:
     """Turn a rule's problem into a finding in ``lang``."""
     line, column, end_line, end_column = position
-    english = problem.message.render(DEFAULT_LANGUAGE)
+    english = sentence_case(problem.message.render(DEFAULT_LANGUAGE))
+    localized = english if lang == DEFAULT_LANGUAGE else problem.message.render(lang)
+    fix = problem.fix.render(lang) if problem.fix is not None else None
     return Finding(
         rule=rule,
         severity=severity,
-        message=english if lang == DEFAULT_LANGUAGE else problem.message.render(lang),
+        message=sentence_case(localized, lang),
         pointer=problem.pointer,
         line=line,
         column=column,
         end_line=end_line,
         end_column=end_column,
-        fix=problem.fix.render(lang) if problem.fix is not None else None,
+        fix=sentence_case(fix, lang) if fix is not None else None,
         message_en=english,
         edits=problem.edits,
     )

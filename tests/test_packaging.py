@@ -46,7 +46,9 @@ def test_wheel_installs_and_checks_a_sample_outside_the_checkout(tmp_path: Path)
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     brief = outside / "brief.yaml"
-    brief.write_text((REPO / "samples" / "bad-en.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    brief.write_text(
+        (REPO / "samples" / "bad-en.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     campaignlint = env_dir / "bin" / "campaignlint"
     version = subprocess.run([str(campaignlint), "--version"], capture_output=True, text=True)
     assert version.returncode == 0

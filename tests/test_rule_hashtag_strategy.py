@@ -38,7 +38,7 @@ def test_all_generic_tags() -> None:
         (RULE, "warning", 5, "/content/hashtags"),
         (RULE, "info", 5, "/content/hashtags"),
     ]
-    assert "all hashtags are generic (#FYP, #Keşfet)" in findings[0].message
+    assert "All hashtags are generic (#FYP, #Keşfet)" in findings[0].message
 
 
 def test_generic_tags_option() -> None:

@@ -107,7 +107,7 @@ def test_unsigned_contract_within_seven_days_warns() -> None:
 def test_unsigned_contract_edges() -> None:
     assert _unsigned_findings(dt.date(2027, 2, 21)) == []  # 8 days: still time
     assert _unsigned_findings(dt.date(2027, 3, 1)) == [
-        "the contract is not signed and the campaign starts today (March 1, 2027)"
+        "The contract is not signed and the campaign starts today (March 1, 2027)"
     ]
     assert _unsigned_findings(dt.date(2027, 3, 2)) == []  # already started: skipped
     assert _unsigned_findings(dt.date(2027, 2, 21), sign_by_days=8) != []

@@ -32,7 +32,7 @@ def test_missing_tag_per_market_with_weak_labels_named_and_fix_edits() -> None:
     ]
     by_market = {("DE" if "market DE" in f.message else "TR"): f for f in findings}
     assert by_market["TR"].message == (
-        "no accepted advertising disclosure for market TR (accepted: #reklam, #işbirliği,"
+        "No accepted advertising disclosure for market TR (accepted: #reklam, #işbirliği,"
         " #sponsor, #ortaklık); too weak to count as disclosure: #sp, #Collab"
     )
     assert by_market["TR"].edits == (Edit("append", "/content/disclosure/tags", "#reklam"),)
@@ -63,7 +63,7 @@ def test_near_misses_do_not_count() -> None:
     # "#adidas" is not "#ad"; "Reklam" in the middle is not a label; #sponsor is TR, not US
     findings = run_rule(RULE, _brief("[US]", '["#adidas", "#sponsor"]', '["Yeni Reklam"]'))
     assert [f.message for f in findings] == [
-        "no accepted advertising disclosure for market US (accepted: #ad, #sponsored,"
+        "No accepted advertising disclosure for market US (accepted: #ad, #sponsored,"
         " #advertisement)"
     ]
     tr_words = run_rule(RULE, _brief("[TR]", '["Marka reklam"]'))
@@ -80,11 +80,11 @@ def test_one_fix_for_markets_sharing_a_tag() -> None:
 def test_no_markets_means_other_and_no_content_points_at_the_root() -> None:
     findings = run_rule(RULE, "campaign:\n  name: Launch\n")
     assert summary(findings) == [
-        (RULE, "warning", 1, "/content/disclosure/branded_content_toggle"),
         (RULE, "error", 1, "/content"),
         (RULE, "warning", 1, "/content/disclosure/placement"),
+        (RULE, "warning", 1, "/content/disclosure/branded_content_toggle"),
     ]
-    assert findings[1].message == "no accepted advertising disclosure (expected #ad)"
+    assert findings[0].message == "No accepted advertising disclosure (expected #ad)"
     assert all(finding.edits == () for finding in findings)  # nothing safe to edit
 
 
@@ -118,7 +118,7 @@ def test_asking_to_hide_the_advertisement_is_an_error_whatever_else() -> None:
         (RULE, "error", 4, "/content/hashtags/1"),
         (RULE, "error", 11, "/contract/clauses/0"),
     ]
-    assert findings[0].message == 'the brief asks to hide the advertisement: "#ReklamDeğilTavsiye"'
+    assert findings[0].message == 'The brief asks to hide the advertisement: "#ReklamDeğilTavsiye"'
     assert '"Don’t mention it’s sponsored"' in findings[1].message
     turkish = run_rule(
         RULE,
@@ -156,8 +156,8 @@ def test_missing_placement_and_toggle_point_at_the_disclosure_key() -> None:
         RULE, 'campaign:\n  markets: [US]\ncontent:\n  disclosure:\n    tags: ["#ad"]\n'
     )
     assert summary(findings) == [
-        (RULE, "warning", 4, "/content/disclosure/branded_content_toggle"),
         (RULE, "warning", 4, "/content/disclosure/placement"),
+        (RULE, "warning", 4, "/content/disclosure/branded_content_toggle"),
     ]
     assert all(finding.edits for finding in findings)
 

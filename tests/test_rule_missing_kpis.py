@@ -47,8 +47,8 @@ def test_kpi_without_target_or_window() -> None:
         (RULE, "warning", 6, "/kpis/2/target"),
         (RULE, "warning", 6, "/kpis/2/window"),
     ]
-    assert "the KPI conversions has no target" in findings[0].message
-    assert "the KPI views has no time window" in findings[1].message
+    assert "The KPI conversions has no target" in findings[0].message
+    assert "The KPI views has no time window" in findings[1].message
 
 
 def test_unmeasurable_metric() -> None:
@@ -108,8 +108,8 @@ def test_priorities_missing_or_shared() -> None:
         (RULE, "info", 5, "/kpis/1/priority"),
         (RULE, "info", 6, "/kpis/2/priority"),
     ]
-    assert "the KPI views has no priority" in findings[0].message
-    assert "the KPIs conversions and likes share priority 1" in findings[1].message
+    assert "The KPI views has no priority" in findings[0].message
+    assert "The KPIs conversions and likes share priority 1" in findings[1].message
 
 
 def test_no_priorities_at_all_is_one_info_and_a_single_kpi_needs_none() -> None:
@@ -121,7 +121,7 @@ def test_no_priorities_at_all_is_one_info_and_a_single_kpi_needs_none() -> None:
         ),
     )
     assert summary(findings) == [(RULE, "info", 3, "/kpis")]
-    assert "the 2 KPIs have no priority" in findings[0].message
+    assert "The 2 KPIs have no priority" in findings[0].message
     assert run_rule(RULE, kpis("{metric: conversions, target: 1200, window: campaign}")) == []
 
 

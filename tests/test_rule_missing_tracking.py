@@ -98,7 +98,7 @@ def test_pre_campaign_analysis_not_true() -> None:
     assert summary(findings) == [(RULE, "warning", 8, "/tracking/pre_campaign_analysis")]
     findings = run_rule(RULE, CLEAN.replace("  pre_campaign_analysis: true\n", ""))
     assert summary(findings) == [(RULE, "warning", 5, "/tracking/pre_campaign_analysis")]
-    assert "no analysis is planned" in findings[0].message
+    assert "No analysis is planned" in findings[0].message
     text = CLEAN.replace("pre_campaign_analysis: true", 'pre_campaign_analysis: "yes"')
     assert len(run_rule(RULE, text)) == 1
 

@@ -115,8 +115,8 @@ def test_contract_terms_beyond_market_practice() -> None:
     messages = [finding.message for finding in findings]
     assert messages[0] == "content.approval.rounds allows 4 rounds, more than 3"
     assert "every brand" in messages[1]
-    assert messages[2] == "exclusivity lasts 91 days, more than 90"
-    assert messages[3] == "usage rights run 25 months, more than 24"
+    assert messages[2] == "Exclusivity lasts 91 days, more than 90"
+    assert messages[3] == "Usage rights run 25 months, more than 24"
     assert messages[4] == "contract.revision_rounds allows unlimited rounds"
 
 
@@ -134,7 +134,7 @@ def test_perpetual_usage_and_exclusivity_without_category() -> None:
         (RULE, "warning", 2, "/contract/exclusivity"),
         (RULE, "warning", 4, "/contract/usage_rights/duration_months"),
     ]
-    assert findings[1].message == "usage rights are perpetual"
+    assert findings[1].message == "Usage rights are perpetual"
     flag = run_rule(RULE, "contract:\n  usage_rights: {channels: [tiktok], perpetual: true}\n")
     assert summary(flag) == [(RULE, "warning", 2, "/contract/usage_rights/perpetual")]
 

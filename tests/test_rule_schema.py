@@ -45,7 +45,7 @@ def test_unknown_key_is_reported_at_the_key_with_a_suggestion() -> None:
     findings = run_rule(RULE, VALID.replace("influencers:", "infuencers:"))
     assert ("schema", "error", 9, "/infuencers") in summary(findings)
     typo = next(f for f in findings if f.pointer == "/infuencers")
-    assert "unknown field 'infuencers'" in typo.message
+    assert "Unknown field 'infuencers'" in typo.message
     assert typo.fix is not None and "Did you mean 'influencers'?" in typo.fix
     missing = next(f for f in findings if "influencers" in f.message and "required" in f.message)
     assert missing.line == 1
@@ -54,7 +54,7 @@ def test_unknown_key_is_reported_at_the_key_with_a_suggestion() -> None:
 def test_missing_required_field_points_at_its_parent() -> None:
     findings = run_rule(RULE, VALID.replace("  brand: Lumina\n", ""))
     assert summary(findings) == [("schema", "error", 1, "/campaign")]
-    assert findings[0].message == "campaign is missing the required field 'brand'"
+    assert findings[0].message == "Campaign is missing the required field 'brand'"
 
 
 def test_enum_typo_suggests_the_value() -> None:
@@ -76,7 +76,7 @@ def test_duplicate_key_and_non_mapping_brief() -> None:
         RULE, VALID.replace("  brand: Lumina\n", "  brand: Lumina\n  brand: Glow\n")
     )
     assert summary(findings) == [("schema", "error", 4, "/campaign/brand")]
-    assert "duplicate key 'brand'" in findings[0].message
+    assert "Duplicate key 'brand'" in findings[0].message
     [root] = run_rule(RULE, "- just\n- a list\n")
     assert root.line == 1 and "must be a mapping of sections" in root.message
 

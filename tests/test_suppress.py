@@ -133,7 +133,7 @@ def test_unknown_id_and_a_suppression_that_suppressed_nothing_are_reported() -> 
         ("unused-suppression", "info", 2, ""),
     ]
     messages = sorted(f.message for f in findings)
-    assert "unknown rule 'no-such-rule'" in messages[1]
+    assert "Unknown rule 'no-such-rule'" in messages[1]
     assert "'placeholder-text' suppressed nothing" in messages[0]
     assert findings[0].column == 17
 
