@@ -73,7 +73,7 @@ from campaignlint.text import fold, fold_with_offsets
 
 ID = "missing-disclosure"
 SEVERITY = "error"
-AREA = "content"
+AREA = "contract"
 SOURCE = (
     "Reklam Kurulu influencer guideline 2021/2 (Law No. 6502); FTC Endorsement Guides"
     " 16 CFR §255; CAP Code §2 and CAP/CMA Influencers' Guide; TikTok commercial-content"

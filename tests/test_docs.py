@@ -1,0 +1,58 @@
+"""docs/rules.md is generated from the rules; it must never go stale, and every rule documents
+itself in the shape DEVELOPERS.md asks for."""
+
+from __future__ import annotations
+
+import re
+
+from click.testing import CliRunner
+
+from campaignlint.cli import main
+from campaignlint.docs import rules_markdown
+from campaignlint.registry import discover_all
+from campaignlint.rule import DOC_SECTIONS
+from tests.helpers import REPO, SHARED
+
+
+def test_rules_reference_is_up_to_date() -> None:
+    current = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert current == rules_markdown(discover_all().values()), (
+        "docs/rules.md is stale: run `campaignlint docs --output docs/rules.md`"
+    )
+
+
+def test_docs_check_flag_reports_staleness(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    stale = tmp_path / "rules.md"
+    stale.write_text("old\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["docs", "--output", str(stale), "--check"]).exit_code == 1
+    assert runner.invoke(main, ["docs", "--output", str(stale)]).exit_code == 0
+    assert runner.invoke(main, ["docs", "--output", str(stale), "--check"]).exit_code == 0
+
+
+def test_every_rule_has_the_four_doc_sections_a_yaml_example_and_a_source() -> None:
+    for rule in discover_all().values():
+        sections = rule.doc_sections()
+        assert list(sections) == list(DOC_SECTIONS), rule.id
+        assert all(sections[title].strip() for title in DOC_SECTIONS), rule.id
+        assert "```yaml" in sections["Example"], rule.id
+        assert rule.source, rule.id
+        for name, option in rule.options.items():
+            assert option.help, f"{rule.id}.{name}"
+
+
+def test_the_rule_ids_are_exactly_those_of_the_domain_contract() -> None:
+    domain = SHARED / "domain.md"
+    ids = set(discover_all())
+    expected = {
+        "schema", "placeholder-text", "inconsistent-dates", "unknown-influencer",
+        "audience-mismatch", "age-content-fit", "follower-based-pricing",
+        "influencer-objective-fit", "budget-fit", "unfair-revenue-share", "engagement-rate",
+        "missing-contract-terms", "over-restrictive-clauses", "missing-disclosure",
+        "content-guidelines", "hashtag-strategy", "missing-kpis", "missing-tracking",
+        "posting-window",
+    }  # fmt: skip
+    assert ids == expected
+    if domain.exists():  # the contract itself, when shared/ is beside the checkout
+        named = set(re.findall(r"\*\*`([a-z-]+)`\*\*", domain.read_text(encoding="utf-8")))
+        assert named == expected
