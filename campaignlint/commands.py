@@ -205,6 +205,8 @@ def _fix(
 
 def _baseline(results: list[Any], options: CheckOptions, lang: str) -> list[Any]:
     """``--write-baseline`` records the findings; ``--baseline`` hides the recorded ones."""
+    if options.write_baseline is None and options.baseline is None:
+        return results
     from campaignlint.baseline import apply_baseline, write_baseline
 
     if options.write_baseline is not None:

@@ -146,9 +146,12 @@ def lint_text(
     from campaignlint.brief import Brief
     from campaignlint.clock import today as clock_today
     from campaignlint.loader import load_text
-    from campaignlint.suppress import effective_config
 
-    config = effective_config(config or Config(), path)
+    config = config or Config()
+    if config.per_file:
+        from campaignlint.suppress import effective_config
+
+        config = effective_config(config, path)
     document = load_text(text)
     brief = Brief(document, path=path or "<string>", today=today or clock_today())
     rules = active_rules(config)
@@ -167,6 +170,8 @@ def apply_suppressions(
 ) -> list[Finding]:
     """Inline suppressions and per-file overrides (see campaignlint.suppress): marks suppressed
     findings with ``suppressed_by`` and adds ``unused-suppression`` findings."""
+    if "campaignlint:" not in text and not config.per_file:
+        return findings  # nothing to suppress: skip the module and the comment scan
     from campaignlint.suppress import apply
 
     rules = active_rules(config) if rules is None else rules
