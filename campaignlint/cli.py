@@ -44,11 +44,17 @@ class _Progress:
 
     def __init__(self, total: int, enabled: bool) -> None:
         self.total, self.done, self.enabled = total, 0, enabled and total > 1
+        self.lang = "en"
 
     def __call__(self, count: int) -> None:
         self.done += count
         if self.enabled:
-            sys.stderr.write(f"\rchecking {self.done}/{self.total} briefs")
+            from campaignlint.i18n import Plain, _
+
+            line = _(
+                "checking {done}/{total} briefs", done=Plain(self.done), total=Plain(self.total)
+            )
+            sys.stderr.write("\r" + line.render(self.lang))
             sys.stderr.flush()
 
     def close(self) -> None:

@@ -132,6 +132,7 @@ def _run_check(options: CheckOptions) -> int:
     progress = options.progress
     if progress is not None:
         progress.total, progress.enabled = len(jobs), progress.enabled and len(jobs) > 1
+        progress.lang = lang
     try:
         results = run_jobs(jobs, resolve_jobs(options.jobs), progress)
     finally:
