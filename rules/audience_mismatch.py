@@ -61,6 +61,8 @@ from campaignlint.model import Problem
 from campaignlint.rule import Option
 from campaignlint.text import fold
 
+ADULT_AGE = 18
+
 ID = "audience-mismatch"
 SEVERITY = "warning"
 AREA = "audience"
@@ -177,6 +179,13 @@ def _age_fix(
     buckets: Mapping[str, Any], target_min: int, target_max: int, minimum: float
 ) -> Message:
     target = Plain(f"{target_min}-{target_max}")
+    if target_min >= ADULT_AGE:
+        # Never advise an adult campaign to target minors (TikTok ad policy, EU DSA art. 28).
+        buckets = {
+            label: share
+            for label, share in buckets.items()
+            if (bounds := parse_age_bucket(label)) is None or bounds[0] >= ADULT_AGE
+        }
     window = _densest_age_window(buckets, minimum)
     if window is None:
         return _(

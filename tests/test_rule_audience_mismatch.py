@@ -341,3 +341,23 @@ def test_mistake_sample_shows_every_dimension() -> None:
         "/influencers/0/audience/locations",
         "/influencers/0/audience/languages",
     ]
+
+
+def test_age_fix_never_suggests_targeting_minors_for_an_adult_campaign() -> None:
+    findings = run_rule(
+        RULE,
+        """\
+        target_audience:
+          age: {min: 35, max: 44}
+        influencers:
+          - handle: "@teen.fav"
+            followers: 50000
+            audience:
+              age: {"13-17": 60, "18-24": 22, "25-34": 10, "35-44": 4, "45+": 4}
+        """,
+    )
+    [age] = [f for f in findings if f.pointer.endswith("/audience/age")]
+    assert age.fix is not None and "13" not in age.fix
+    assert age.fix == (
+        "Choose creators whose audience is mostly aged 35-44, or check the target age."
+    )
