@@ -206,7 +206,9 @@ def test_markdown_review_of_a_brief_with_mistakes(tmp_path: Path) -> None:
     assert text.startswith("# Campaign review: Family Table Spring\n")
     assert "❌ **Not ready" in text
     areas = [line[4:] for line in text.splitlines() if line.startswith("### ")]
-    assert areas == ["Integrity", "Audience", "Money", "Contract", "Content", "Timing"][: len(areas)]
+    assert (
+        areas == ["Integrity", "Audience", "Money", "Contract", "Content", "Timing"][: len(areas)]
+    )
     assert "Audience" in areas and "Money" in areas
     assert "`deliverables[0].due` = “2027-04-04”" in text
     assert "**How to fix:**" in text
