@@ -8,17 +8,24 @@ so matching folds both dotted and dotless i to plain ``i`` and drops accents: ``
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
-_TURKISH_I = str.maketrans({"İ": "i", "I": "i", "ı": "i"})
+# Combining marks of the Latin, Greek and Cyrillic scripts (U+0300-U+036F, all but the grapheme
+# joiner U+034F): what accented letters decompose into. Others are dropped one by one.
+_COMMON_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]")
 
 
 @lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Return the matching key of ``text``: Turkish-aware lower case, accents removed."""
-    lowered = text.translate(_TURKISH_I).casefold()
-    decomposed = unicodedata.normalize("NFKD", lowered)
+    if text.isascii():
+        return text.lower()  # the same key, without the Unicode passes
+    lowered = text.replace("İ", "i").replace("I", "i").replace("ı", "i").casefold()
+    decomposed = _COMMON_MARKS.sub("", unicodedata.normalize("NFKD", lowered))
+    if decomposed.isascii():
+        return decomposed
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -37,18 +44,18 @@ def normalize_handle(handle: str) -> str:
     return fold(handle.strip().lstrip("@"))
 
 
+@lru_cache(maxsize=1024)
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """``fold(text)`` and, for each folded character, the index of its original character.
 
     The list has one extra entry, ``len(text)``, so a match ``folded[start:end]`` quotes the
     original words as ``text[offsets[start]:offsets[end]]``. Typographic apostrophes fold to
-    ``'`` so "don’t" matches "don't".
+    ``'`` so "don’t" matches "don't". The result is cached and shared: do not change the list.
     """
-    parts: list[str] = []
-    offsets: list[int] = []
-    for index, char in enumerate(text):
-        folded = fold("'" if char == "’" else char)
-        parts.append(folded)
-        offsets.extend([index] * len(folded))
+    plain = text.replace("’", "'")
+    if plain.isascii():
+        return plain.lower(), list(range(len(text) + 1))
+    pieces = [fold(char) for char in plain]
+    offsets = [index for index, piece in enumerate(pieces) for _char in piece]
     offsets.append(len(text))
-    return "".join(parts), offsets
+    return "".join(pieces), offsets
