@@ -41,15 +41,14 @@ correct the target age if the content is right. Extend or replace the keyword li
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 from campaignlint.brief import Brief
+from campaignlint.data import load_json
 from campaignlint.domain import parse_age_bucket
 from campaignlint.i18n import Plain, _
 from campaignlint.model import Problem
@@ -94,7 +93,7 @@ class _Group:
 @lru_cache(maxsize=1)
 def builtin_themes() -> Themes:
     """The seed 001 themes from ``campaignlint/data/age_themes.json``."""
-    raw = json.loads(files("campaignlint.data").joinpath("age_themes.json").read_text("utf-8"))
+    raw = load_json("age_themes.json")
     return {group: themes for group, themes in raw.items() if isinstance(themes, dict)}
 
 

@@ -58,14 +58,13 @@ market, add it with the `markets` option, for example `markets: {NL: ["#reclame"
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 from campaignlint.brief import Brief
+from campaignlint.data import load_json
 from campaignlint.i18n import Plain, _
 from campaignlint.model import Edit, Problem, Severity
 from campaignlint.rule import Option
@@ -81,13 +80,7 @@ SOURCE = (
 )
 
 
-def _load_data() -> dict[str, Any]:
-    text = files("campaignlint.data").joinpath("disclosure_tags.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
-
-
-DATA = _load_data()
+DATA = load_json("disclosure_tags.json")
 DEFAULT_MARKET = "other"
 VISIBLE_PLACEMENTS = ("start_of_caption", "on_screen")
 TAGS_POINTER = "/content/disclosure/tags"

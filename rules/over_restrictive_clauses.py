@@ -56,14 +56,13 @@ the `extra_patterns` option (`{en: [...], tr: [...]}`), or a language's list rep
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 from campaignlint.brief import Brief
+from campaignlint.data import load_json
 from campaignlint.domain import is_number
 from campaignlint.i18n import Plain, _
 from campaignlint.model import Problem
@@ -80,13 +79,7 @@ SOURCE = (
 )
 
 
-def _load_data() -> dict[str, Any]:
-    text = files("campaignlint.data").joinpath("restrictive_patterns.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
-
-
-DATA = _load_data()
+DATA = load_json("restrictive_patterns.json")
 _PHRASES = {"type": "array", "items": {"type": "string"}}
 
 OPTIONS = {
