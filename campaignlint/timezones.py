@@ -34,7 +34,7 @@ PRIMARY_ZONES = {
 def _read_tz_file(name: str) -> str:
     """The text of a tz database file, from the ``tzdata`` package or the system; "" if none."""
     try:
-        import tzdata  # its folder directly: importlib.resources would add ~4 ms of imports
+        import tzdata  # type: ignore[import-untyped]  # its folder: importlib.resources costs ~4 ms
 
         return (Path(tzdata.__file__).parent / "zoneinfo" / name).read_text(encoding="utf-8")
     except (ImportError, OSError, ValueError, TypeError):
