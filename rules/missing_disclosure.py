@@ -257,9 +257,43 @@ def _whole_phrase(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w#])" + r"\s+".join(words) + r"(?!\w)")
 
 
+def _anchor(words: list[str]) -> str:
+    return next((word for word in words if len(word) >= 4), max(words, key=len))
+
+
+@lru_cache(maxsize=1)
+def _hiding_anchors() -> dict[str, set[str]]:
+    """A word each phrase contains -> the phrases containing it. A phrase matches only a text
+    that contains its word, so a few substring checks rule out most texts before any regular
+    expression is built or run. A word inside another (``reklam`` in ``#reklamdegil``) stands
+    for both, which keeps the list short."""
+    by_word: dict[str, list[str]] = {}
+    for phrase in DATA["not_an_ad"]:
+        words = fold(phrase).split()
+        if words:
+            by_word.setdefault(_anchor(words), []).append(phrase)
+    kept: list[str] = []
+    for word in sorted(by_word, key=len):
+        if not any(shorter in word for shorter in kept):
+            kept.append(word)
+    anchors: dict[str, set[str]] = {}
+    for word, phrases in by_word.items():
+        anchors.setdefault(next(k for k in kept if k in word), set()).update(phrases)
+    return anchors
+
+
+def _candidate_phrases(folded: str) -> list[str]:
+    """The not-an-ad phrases that may occur in ``folded``, in data order."""
+    hits = [phrases for anchor, phrases in _hiding_anchors().items() if anchor in folded]
+    if not hits:
+        return []
+    possible = set().union(*hits)
+    return [phrase for phrase in DATA["not_an_ad"] if phrase in possible]
+
+
 def _hiding_quote(text: str) -> str | None:
     folded, offsets = fold_with_offsets(text)
-    for phrase in DATA["not_an_ad"]:
+    for phrase in _candidate_phrases(folded):
         match = _whole_phrase(phrase).search(folded)
         if match:
             return text[offsets[match.start()] : offsets[match.end()]]
