@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 # Combining marks of the Latin, Greek and Cyrillic scripts (U+0300-U+036F, all but the grapheme
@@ -59,3 +60,43 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     offsets = [index for index, piece in enumerate(pieces) for _char in piece]
     offsets.append(len(text))
     return "".join(pieces), offsets
+
+
+class PhraseFilter:
+    """Rules out, with a few substring checks, the phrases that cannot occur in a folded text.
+
+    Built from ``(phrase, words)`` pairs, where ``words`` are folded words every match of the
+    phrase contains literally. Each phrase is filed under one of its words (the first of four
+    letters or more, else the longest); a word inside another (``reklam`` in ``#reklamdegil``)
+    stands for both, so a long list needs only a dozen checks. A phrase without words is always
+    a candidate. Matching itself stays with the caller's exact pattern.
+    """
+
+    def __init__(self, phrases: Iterable[tuple[str, Sequence[str]]]) -> None:
+        self.order: list[str] = []
+        by_word: dict[str, list[str]] = {}
+        self.always: set[str] = set()
+        for phrase, words in phrases:
+            self.order.append(phrase)
+            if not words:
+                self.always.add(phrase)
+                continue
+            word = next((w for w in words if len(w) >= 4), max(words, key=len))
+            by_word.setdefault(word, []).append(phrase)
+        kept: list[str] = []
+        for word in sorted(by_word, key=len):
+            if not any(shorter in word for shorter in kept):
+                kept.append(word)
+        self.anchors: dict[str, set[str]] = {}
+        for word, found in by_word.items():
+            self.anchors.setdefault(next(k for k in kept if k in word), set()).update(found)
+
+    def candidates(self, folded: str) -> list[str]:
+        """The phrases that may occur in ``folded``, in the order they were given."""
+        possible = set(self.always)
+        for anchor, phrases in self.anchors.items():
+            if anchor in folded:
+                possible |= phrases
+        if not possible:
+            return []
+        return [phrase for phrase in self.order if phrase in possible]

@@ -68,7 +68,7 @@ from campaignlint.data import load_json
 from campaignlint.i18n import Plain, _
 from campaignlint.model import Edit, Problem, Severity
 from campaignlint.rule import Option
-from campaignlint.text import fold, fold_with_offsets
+from campaignlint.text import PhraseFilter, fold, fold_with_offsets
 
 ID = "missing-disclosure"
 SEVERITY = "error"
@@ -257,43 +257,15 @@ def _whole_phrase(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w#])" + r"\s+".join(words) + r"(?!\w)")
 
 
-def _anchor(words: list[str]) -> str:
-    return next((word for word in words if len(word) >= 4), max(words, key=len))
-
-
 @lru_cache(maxsize=1)
-def _hiding_anchors() -> dict[str, set[str]]:
-    """A word each phrase contains -> the phrases containing it. A phrase matches only a text
-    that contains its word, so a few substring checks rule out most texts before any regular
-    expression is built or run. A word inside another (``reklam`` in ``#reklamdegil``) stands
-    for both, which keeps the list short."""
-    by_word: dict[str, list[str]] = {}
-    for phrase in DATA["not_an_ad"]:
-        words = fold(phrase).split()
-        if words:
-            by_word.setdefault(_anchor(words), []).append(phrase)
-    kept: list[str] = []
-    for word in sorted(by_word, key=len):
-        if not any(shorter in word for shorter in kept):
-            kept.append(word)
-    anchors: dict[str, set[str]] = {}
-    for word, phrases in by_word.items():
-        anchors.setdefault(next(k for k in kept if k in word), set()).update(phrases)
-    return anchors
-
-
-def _candidate_phrases(folded: str) -> list[str]:
-    """The not-an-ad phrases that may occur in ``folded``, in data order."""
-    hits = [phrases for anchor, phrases in _hiding_anchors().items() if anchor in folded]
-    if not hits:
-        return []
-    possible = set().union(*hits)
-    return [phrase for phrase in DATA["not_an_ad"] if phrase in possible]
+def _hiding_filter() -> PhraseFilter:
+    """Rules out most texts by a few substring checks, before any regular expression."""
+    return PhraseFilter((phrase, fold(phrase).split()) for phrase in DATA["not_an_ad"])
 
 
 def _hiding_quote(text: str) -> str | None:
     folded, offsets = fold_with_offsets(text)
-    for phrase in _candidate_phrases(folded):
+    for phrase in _hiding_filter().candidates(folded):
         match = _whole_phrase(phrase).search(folded)
         if match:
             return text[offsets[match.start()] : offsets[match.end()]]

@@ -67,7 +67,7 @@ from campaignlint.domain import is_number
 from campaignlint.i18n import Plain, _
 from campaignlint.model import Problem
 from campaignlint.rule import Option
-from campaignlint.text import fold, fold_with_offsets
+from campaignlint.text import PhraseFilter, fold, fold_with_offsets
 
 ID = "over-restrictive-clauses"
 SEVERITY = "warning"
@@ -166,11 +166,21 @@ def _context_dependent(phrase: str) -> bool:
     return any(fold(phrase) == fold(item) for item in DATA["context_dependent"])
 
 
+def _literal_words(phrase: str) -> list[str]:
+    """The folded words every match of ``phrase`` contains as written (not the ``*``)."""
+    return [word for word in fold(phrase.replace("’", "'")).split() if word != "*"]
+
+
+@lru_cache(maxsize=16)
+def _phrase_filter(phrases: tuple[str, ...]) -> PhraseFilter:
+    return PhraseFilter((phrase, _literal_words(phrase)) for phrase in phrases)
+
+
 def forcing_quotes(text: str, phrases: list[str]) -> list[str]:
     """The words of ``text`` that force wording or opinion, quoted from the original text."""
     folded, offsets = fold_with_offsets(text)
     spans: list[tuple[int, int]] = []
-    for phrase in phrases:
+    for phrase in _phrase_filter(tuple(phrases)).candidates(folded):
         for match in _phrase_regex(phrase).finditer(folded):
             start, end = match.span()
             sentence = _sentence_bounds(folded, start, end)

@@ -36,3 +36,18 @@ def test_contains_text_and_handles() -> None:
     assert contains_text("Sabah CİLT BAKIMI rutini", "cilt bakımı")
     assert not contains_text("makyaj", "cilt")
     assert normalize_handle("@Ayşe.Glow ") == normalize_handle("ayse.glow")
+
+
+def test_phrase_filter_keeps_every_phrase_that_may_occur_in_data_order() -> None:
+    from campaignlint.text import PhraseFilter
+
+    phrases = ["#reklamdeğil", "reklam değil", "not an ad", "do not disclose", "* *"]
+    phrase_filter = PhraseFilter((p, [w for w in fold(p).split() if w != "*"]) for p in phrases)
+    assert phrase_filter.candidates("bu bir reklam degil") == [
+        "#reklamdeğil",
+        "reklam değil",
+        "* *",
+    ]
+    assert phrase_filter.candidates("it is not an ad") == ["not an ad", "* *"]
+    assert phrase_filter.candidates("a serum") == ["* *"]
+    assert PhraseFilter([("not an ad", ["not", "an", "ad"])]).candidates("a serum") == []
