@@ -80,6 +80,7 @@ OPTIONS = {
 }
 
 Themes = dict[str, dict[str, list[str]]]
+_SEPARATORS = re.compile(r"[\s_\-]+")
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,21 @@ class _Group:
     label: str
     low: int
     high: int
-    themes: tuple[tuple[str, re.Pattern[str]], ...]
+    themes: tuple[_Theme, ...]
+
+
+@dataclass(frozen=True)
+class _Theme:
+    name: str
+    keywords: tuple[str, ...]
+    anchors: tuple[str, ...]  # one folded word of each keyword, which its matches contain
+
+    def found_in(self, folded: list[str], joined: str) -> bool:
+        """True when a keyword occurs in one of the folded texts (``joined``: them all, one a
+        line). The regular expression is built and run only when an anchor word occurs."""
+        if not any(anchor in joined for anchor in self.anchors):
+            return False
+        return any(map(_pattern(self.keywords).search, folded))
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +137,7 @@ def _finding(
     target_range: str,
 ) -> Problem:
     target_labels = [Plain(group.label) for group in targets]
-    target_themes = [name for group in targets for name, _pattern in group.themes]
+    target_themes = [theme.name for group in targets for theme in group.themes]
     return brief.problem(
         pointer,
         _(
@@ -160,9 +175,10 @@ def _matched_groups(brief: Brief, groups: list[_Group]) -> tuple[dict[str, list[
 
 def _matches(groups: list[_Group], texts: list[str]) -> dict[str, list[str]]:
     folded = [fold(text) for text in texts]
+    joined = "\n".join(folded)
     found: dict[str, list[str]] = {}
     for group in groups:
-        names = [name for name, pattern in group.themes if any(map(pattern.search, folded))]
+        names = [theme.name for theme in group.themes if theme.found_in(folded, joined)]
         if names:
             found[group.label] = names
     return found
@@ -184,10 +200,10 @@ def _groups(options: Mapping[str, Any]) -> list[_Group]:
         bounds = parse_age_bucket(label)
         if bounds is None:
             continue
-        compiled = tuple(
-            (name, _pattern(tuple(keywords))) for name, keywords in group_themes.items() if keywords
+        themes_of_group = tuple(
+            _theme(name, tuple(keywords)) for name, keywords in group_themes.items() if keywords
         )
-        groups.append(_Group(label.strip(), bounds[0], bounds[1], compiled))
+        groups.append(_Group(label.strip(), bounds[0], bounds[1], themes_of_group))
     return sorted(groups, key=lambda group: (group.low, group.high))
 
 
@@ -200,14 +216,23 @@ def _merged_themes(options: Mapping[str, Any]) -> Themes:
     return merged
 
 
+def _keyword_words(keyword: str) -> list[str]:
+    return [word for word in _SEPARATORS.split(fold(keyword.strip(" *"))) if word]
+
+
+@lru_cache(maxsize=256)
+def _theme(name: str, keywords: tuple[str, ...]) -> _Theme:
+    words = [_keyword_words(keyword) for keyword in keywords]
+    return _Theme(name, keywords, tuple(max(found, key=len) for found in words if found))
+
+
 @lru_cache(maxsize=256)
 def _pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for a theme's keywords: whole words, or stems for keywords ending in ``*``."""
     parts = []
     for keyword in keywords:
         stem = keyword.strip().endswith("*")
-        words = [re.escape(word) for word in re.split(r"[\s_\-]+", fold(keyword.strip(" *")))]
-        words = [word for word in words if word]
+        words = [re.escape(word) for word in _keyword_words(keyword)]
         if not words:
             continue
         body = r"[\s_\-]*".join(words)
