@@ -8,7 +8,7 @@ installed, else from the operating system's ``/usr/share/zoneinfo``; each file i
 
 from __future__ import annotations
 
-import zoneinfo
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -72,18 +72,27 @@ def canonical_zone(name: str) -> str:
     return name
 
 
+# A data line of zone.tab / zone1970.tab: codes, coordinates, zone[, comment]. Not a comment,
+# not blank.
+_ZONE_LINE = re.compile(r"^(?!#)(?=[^\n]*\S)([^\t\n]*)\t[^\t\n]*\t([^\t\n]*)", re.MULTILINE)
+
+
 @lru_cache(maxsize=1)
 def market_zones() -> dict[str, frozenset[str]]:
     """Each country code to the zones listed for it in zone1970.tab and zone.tab."""
     zones: dict[str, set[str]] = {}
     for file_name in ("zone1970.tab", "zone.tab"):
-        for fields in _data_lines(_read_tz_file(file_name)):
-            if len(fields) < 3:
-                continue
-            zone = fields[2].strip()
-            for code in fields[0].split(","):
-                zones.setdefault(code.strip().upper(), set()).add(zone)
+        # One pass in C over the file (~0.1 ms) instead of splitting each of ~700 lines.
+        for codes, zone in _ZONE_LINE.findall(_read_tz_file(file_name)):
+            for code in codes.split(","):
+                zones.setdefault(code.strip().upper(), set()).add(zone.strip())
     return {code: frozenset(found) for code, found in zones.items()}
+
+
+@lru_cache(maxsize=1)
+def _listed_zones() -> frozenset[str]:
+    """Every zone zone1970.tab or zone.tab lists for a country."""
+    return frozenset(zone for zones in market_zones().values() for zone in zones)
 
 
 def market_code(market: str) -> str:
@@ -125,6 +134,10 @@ def is_valid_zone(name: str) -> bool:
     """True when ``name`` is an IANA zone ``zoneinfo`` can load."""
     if not name or name != name.strip():
         return False
+    if name in _listed_zones():
+        return True  # a zone of zone.tab loads: no need to import zoneinfo (~1.5 ms)
+    import zoneinfo
+
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
@@ -142,6 +155,8 @@ def suggest_zone(name: str) -> str | None:
     wanted = key(name)
     if not wanted:
         return None
+    import zoneinfo
+
     zones = sorted(zoneinfo.available_timezones())
     for matches in (
         [zone for zone in zones if key(zone) == wanted],
