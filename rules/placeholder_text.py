@@ -71,11 +71,17 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     markers = list(options["markers"])
     if not markers:
         return
+    strings = list(_strings_outside_extensions(brief.data))
+    folded = [fold(value) for _parent, _key, value in strings]
+    everything = "\n".join(folded)
+    if not any(fold(marker) in everything for marker in markers):
+        return  # no marker anywhere: skip the pattern (a match contains its folded marker)
     pattern = _pattern(markers)
-    for pointer, value in _strings_outside_extensions(brief.data):
-        match = pattern.search(fold(value))
+    for (parent, key, _value), text in zip(strings, folded, strict=True):
+        match = pattern.search(text)
         if match is None:
             continue
+        pointer = "" if parent is None else join_pointer(parent, key)
         field = pointer.lstrip("/").replace("/", ".") or "the brief"
         yield brief.problem(
             pointer,
@@ -84,24 +90,27 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
         )
 
 
-def _strings_outside_extensions(data: Any) -> Iterator[tuple[str, str]]:
-    """(pointer, text) of every string value, depth first, outside ``x-`` fields.
+def _strings_outside_extensions(data: Any) -> Iterator[tuple[str | None, str | int, str]]:
+    """(parent pointer, key, text) of every string value, depth first, outside ``x-`` fields;
+    the parent is None for a brief that is one string. Pointers of strings are left to the caller
+    (joined only for a finding).
 
     Team notes live in ``x-`` fields on purpose, so they are not scanned; but an anchor defined
     there and aliased into a real field is scanned at that field. Each aliased object is visited
     once, at its first place outside ``x-`` fields.
     """
-    stack: list[tuple[str, Any]] = [("", data)]
+    stack: list[tuple[str | None, str | int, Any]] = [(None, "", data)]
     seen: set[int] = set()
     while stack:
-        pointer, value = stack.pop()
+        parent, key, value = stack.pop()
         if isinstance(value, str):
-            yield pointer, value
+            yield parent, key, value
         elif isinstance(value, dict | list):
             if id(value) in seen:
                 continue
             seen.add(id(value))
+            pointer = "" if parent is None else join_pointer(parent, key)
             children = list(value.items()) if isinstance(value, dict) else list(enumerate(value))
-            for key, child in reversed(children):
-                if not str(key).startswith("x-"):
-                    stack.append((join_pointer(pointer, key), child))
+            for child_key, child in reversed(children):
+                if not str(child_key).startswith("x-"):
+                    stack.append((pointer, child_key, child))
