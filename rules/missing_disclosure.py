@@ -68,7 +68,7 @@ from campaignlint.data import load_json
 from campaignlint.i18n import Plain, _
 from campaignlint.model import Edit, Problem, Severity
 from campaignlint.rule import Option
-from campaignlint.text import PhraseFilter, fold, fold_with_offsets
+from campaignlint.text import PhraseFilter, WordSequence, fold, fold_with_offsets
 
 ID = "missing-disclosure"
 SEVERITY = "error"
@@ -263,12 +263,33 @@ def _hiding_filter() -> PhraseFilter:
     return PhraseFilter((phrase, fold(phrase).split()) for phrase in DATA["not_an_ad"])
 
 
+@lru_cache(maxsize=512)
+def _word_sequence(phrase: str) -> WordSequence | None:
+    """``phrase`` as a :class:`WordSequence` (what :func:`_whole_phrase` matches, without
+    compiling a regex); None for a phrase it cannot express."""
+    words = fold(phrase).split()
+    if "*" in words:
+        return None  # a literal star here, a wildcard there
+    try:
+        return WordSequence(words, "space", "#", "end")
+    except ValueError:
+        return None
+
+
+def _find_phrase(phrase: str, folded: str) -> tuple[int, int] | None:
+    sequence = _word_sequence(phrase)
+    if sequence is not None:
+        return sequence.search(folded)
+    match = _whole_phrase(phrase).search(folded)
+    return match.span() if match else None
+
+
 def _hiding_quote(text: str) -> str | None:
     folded, offsets = fold_with_offsets(text)
     for phrase in _hiding_filter().candidates(folded):
-        match = _whole_phrase(phrase).search(folded)
-        if match:
-            return text[offsets[match.start()] : offsets[match.end()]]
+        found = _find_phrase(phrase, folded)
+        if found:
+            return text[offsets[found[0]] : offsets[found[1]]]
     return None
 
 

@@ -67,7 +67,7 @@ from campaignlint.domain import is_number
 from campaignlint.i18n import Plain, _
 from campaignlint.model import Problem
 from campaignlint.rule import Option
-from campaignlint.text import PhraseFilter, fold, fold_with_offsets
+from campaignlint.text import PhraseFilter, WordSequence, fold, fold_with_offsets
 
 ID = "over-restrictive-clauses"
 SEVERITY = "warning"
@@ -117,12 +117,44 @@ _SENTENCE_END = re.compile(r"[.!?;\n]+")
 
 @lru_cache(maxsize=1024)
 def _phrase_regex(phrase: str, suffix: bool = True) -> re.Pattern[str]:
+    """The exact pattern of ``phrase``; :func:`_phrase_spans` needs it only for odd phrases."""
     words = fold(phrase.replace("’", "'")).split()
     parts = [r"\w+" if word == "*" else re.escape(word) for word in words]
     ends_in_word = bool(words) and words[-1][-1:].isalnum()
     tail = (r"\w*" if suffix else r"(?!\w)") if ends_in_word else ""
     head = r"(?<!\w)" if words and words[0][:1].isalnum() else r"(?<![\w#])"
     return re.compile(head + r"\s+".join(parts) + tail)
+
+
+@lru_cache(maxsize=1024)
+def _word_sequence(phrase: str, suffix: bool) -> WordSequence | None:
+    """``phrase`` as a :class:`WordSequence` (the same matches as :func:`_phrase_regex`, no
+    regex to compile); None for a phrase it cannot express (one starting with ``*``)."""
+    words = fold(phrase.replace("’", "'")).split()
+    ends_in_word = bool(words) and words[-1][-1:].isalnum()
+    tail = ("suffix" if suffix else "end") if ends_in_word else ""
+    head = "" if words and words[0][:1].isalnum() else "#"
+    try:
+        return WordSequence(words, "space", head, tail)
+    except ValueError:
+        return None
+
+
+def _phrase_spans(
+    phrase: str, text: str, suffix: bool = True, first_only: bool = False
+) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each match of ``phrase`` in folded ``text`` (as ``finditer``)."""
+    sequence = _word_sequence(phrase, suffix)
+    if sequence is None:
+        pattern = _phrase_regex(phrase, suffix)
+        if first_only:
+            match = pattern.search(text)
+            return [match.span()] if match else []
+        return [match.span() for match in pattern.finditer(text)]
+    if first_only:
+        found = sequence.search(text)
+        return [found] if found else []
+    return sequence.find_all(text)
 
 
 def _phrases(options: Mapping[str, Any]) -> list[str]:
@@ -145,19 +177,19 @@ def _sentence_bounds(folded: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _mentions(text: str, phrases: list[str]) -> bool:
-    return any(_phrase_regex(phrase).search(text) for phrase in phrases)
+    return any(_phrase_spans(phrase, text, first_only=True) for phrase in phrases)
 
 
 def _negated(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
     before = folded[sentence[0] : start]
     for phrase in DATA["negations_before"]:
-        matches = list(_phrase_regex(phrase, suffix=False).finditer(before))
-        if matches and len(before[matches[-1].end() :].split()) <= NEGATION_WINDOW_WORDS:
+        matches = _phrase_spans(phrase, before, suffix=False)
+        if matches and len(before[matches[-1][1] :].split()) <= NEGATION_WINDOW_WORDS:
             return True
     after = folded[end : sentence[1]]
     for phrase in DATA["negations_after"]:
-        match = _phrase_regex(phrase).search(after)
-        if match and len(after[: match.start()].split()) <= 2:
+        found = _phrase_spans(phrase, after, first_only=True)
+        if found and len(after[: found[0][0]].split()) <= 2:
             return True
     return False
 
@@ -181,8 +213,7 @@ def forcing_quotes(text: str, phrases: list[str]) -> list[str]:
     folded, offsets = fold_with_offsets(text)
     spans: list[tuple[int, int]] = []
     for phrase in _phrase_filter(tuple(phrases)).candidates(folded):
-        for match in _phrase_regex(phrase).finditer(folded):
-            start, end = match.span()
+        for start, end in _phrase_spans(phrase, folded):
             sentence = _sentence_bounds(folded, start, end)
             if _negated(folded, start, end, sentence):
                 continue

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from campaignlint.text import contains_text, fold, normalize_handle, same_text
@@ -51,3 +54,39 @@ def test_phrase_filter_keeps_every_phrase_that_may_occur_in_data_order() -> None
     assert phrase_filter.candidates("it is not an ad") == ["not an ad", "* *"]
     assert phrase_filter.candidates("a serum") == ["* *"]
     assert PhraseFilter([("not an ad", ["not", "an", "ad"])]).candidates("a serum") == []
+
+
+def _regex_of(words: list[str], separator: str, head: str, tail: str) -> re.Pattern[str]:
+    parts = [r"\w+" if word == "*" else re.escape(word) for word in words]
+    joiner = r"\s+" if separator == "space" else r"[\s_\-]*"
+    ends = {"end": r"(?!\w)", "suffix": r"\w*", "": ""}[tail]
+    return re.compile((r"(?<![\w#])" if head else r"(?<!\w)") + joiner.join(parts) + ends)
+
+
+def test_word_sequence_matches_exactly_what_its_regular_expression_matches() -> None:
+    from campaignlint.text import WordSequence
+
+    chance = random.Random(7)
+    for _ in range(3000):
+        words = ["".join(chance.choice("ab#'ş1.") for _ in range(chance.randint(1, 3)))]
+        words += [chance.choice(["a", "b#", "*", "ş'"]) for _ in range(chance.randint(0, 2))]
+        separator = chance.choice(["space", "joiner"])
+        if separator == "joiner":
+            words = [word for word in words if word != "*"]
+        head, tail = chance.choice(["", "#"]), chance.choice(["end", "suffix", ""])
+        sequence = WordSequence(words, separator, head, tail)
+        pattern = _regex_of(words, separator, head, tail)
+        for _ in range(5):
+            text = "".join(chance.choice("ab_- \n#'ş1\u0301." + "".join(words)) for _ in range(14))
+            assert sequence.find_all(text) == [m.span() for m in pattern.finditer(text)]
+            match = pattern.search(text)
+            assert sequence.search(text) == (match.span() if match else None)
+
+
+def test_word_sequence_needs_a_literal_first_word() -> None:
+    from campaignlint.text import WordSequence
+
+    with pytest.raises(ValueError):
+        WordSequence(["*", "verbatim"], "space", "#", "end")
+    with pytest.raises(ValueError):
+        WordSequence([], "space", "#", "end")
