@@ -53,7 +53,7 @@ from campaignlint.domain import parse_age_bucket
 from campaignlint.i18n import Plain, _
 from campaignlint.model import Problem
 from campaignlint.rule import Option
-from campaignlint.text import fold
+from campaignlint.text import WordSequence, fold
 
 ID = "age-content-fit"
 SEVERITY = "info"
@@ -102,7 +102,10 @@ class _Theme:
         line). The regular expression is built and run only when an anchor word occurs."""
         if not any(anchor in joined for anchor in self.anchors):
             return False
-        return any(map(_pattern(self.keywords).search, folded))
+        sequences = _sequences(self.keywords)
+        if sequences is None:
+            return any(map(_pattern(self.keywords).search, folded))
+        return any(sequence.search(text) for text in folded for sequence in sequences)
 
 
 @lru_cache(maxsize=1)
@@ -224,6 +227,22 @@ def _keyword_words(keyword: str) -> list[str]:
 def _theme(name: str, keywords: tuple[str, ...]) -> _Theme:
     words = [_keyword_words(keyword) for keyword in keywords]
     return _Theme(name, keywords, tuple(max(found, key=len) for found in words if found))
+
+
+@lru_cache(maxsize=256)
+def _sequences(keywords: tuple[str, ...]) -> tuple[WordSequence, ...] | None:
+    """The theme's keywords as :class:`WordSequence` (what :func:`_pattern` matches, without
+    compiling a regex); None when a keyword has a ``*`` inside, which the pattern takes as is."""
+    sequences = []
+    for keyword in keywords:
+        words = _keyword_words(keyword)
+        if not words:
+            continue
+        if "*" in words:
+            return None
+        tail = "" if keyword.strip().endswith("*") else "end"
+        sequences.append(WordSequence(words, "joiner", "", tail))
+    return tuple(sequences)
 
 
 @lru_cache(maxsize=256)
