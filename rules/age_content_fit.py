@@ -43,9 +43,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from campaignlint.brief import Brief
 from campaignlint.data import load_json
@@ -83,16 +82,7 @@ Themes = dict[str, dict[str, list[str]]]
 _SEPARATORS = re.compile(r"[\s_\-]+")
 
 
-@dataclass(frozen=True)
-class _Group:
-    label: str
-    low: int
-    high: int
-    themes: tuple[_Theme, ...]
-
-
-@dataclass(frozen=True)
-class _Theme:
+class _Theme(NamedTuple):
     name: str
     keywords: tuple[str, ...]
     anchors: tuple[str, ...]  # one folded word of each keyword, which its matches contain
@@ -106,6 +96,13 @@ class _Theme:
         if sequences is None:
             return any(map(_pattern(self.keywords).search, folded))
         return any(sequence.search(text) for text in folded for sequence in sequences)
+
+
+class _Group(NamedTuple):
+    label: str
+    low: int
+    high: int
+    themes: tuple[_Theme, ...]
 
 
 @lru_cache(maxsize=1)

@@ -48,8 +48,7 @@ flat fee.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from campaignlint.brief import Brief
 from campaignlint.domain import effective_tier, influencer_label, is_number, keyword
@@ -72,8 +71,7 @@ OPTIONS = {
 }
 
 
-@dataclass(frozen=True)
-class Fee:
+class Fee(NamedTuple):
     """A creator's fee as read from the brief."""
 
     pointer: str
