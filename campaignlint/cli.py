@@ -222,10 +222,10 @@ def docs(output: Path | None, check_only: bool, lang: str) -> None:
 )
 def schema(config_schema: bool) -> None:
     """Print the brief JSON Schema, for editors and other tools."""
-    from importlib.resources import files
+    from campaignlint.validation import schema_path
 
     name = "config.schema.json" if config_schema else "brief.schema.json"
-    click.echo((files("campaignlint.schemas") / name).read_text(encoding="utf-8"), nl=False)
+    click.echo(schema_path(name).read_text(encoding="utf-8"), nl=False)
 
 
 class Interrupted(BaseException):
