@@ -145,24 +145,32 @@ def is_valid_zone(name: str) -> bool:
     return True
 
 
+def _zone_key(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+@lru_cache(maxsize=1)
+def _zones_by_key() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Every zone by its whole-name key and by its city key, built once per process:
+    ``available_timezones()`` walks the zone database on disk."""
+    import zoneinfo
+
+    by_name: dict[str, list[str]] = {}
+    by_city: dict[str, list[str]] = {}
+    for zone in sorted(zoneinfo.available_timezones()):
+        by_name.setdefault(_zone_key(zone), []).append(zone)
+        by_city.setdefault(_zone_key(zone.rsplit("/", 1)[-1]), []).append(zone)
+    return by_name, by_city
+
+
 def suggest_zone(name: str) -> str | None:
     """A valid zone ``name`` probably means: same letters ignoring case and separators
     (``europe/istanbul``), or the city alone (``Istanbul``). None when nothing fits."""
-
-    def key(text: str) -> str:
-        return "".join(ch for ch in text.casefold() if ch.isalnum())
-
-    wanted = key(name)
+    wanted = _zone_key(name)
     if not wanted:
         return None
-    import zoneinfo
-
-    zones = sorted(zoneinfo.available_timezones())
-    for matches in (
-        [zone for zone in zones if key(zone) == wanted],
-        [zone for zone in zones if key(zone.rsplit("/", 1)[-1]) == wanted],
-    ):
-        canonical = sorted({canonical_zone(zone) for zone in matches})
+    for index in _zones_by_key():
+        canonical = sorted({canonical_zone(zone) for zone in index.get(wanted, [])})
         if canonical:
             return canonical[0]
     return None

@@ -16,7 +16,6 @@ BRIEF_SCHEMA = "brief.schema.json"
 CONFIG_SCHEMA = "config.schema.json"
 
 
-@lru_cache(maxsize=4)
 def schema_path(name: str) -> Path:
     """Where a shipped schema lies: the ``campaignlint.schemas`` package folder (read directly,
     as ``importlib.resources`` adds ~4 ms of imports to every run)."""
@@ -27,6 +26,7 @@ def schema_path(name: str) -> Path:
     return Path(package_file).parent / name
 
 
+@lru_cache(maxsize=4)
 def load_schema(name: str) -> dict[str, Any]:
     text = schema_path(name).read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)

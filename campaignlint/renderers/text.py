@@ -20,6 +20,8 @@ def _paint(text: str, code: str, color: bool) -> str:
 
 def _clean(text: str) -> str:
     """One terminal line: no control characters that could move the cursor or fake output."""
+    if text.isprintable():
+        return text
     return "".join(ch if ch.isprintable() or ch == " " else "\ufffd" for ch in text)
 
 
