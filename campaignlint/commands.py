@@ -103,6 +103,7 @@ def _run_check(options: CheckOptions) -> int:
         resolve_jobs,
         rules_for,
         run_jobs,
+        summarize,
     )
     from campaignlint.loader import decode
     from campaignlint.model import Severity
@@ -133,11 +134,23 @@ def _run_check(options: CheckOptions) -> int:
     if progress is not None:
         progress.total, progress.enabled = len(jobs), progress.enabled and len(jobs) > 1
         progress.lang = lang
+    report = Report(
+        results=[],
+        rules=rules_for(run_config),
+        fail_on=Severity(run_config.fail_on),
+        lang=lang,
+        color=options.color,
+        quiet=options.quiet,
+    )
+    streamed = _TextStream(report, options) if _can_stream(outputs, options) else None
     try:
-        results = run_jobs(jobs, resolve_jobs(options.jobs), progress)
+        results = run_jobs(
+            jobs, resolve_jobs(options.jobs), progress, streamed.add if streamed else None
+        )
     finally:
         if progress is not None:
             progress.close()
+    deliver = streamed.add if streamed else results.append
 
     if STDIN in collected.files:
         name = options.stdin_filename or "<stdin>"
@@ -147,11 +160,14 @@ def _run_check(options: CheckOptions) -> int:
         try:
             text = decode(raw)
         except CampaignlintError as error:
-            results.append(FileResult(path=name, error=f"{name}: {error.render(lang)}"))
+            deliver(FileResult(path=name, error=f"{name}: {error.render(lang)}"))
         else:
-            results.append(lint_file(name, stdin_config, lang, text=text, keep_data=keep_data))
+            deliver(lint_file(name, stdin_config, lang, text=text, keep_data=keep_data))
     missing = _("no such file or directory").render(lang)
-    results.extend(FileResult(path=path, error=f"{path}: {missing}") for path in collected.missing)
+    for path in collected.missing:
+        deliver(FileResult(path=path, error=f"{path}: {missing}"))
+    if streamed is not None:
+        return streamed.finish(collected.empty_dirs, options.strict)
     if options.fix or options.diff:
         results, changed = _fix(results, jobs, options, lang)
         if options.diff:
@@ -161,14 +177,8 @@ def _run_check(options: CheckOptions) -> int:
         empty = _("no briefs (*.yaml, *.yml) found in {directory}", directory=Plain(directory))
         options.stderr(f"campaignlint: {empty.render(lang)}\n")
 
-    report = Report(
-        results=results,
-        rules=rules_for(run_config),
-        fail_on=Severity(run_config.fail_on),
-        lang=lang,
-        color=options.color,
-        quiet=options.quiet,
-    )
+    report.results = results
+    report.summary = summarize(results, report.fail_on)
     if keep_data:
         from campaignlint.facts import facts_for
 
@@ -178,6 +188,50 @@ def _run_check(options: CheckOptions) -> int:
     if collected.empty_dirs and options.strict and not results:
         return EXIT_USAGE
     return int(report.summary["exit_code"])
+
+
+def _can_stream(outputs: list[tuple[str, str | None]], options: CheckOptions) -> bool:
+    """Text to standard output, with nothing that needs every result at the end: print each
+    file as it is done and keep only the counts, so memory stays flat over any number of files.
+    """
+    needs_all = options.fix or options.diff or options.baseline or options.write_baseline
+    return outputs == [("text", None)] and not needs_all
+
+
+class _TextStream:
+    """Writes each file's findings as soon as it is checked, then the summary line."""
+
+    def __init__(self, report: Any, options: CheckOptions) -> None:
+        from campaignlint.engine import Tally
+
+        self.report, self.options = report, options
+        self.tally = Tally(report.fail_on)
+        self.wrote = False
+
+    def add(self, result: Any) -> None:
+        from campaignlint.renderers.text import render_result
+
+        self.tally.add(result)
+        lines = render_result(result, self.report)
+        if lines:
+            if self.options.progress is not None:
+                self.options.progress.close()  # clear the progress line before printing
+            self.options.stdout("\n".join(lines) + "\n")
+            self.wrote = True
+
+    def finish(self, empty_dirs: Sequence[str], strict: bool) -> int:
+        from campaignlint.renderers.text import summary_line
+
+        report = self.report
+        report.summary = self.tally.summary()
+        for directory in empty_dirs:
+            empty = _("no briefs (*.yaml, *.yml) found in {directory}", directory=Plain(directory))
+            self.options.stderr(f"campaignlint: {empty.render(report.lang)}\n")
+        if not report.quiet:
+            self.options.stdout(("\n" if self.wrote else "") + summary_line(report) + "\n")
+        if empty_dirs and strict and not self.tally.files:
+            return EXIT_USAGE
+        return int(report.summary["exit_code"])
 
 
 def _fix(

@@ -375,13 +375,18 @@ def resolve_jobs(jobs: int | str | None) -> int:
 
 
 def run_jobs(
-    jobs: Sequence[Job], workers: int, progress: Callable[[int], None] | None = None
+    jobs: Sequence[Job],
+    workers: int,
+    progress: Callable[[int], None] | None = None,
+    on_result: Callable[[FileResult], None] | None = None,
 ) -> list[FileResult]:
-    """Lint ``jobs`` in order, in this process or a pool of ``workers`` processes."""
+    """Lint ``jobs`` in order, in this process or a pool of ``workers`` processes. With
+    ``on_result``, each result goes to it, in order, and is not kept (memory stays flat)."""
+    results: list[FileResult] = []
+    deliver = on_result or results.append
     if workers <= 1 or len(jobs) < 4:
-        results = []
         for job in jobs:
-            results.append(_run_job(job))
+            deliver(_run_job(job))
             if progress:
                 progress(1)
         return results
@@ -389,7 +394,6 @@ def run_jobs(
 
     chunk = max(1, min(64, len(jobs) // (workers * 4)))
     chunks = [list(jobs[i : i + chunk]) for i in range(0, len(jobs), chunk)]
-    results = []
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
     try:
         futures = [pool.submit(_run_chunk, jobs_chunk) for jobs_chunk in chunks]
@@ -398,7 +402,8 @@ def run_jobs(
                 chunk_results = future.result()
             except Exception:  # the worker died (BrokenProcessPool) or could not send results
                 chunk_results = [_run_isolated(job) for job in jobs_chunk]
-            results.extend(chunk_results)
+            for result in chunk_results:
+                deliver(result)
             if progress:
                 progress(len(chunk_results))
     except BaseException:  # Ctrl-C: drop the queued work, stop the workers, no tracebacks
@@ -440,27 +445,51 @@ def lint_paths(
     return results
 
 
-def summarize(results: Sequence[FileResult], fail_on: Severity) -> dict[str, Any]:
-    """Counts for the summary line and the JSON ``summary``; ``exit_code`` per the CLI contract."""
-    counts = {severity.value: 0 for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
-    for result in results:
+_SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass
+class Tally:
+    """Running counts over file results, so a streamed run need not keep its findings."""
+
+    fail_on: Severity
+    files: int = 0
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_SEVERITIES, 0))
+    input_errors: int = 0
+    internal_errors: int = 0
+    failing: bool = False
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        self.input_errors += bool(result.error)
+        self.internal_errors += result.internal_error
         for finding in result.findings:
-            counts[finding.severity.value] += 1
-    input_errors = sum(1 for result in results if result.error)
-    internal = sum(1 for result in results if result.internal_error)
-    failing = any(finding.severity >= fail_on for result in results for finding in result.findings)
-    exit_code = 2 if input_errors or internal else (1 if failing else 0)
-    return {
-        "files_checked": len(results),
-        "findings": sum(counts.values()),
-        "errors": counts["error"],
-        "warnings": counts["warning"],
-        "info": counts["info"],
-        "input_errors": input_errors,
-        "internal_errors": internal,
-        "fail_on": fail_on.value,
-        "exit_code": exit_code,
-    }
+            self.counts[finding.severity.value] += 1
+            self.failing = self.failing or finding.severity >= self.fail_on
+
+    def summary(self) -> dict[str, Any]:
+        """Counts for the summary line and the JSON ``summary``; ``exit_code`` per the CLI
+        contract."""
+        broken = self.input_errors or self.internal_errors
+        return {
+            "files_checked": self.files,
+            "findings": sum(self.counts.values()),
+            "errors": self.counts["error"],
+            "warnings": self.counts["warning"],
+            "info": self.counts["info"],
+            "input_errors": self.input_errors,
+            "internal_errors": self.internal_errors,
+            "fail_on": self.fail_on.value,
+            "exit_code": 2 if broken else (1 if self.failing else 0),
+        }
+
+
+def summarize(results: Sequence[FileResult], fail_on: Severity) -> dict[str, Any]:
+    """The summary of finished results (see :class:`Tally`)."""
+    tally = Tally(fail_on)
+    for result in results:
+        tally.add(result)
+    return tally.summary()
 
 
 __all__ = ["FileResult", "lint_file", "lint_paths", "lint_text", "summarize"]

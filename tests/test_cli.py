@@ -204,3 +204,20 @@ def test_schema_command_prints_the_schema() -> None:
     assert schema["$schema"].endswith("2020-12/schema")
     assert "campaign" in schema["properties"]
     assert "fail_on" in json.loads(run("schema", "--config").output)["properties"]
+
+
+def test_streamed_text_output_equals_the_buffered_one(workdir: Path) -> None:
+    """Plain text output is written file by file (flat memory); asking for a second format
+    buffers every result instead. Both must print the very same text and exit code."""
+    for index in range(5):
+        text = BAD if index % 2 else "campaign: {name: fine}\n"
+        (workdir / f"b{index}.yaml").write_text(text, encoding="utf-8")
+    (workdir / "broken.yaml").write_text("a: [1\n", encoding="utf-8")
+    args = ["check", "--select", "placeholder-text", ".", "missing.yaml"]
+    streamed = run(*args)
+    buffered = run(*args, "--format", "text", "--format", "json:out.json")
+    assert streamed.output == buffered.output
+    assert streamed.exit_code == buffered.exit_code == 2
+    assert streamed.output.count("placeholder-text") == 2
+    quiet = run(*args, "-q")
+    assert quiet.output == streamed.output.rsplit("\n\n", 1)[0] + "\n"

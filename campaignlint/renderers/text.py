@@ -8,6 +8,7 @@ from campaignlint.i18n import _, severity_name
 from campaignlint.model import Severity
 
 if TYPE_CHECKING:
+    from campaignlint.engine import FileResult
     from campaignlint.renderers import Report
 
 _COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
@@ -25,30 +26,34 @@ def _clean(text: str) -> str:
     return "".join(ch if ch.isprintable() or ch == " " else "\ufffd" for ch in text)
 
 
+def render_result(result: FileResult, report: Report) -> list[str]:
+    """The lines of one file: its findings with their fix hints, or its error."""
+    color = report.color
+    if result.error:
+        where = _clean(result.error)
+        label = _paint(severity_name("error", report.lang), _COLORS[Severity.ERROR] + _BOLD, color)
+        return [
+            f"{_paint(where.split(': ', 1)[0], _BOLD, color)}: {label}: "
+            f"{where.split(': ', 1)[1] if ': ' in where else where}"
+        ]
+    lines = []
+    path = _clean(result.path)
+    hint = _("fix").render(report.lang)
+    for finding in result.findings:
+        location = _paint(f"{path}:{finding.line}:{finding.column}:", _BOLD, color)
+        label = severity_name(finding.severity.value, report.lang)
+        severity = _paint(label, _COLORS[finding.severity], color)
+        rule = _paint(finding.rule, _BOLD, color)
+        lines.append(f"{location} {severity} {rule} {_clean(finding.message)}")
+        if finding.fix and report.show_fix:
+            lines.append(_paint(f"  {hint}: {_clean(finding.fix)}", _DIM, color))
+    return lines
+
+
 def render(report: Report) -> str:
     lines: list[str] = []
-    color = report.color
     for result in report.results:
-        path = _clean(result.path)
-        if result.error:
-            where = _clean(result.error)
-            label = _paint(
-                severity_name("error", report.lang), _COLORS[Severity.ERROR] + _BOLD, color
-            )
-            lines.append(
-                f"{_paint(where.split(': ', 1)[0], _BOLD, color)}: {label}: "
-                f"{where.split(': ', 1)[1] if ': ' in where else where}"
-            )
-            continue
-        for finding in result.findings:
-            location = _paint(f"{path}:{finding.line}:{finding.column}:", _BOLD, color)
-            label = severity_name(finding.severity.value, report.lang)
-            severity = _paint(label, _COLORS[finding.severity], color)
-            rule = _paint(finding.rule, _BOLD, color)
-            lines.append(f"{location} {severity} {rule} {_clean(finding.message)}")
-            if finding.fix and report.show_fix:
-                hint = _("fix").render(report.lang)
-                lines.append(_paint(f"  {hint}: {_clean(finding.fix)}", _DIM, color))
+        lines.extend(render_result(result, report))
     if not report.quiet:
         if lines:
             lines.append("")
