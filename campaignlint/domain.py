@@ -50,6 +50,17 @@ def is_number(value: Any) -> bool:
         return False
 
 
+def is_blank(value: Any) -> bool:
+    """Nothing written: absent, empty, whitespace only, or an empty list or mapping."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list | dict):
+        return not value
+    return False
+
+
 def tier_for_followers(followers: float) -> str:
     """The tier a follower count falls in."""
     tier = "nano"

@@ -41,6 +41,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from campaignlint.brief import Brief
+from campaignlint.domain import is_blank
 from campaignlint.i18n import _
 from campaignlint.model import Problem
 from campaignlint.rule import Option
@@ -59,20 +60,10 @@ OPTIONS = {
 }
 
 
-def _empty(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, list | dict):
-        return not value
-    return False
-
-
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     if brief.has("/content") and brief.mapping("/content") is None:
         return  # unreadable content: the schema reports it
-    if _empty(brief.get("/content/topics")):
+    if is_blank(brief.get("/content/topics")):
         yield brief.missing(
             "/content/topics",
             _("the brief sets no content topics"),
@@ -81,7 +72,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
                 ' such as "morning skincare routine".'
             ),
         )
-    if _empty(brief.get("/content/guidelines")):
+    if is_blank(brief.get("/content/guidelines")):
         yield brief.missing(
             "/content/guidelines",
             _("the brief gives the creator no content guidelines"),

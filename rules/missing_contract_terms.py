@@ -48,7 +48,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from campaignlint.brief import Brief
-from campaignlint.domain import is_number
+from campaignlint.domain import is_blank, is_number
 from campaignlint.i18n import Percent, _
 from campaignlint.model import Position, Problem, Severity
 from campaignlint.rule import Option
@@ -117,20 +117,10 @@ def _end_of_top_level(brief: Brief) -> Position:
     return (line, 1, line, 1)
 
 
-def _is_empty(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, list | dict):
-        return not value
-    return False
-
-
 def _missing_terms(brief: Brief, contract: dict[str, Any]) -> Iterator[Problem]:
     contract_key = brief.key_position("/contract")
     for name, severity in REQUIRED_TERMS:
-        if not _is_empty(contract.get(name)):
+        if not is_blank(contract.get(name)):
             continue
         problem = brief.problem(
             f"/contract/{name}",

@@ -126,3 +126,12 @@ def test_is_number_refuses_ints_too_large_for_a_float() -> None:
 
     assert not is_number(10**400) and not is_number(-(10**400))
     assert is_number(10**300) and not is_number(float("nan")) and not is_number(True)
+
+
+def test_is_blank() -> None:
+    from campaignlint.domain import is_blank
+
+    for blank in (None, "", "  \n", [], {}):
+        assert is_blank(blank), blank
+    for written in ("x", [""], {"a": None}, 0, False):
+        assert not is_blank(written), written
