@@ -97,6 +97,14 @@ def field_label(path: Sequence[Any]) -> str:
     return label or "the brief"
 
 
+def pointer_label(pointer: str) -> str:
+    """``/contract/clauses/0`` -> ``contract.clauses[0]``, as :func:`field_label` writes paths."""
+    from campaignlint.loader import unescape_pointer_token
+
+    tokens = [unescape_pointer_token(token) for token in pointer.split("/")[1:]]
+    return field_label([int(token) if token.isdigit() else token for token in tokens])
+
+
 def describe_value(value: Any) -> str:
     if value is None:
         return "nothing (an empty value)"

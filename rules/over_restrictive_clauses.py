@@ -68,6 +68,7 @@ from campaignlint.i18n import Plain, _
 from campaignlint.model import Problem
 from campaignlint.rule import Option
 from campaignlint.text import PhraseFilter, WordSequence, fold, fold_with_offsets
+from campaignlint.validation import pointer_label
 
 ID = "over-restrictive-clauses"
 SEVERITY = "warning"
@@ -246,7 +247,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
 
 
 def _field_name(pointer: str) -> str:
-    return pointer.lstrip("/").replace("/", ".")
+    return pointer_label(pointer)
 
 
 def _forcing_wording(brief: Brief, phrases: list[str]) -> Iterator[Problem]:

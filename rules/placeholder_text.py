@@ -38,6 +38,7 @@ from campaignlint.loader import join_pointer
 from campaignlint.model import Problem
 from campaignlint.rule import Option
 from campaignlint.text import fold
+from campaignlint.validation import pointer_label
 
 ID = "placeholder-text"
 SEVERITY = "error"
@@ -82,7 +83,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
         if match is None:
             continue
         pointer = "" if parent is None else join_pointer(parent, key)
-        field = pointer.lstrip("/").replace("/", ".") or "the brief"
+        field = pointer_label(pointer)
         yield brief.problem(
             pointer,
             _("{field} contains placeholder text '{marker}'", field=field, marker=match.group(0)),
