@@ -9,7 +9,8 @@ reports:
   `due`);
 - a contract term that starts after the campaign starts or ends before it ends, so part of the
   campaign runs without a contract (warning, at `contract.term.start` or `contract.term.end`);
-- a contract term that ends before it starts (error, at `contract.term.end`).
+- a contract term that ends before it starts (warning, at `contract.term.end`): it covers
+  none of the campaign.
 
 Dates may be written quoted (`"2027-03-01"`) or unquoted (`2027-03-01`). A date that cannot be
 read is left to the `schema` rule.
@@ -147,6 +148,7 @@ def _check_contract_term(
                 start=term_start,
             ),
             _("Correct contract.term so that its end is on or after {start}.", start=term_start),
+            severity="warning",
         )
         return
     if start is not None and term_start is not None and term_start > start:

@@ -107,7 +107,8 @@ def test_contract_term_not_covering_the_campaign_is_a_warning_per_side() -> None
     assert "March 30, 2027" in findings[1].message
 
 
-def test_contract_term_ending_before_it_starts_is_an_error() -> None:
+def test_contract_term_ending_before_it_starts_is_a_warning() -> None:
+    # domain.md, Brief integrity: a contract.term that does not cover the campaign is a warning.
     findings = run_rule(
         RULE,
         """\
@@ -116,7 +117,7 @@ def test_contract_term_ending_before_it_starts_is_an_error() -> None:
           term: {start: 2027-04-30, end: 2027-02-20}
         """,
     )
-    assert summary(findings) == [("inconsistent-dates", "error", 3, "/contract/term/end")]
+    assert summary(findings) == [("inconsistent-dates", "warning", 3, "/contract/term/end")]
 
 
 def test_open_ended_term_side_is_not_judged() -> None:
