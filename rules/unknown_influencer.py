@@ -71,9 +71,25 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     if not isinstance(brief.get("/influencers"), list):
         return  # no list to match against: the schema rule reports it
     listed = _listed_handles(brief)
-    yield from _unknown_handles(brief, listed, float(options["suggestion_cutoff"]))
-    if options["report_idle_influencers"] and isinstance(brief.get("/deliverables"), list):
+    if not _unreadable(brief, "/influencers", "handle"):
+        yield from _unknown_handles(brief, listed, float(options["suggestion_cutoff"]))
+    deliverables = brief.get("/deliverables")
+    if (
+        options["report_idle_influencers"]
+        and isinstance(deliverables, list)
+        and not _unreadable(brief, "/deliverables", "influencer")
+    ):
         yield from _idle_influencers(brief)
+
+
+def _unreadable(brief: Brief, list_pointer: str, field: str) -> bool:
+    """Whether some entry names its creator with a wrong type (``handle: 42``): who it is cannot
+    be known, so a creator missing on the other side may well be that one."""
+    for _pointer, entry in brief.mappings(list_pointer):
+        value = entry.get(field)
+        if value is not None and not isinstance(value, (str, list)):
+            return True
+    return False
 
 
 def _listed_handles(brief: Brief) -> dict[str, str]:

@@ -72,7 +72,7 @@ def test_influencer_without_deliverable_is_a_warning_at_its_handle() -> None:
           - influencer: "@ayse.glow"
         """,
     )
-    assert summary(findings) == [("unknown-influencer", "warning", 4, "/influencers/1/handle")]
+    assert summary(findings) == [("unknown-influencer", "warning", 3, "/influencers/1/handle")]
     assert "@mert.fit" in findings[0].message
     assert "no deliverable" in findings[0].message
 
@@ -128,6 +128,21 @@ def test_wrong_types_do_not_crash() -> None:
         """,
     )
     assert findings == []
+
+
+def test_a_handle_of_wrong_type_makes_no_creator_unknown_or_idle() -> None:
+    # domain.md: a rule skips the fields it cannot read, without a finding.
+    text = 'influencers:\n  - {handle: 12345}\ndeliverables:\n  - {influencer: "@ayse.glow"}\n'
+    assert run_rule(RULE, text) == []
+    text = 'influencers:\n  - {handle: "@ayse.glow"}\ndeliverables:\n  - {influencer: 5}\n'
+    assert run_rule(RULE, text) == []
+    text = (
+        'influencers:\n  - {handle: 12345}\n  - {handle: "@mert.fit"}\n'
+        'deliverables:\n  - {influencer: "@ayse.glow"}\n'
+    )
+    assert summary(run_rule(RULE, text)) == [
+        ("unknown-influencer", "warning", 3, "/influencers/1/handle")
+    ]
 
 
 def test_influencers_of_wrong_shape_skip_the_rule() -> None:
