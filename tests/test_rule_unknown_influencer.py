@@ -72,7 +72,7 @@ def test_influencer_without_deliverable_is_a_warning_at_its_handle() -> None:
           - influencer: "@ayse.glow"
         """,
     )
-    assert summary(findings) == [("unknown-influencer", "warning", 3, "/influencers/1/handle")]
+    assert summary(findings) == [("unknown-influencer", "warning", 4, "/influencers/1/handle")]
     assert "@mert.fit" in findings[0].message
     assert "no deliverable" in findings[0].message
 
