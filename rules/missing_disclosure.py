@@ -13,11 +13,13 @@ accepted advertising label in `content.disclosure.tags` or `content.hashtags`:
 | FR | `#publicité`, `#sponsorisé` |
 | other | `#ad` |
 
-Matching ignores case and accents with Turkish rules (`#İşbirliği` = `#isbirligi`). A market
-with no accepted label is an error. Labels regulators call unclear (`#sp`, `#spon`, `#collab`,
-`#partner`, `#gifted`, `#thanks`) never count, and the message says so when the brief uses them.
-A brief that asks the creator not to say it is an ad ("reklam olduğunu söylemeyin", "don't
-disclose", `#reklamdeğiltavsiye`, "not an ad") is an error whatever else it has.
+Matching ignores case and accents with Turkish rules (`#İşbirliği` = `#isbirligi`). In TR the
+Advertising Board's "@marka ile işbirliği" (the brand's @handle, then "ile işbirliği") counts
+too. A market with no accepted label is an error. Labels regulators call unclear (`#sp`,
+`#spon`, `#collab`, `#partner`, `#gifted`, `#thanks`) never count, and the message says so when
+the brief uses them. A brief that asks the creator not to say it is an ad ("reklam olduğunu
+söylemeyin", "don't disclose", `#reklamdeğiltavsiye`, "not an ad") is an error whatever else it
+has.
 
 It also warns when `content.disclosure.placement` is not `start_of_caption` or `on_screen`
 (a label buried at the end of the caption or in the comments does not count), and when
@@ -163,10 +165,15 @@ def _has_accepted(market: str, accepted: list[str], tokens: list[str], entries: 
     if any(fold(token) in keys for token in tokens):
         return True
     lead_words = {fold(word) for word in DATA["lead_words"].get(market, [])}
+    mention_words = [fold(words) for words in DATA["mention_words"].get(market, [])]
     for entry in entries:
         words = _tokens(entry)
         if words and fold(words[0]) in lead_words:
             return True
+        if len(words) > 1 and words[0].startswith("@"):
+            rest = " ".join(fold(word) for word in words[1:])
+            if any(rest == label or rest.startswith(label + " ") for label in mention_words):
+                return True
     return False
 
 

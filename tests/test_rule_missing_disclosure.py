@@ -48,6 +48,8 @@ def test_missing_tag_per_market_with_weak_labels_named_and_fix_edits() -> None:
         ("[TR]", "[]", '["#LuminaGlow", "#Reklam"]'),
         ("[TR]", '["Reklam: @lumina"]', "[]"),
         ("[TR]", '["İşbirliği @lumina ile"]', "[]"),
+        ("[TR]", '["@lumina ile işbirliği"]', "[]"),  # domain.md Sources: "@marka ile işbirliği"
+        ("[TR]", '["@Lumina ile İŞBİRLİĞİ"]', "[]"),
         ("[US, GB]", '["#ad"]', "[]"),
         ("[UK]", '["#advert"]', "[]"),
         ("[FR]", '["#Publicite"]', "[]"),
@@ -68,6 +70,9 @@ def test_near_misses_do_not_count() -> None:
     ]
     tr_words = run_rule(RULE, _brief("[TR]", '["Marka reklam"]'))
     assert len(tr_words) == 1
+    # the @mention form counts in TR only, and only as the whole label
+    assert len(run_rule(RULE, _brief("[US]", '["@lumina ile işbirliği"]'))) == 1
+    assert len(run_rule(RULE, _brief("[TR]", '["@lumina ile işbirliğine açık"]'))) == 1
 
 
 def test_one_fix_for_markets_sharing_a_tag() -> None:
