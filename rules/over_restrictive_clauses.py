@@ -108,9 +108,23 @@ TEXT_FIELDS = (
     "/contract/clauses",
 )
 UNLIMITED_WORDS = ("unlimited", "perpetual", "infinite", "forever", "sınırsız", "süresiz")
-ALL_CATEGORIES = ("all", "any", "all brands", "every brand", "tümü", "hepsi", "tüm markalar")
+ALL_CATEGORIES = (
+    "all",
+    "any",
+    "all brands",
+    "every brand",
+    "any brand",
+    "all categories",
+    "every category",
+    "any category",
+    "tümü",
+    "hepsi",
+    "tüm markalar",
+    "tüm kategoriler",
+)
 NEGATION_WINDOW_WORDS = 4
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
+_ADJACENT_NEGATIONS = frozenset(fold(word) for word in DATA["negations_adjacent"])
 
 
 # --- text matching --------------------------------------------------------------------------
@@ -183,6 +197,9 @@ def _mentions(text: str, phrases: list[str]) -> bool:
 
 def _negated(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
     before = folded[sentence[0] : start]
+    words_before = before.replace("’", "'").split()
+    if words_before and words_before[-1] in _ADJACENT_NEGATIONS:
+        return True  # "is not required to say"
     for phrase in DATA["negations_before"]:
         matches = _phrase_spans(phrase, before, suffix=False)
         if matches and len(before[matches[-1][1] :].split()) <= NEGATION_WINDOW_WORDS:

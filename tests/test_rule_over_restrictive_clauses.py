@@ -59,6 +59,8 @@ def test_forcing_wording_is_quoted_in_english_and_turkish() -> None:
         "#reklam etiketinin kullanılması zorunludur.",
         "Ödemenin 30 gün içinde yapılması zorunludur.",
         "Creator chooses format, tone and script; brand checks facts only.",
+        "The creator is not required to say anything specific.",
+        "The creator doesn't have to say the slogan.",
     ],
 )
 def test_clauses_granting_freedom_or_stating_the_law_stay_silent(clause: str) -> None:
@@ -71,6 +73,15 @@ def test_turkish_suffixes_and_variants_match() -> None:
         "contract:\n  clauses:\n    - Kendi yorumunu katamazlar ve metnin dışına çıkamazlar.\n",
     )
     assert '"Kendi yorumunu katamazlar", "metnin dışına çıkamazlar"' in findings[0].message
+    # domain.md: "kendi görüşünü belirtemez", "olumsuz yorum yapamaz" also in plural and future
+    for clause, quote in [
+        ("Kendi görüşlerini belirtemez.", "Kendi görüşlerini belirtemez"),
+        ("Kendi fikirlerini belirtemezler.", "Kendi fikirlerini belirtemezler"),
+        ("Influencer olumsuz yorum yapamayacak.", "olumsuz yorum yapamayacak"),
+    ]:
+        found = run_rule(RULE, f"contract:\n  clauses:\n    - {clause}\n")
+        assert summary(found) == [(RULE, "warning", 3, "/contract/clauses/0")]
+        assert f'"{quote}"' in found[0].message
 
 
 def test_patterns_option_replaces_a_language_and_extra_patterns_extend() -> None:
@@ -135,6 +146,11 @@ def test_perpetual_usage_and_exclusivity_without_category() -> None:
         (RULE, "warning", 4, "/contract/usage_rights/duration_months"),
     ]
     assert findings[1].message == "Usage rights are perpetual"
+    for category in ("all categories", "Tüm kategoriler", "any brand"):
+        text = f"contract:\n  exclusivity: {{category: {category}, duration_days: 30}}\n"
+        assert summary(run_rule(RULE, text)) == [
+            (RULE, "warning", 2, "/contract/exclusivity/category")
+        ]
     flag = run_rule(RULE, "contract:\n  usage_rights: {channels: [tiktok], perpetual: true}\n")
     assert summary(flag) == [(RULE, "warning", 2, "/contract/usage_rights/perpetual")]
 
