@@ -178,6 +178,8 @@ def _has_accepted(market: str, accepted: list[str], tokens: list[str], entries: 
 
 
 def _missing_tags(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
+    if any(_unreadable(brief.get(pointer)) for pointer in (TAGS_POINTER, "/content/hashtags")):
+        return  # a label may hide in a field of the wrong type: the schema reports it
     table = _tag_table(options)
     tokens, entries = _brief_labels(brief)
     weak_keys = {fold(tag) for tag in options["weak_tags"]}
@@ -190,6 +192,10 @@ def _missing_tags(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]
             continue
         edits = _append_edits(brief, accepted[0], proposed)
         yield _missing_tag_problem(brief, market, accepted, weak_used, edits)
+
+
+def _unreadable(value: Any) -> bool:
+    return value is not None and not isinstance(value, (str, list))
 
 
 def _append_edits(brief: Brief, tag: str, proposed: set[str]) -> tuple[Edit, ...]:

@@ -192,3 +192,7 @@ def test_wrong_types_do_not_crash() -> None:
     odd = run_rule(RULE, "campaign:\n  markets: [7, null]\ncontent:\n  disclosure: text\n")
     assert summary(odd) == [(RULE, "error", 3, "/content")]
     assert odd[0].edits == ()
+    # domain.md: a rule skips the fields it cannot read; tags of the wrong type may hold a label
+    unreadable = _brief("[TR]", "{first: '#reklam'}")
+    assert run_rule(RULE, unreadable) == []
+    assert run_rule(RULE, _brief("[TR]", "[]", "{first: '#reklam'}")) == []
