@@ -192,3 +192,20 @@ def test_wrong_types_do_not_crash() -> None:
     # a lone string in clauses is still read; nothing else is readable
     assert summary(findings) == [(RULE, "warning", 6, "/contract/clauses")]
     assert run_rule(RULE, "contract: yes\ncontent: [a]\n") == []
+
+
+def test_asking_to_mention_a_fact_is_not_forcing_wording() -> None:
+    """Facts that must be right (a promo code, an ingredient) are the brand's to give; only
+    forced words or opinions are over-restrictive."""
+    findings = run_rule(
+        RULE,
+        """\
+        contract:
+          clauses:
+            - The creator must mention the promo code GLOW20 in the caption.
+            - The creator must mention that the serum is vegan.
+            - The creator must say the product changed their life.
+        """,
+    )
+    assert [(f.line, f.pointer) for f in findings] == [(5, "/contract/clauses/2")]
+    assert '"must say"' in findings[0].message
