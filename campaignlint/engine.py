@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from campaignlint.config import ALL, Config, config_for, validate_rule_ids
 from campaignlint.errors import CampaignlintError, ConfigError, InputError
@@ -18,6 +18,9 @@ from campaignlint.i18n import DEFAULT_LANGUAGE, Message, Plain, _
 from campaignlint.model import Finding, Problem, Severity, render_problem
 from campaignlint.registry import discover_all
 from campaignlint.rule import Rule
+
+if TYPE_CHECKING:
+    from campaignlint.loader import LoadedDocument
 
 INTERNAL_ERROR = "internal-error"
 UNUSED_SUPPRESSION = "unused-suppression"
@@ -143,21 +146,33 @@ def lint_text(
     """Lint one brief given as text. Raises :class:`InputError` when it is not a readable brief,
     :class:`ConfigError` for a bad configuration. Prints nothing. Suppressed findings (marked
     ``suppressed_by``) are left out unless ``keep_suppressed``."""
+    from campaignlint.loader import load_text
+
+    findings = _lint_document(load_text(text), text, path, config, lang, today)
+    return [f for f in findings if keep_suppressed or f.suppressed_by is None]
+
+
+def _lint_document(
+    document: LoadedDocument,
+    text: str,
+    path: str | None,
+    config: Config | None,
+    lang: str | None,
+    today: dt.date | None,
+) -> list[Finding]:
+    """Every finding of a parsed brief, suppressed ones marked ``suppressed_by``."""
     from campaignlint.brief import Brief
     from campaignlint.clock import today as clock_today
-    from campaignlint.loader import load_text
 
     config = config or Config()
     if config.per_file:
         from campaignlint.suppress import effective_config
 
         config = effective_config(config, path)
-    document = load_text(text)
     brief = Brief(document, path=path or "<string>", today=today or clock_today())
     rules = active_rules(config)
     lang = lang or config.lang or DEFAULT_LANGUAGE
-    findings = apply_suppressions(run_rules(brief, rules, lang), text, config, brief, rules, lang)
-    return [f for f in findings if keep_suppressed or f.suppressed_by is None]
+    return apply_suppressions(run_rules(brief, rules, lang), text, config, brief, rules, lang)
 
 
 def apply_suppressions(
@@ -225,15 +240,14 @@ def lint_file(
                     limit=config.max_file_size,
                 )
             )
-        findings = lint_text(
-            text, path=path, config=config, lang=lang, today=today, keep_suppressed=True
-        )
+        from campaignlint.loader import load_text
+
+        document = load_text(text)  # parsed once, for the rules and, if asked, the reports
+        findings = _lint_document(document, text, path, config, lang, today)
         result.findings = [f for f in findings if f.suppressed_by is None]
         result.suppressed = [f for f in findings if f.suppressed_by is not None]
         if keep_data:
-            from campaignlint.loader import load_text
-
-            result.data = load_text(text).data
+            result.data = document.data
     except InputError as error:
         result.error = error.describe(path, lang)
         result.error_line, result.error_column = error.line, error.column
