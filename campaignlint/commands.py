@@ -119,14 +119,15 @@ def _run_check(options: CheckOptions) -> int:
     collected = collect_files(options.paths, explicit, options.exclude, options.force_exclude)
 
     jobs: list[Job] = []
-    checked_configs: set[int] = set()
+    applied: dict[int, Config] = {}  # one overridden config per discovered config file
     for path in collected.files:
         if path == STDIN:
             continue
-        config = _apply_cli(config_for(Path(path), explicit), options)
-        if id(config) not in checked_configs:
+        base = config_for(Path(path), explicit)
+        config = applied.get(id(base))
+        if config is None:
+            config = applied[id(base)] = _apply_cli(base, options)
             active_rules(config)  # a bad config fails the run before any file is read
-            checked_configs.add(id(config))
         jobs.append(Job(path, config, lang, None, keep_data=keep_data))
 
     active_rules(run_config)

@@ -61,9 +61,27 @@ def rules_for(config: Config) -> dict[str, Rule]:
     return discover_all(config.rules_dirs)
 
 
+# Resolved rules per config object (kept beside it so its id cannot be reused): every file
+# of a run shares its config, and resolving validates ids and compiles option validators.
+_RESOLVED: dict[int, tuple[Config, list[ActiveRule]]] = {}
+
+
 def active_rules(config: Config, registry: dict[str, Rule] | None = None) -> list[ActiveRule]:
-    """The rules ``config`` selects, with their resolved severity and options."""
-    registry = registry if registry is not None else rules_for(config)
+    """The rules ``config`` selects, with their resolved severity and options. Do not mutate
+    the list: it is shared by every call with the same config."""
+    if registry is None:
+        cached = _RESOLVED.get(id(config))
+        if cached is not None and cached[0] is config:
+            return cached[1]
+        active = _resolve_rules(config, rules_for(config))
+        if len(_RESOLVED) >= 256:
+            _RESOLVED.clear()
+        _RESOLVED[id(config)] = (config, active)
+        return active
+    return _resolve_rules(config, registry)
+
+
+def _resolve_rules(config: Config, registry: dict[str, Rule]) -> list[ActiveRule]:
     where: str | Message = config.source or _("configuration")
     known = list(registry)
     validate_rule_ids(
