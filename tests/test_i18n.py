@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
-import importlib.util
 import io
 import string
 from pathlib import Path
@@ -29,24 +28,14 @@ from campaignlint.i18n import (
     translate,
     translate_doc,
 )
-from tests.helpers import REPO
+from tests.helpers import REPO, load_script
 
 UPDATE = "python scripts/update_catalog.py"
 
 
-def _load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "update_catalog", REPO / "scripts" / "update_catalog.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def script() -> ModuleType:
-    return _load_script()
+    return load_script("update_catalog")
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +45,7 @@ def extracted(script: ModuleType) -> list[str]:
 
 def _po(lang: str = "tr") -> dict[str, tuple[str, bool]]:
     """msgid -> (translation, fuzzy); a plural pair by its singular and its one Turkish form."""
-    script = _load_script()
+    script = load_script("update_catalog")
     path = REPO / "campaignlint" / "locale" / lang / "LC_MESSAGES" / "campaignlint.po"
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=lang)

@@ -4,7 +4,6 @@ reproducible and in Turkish; the wheel ships the compiled catalog."""
 from __future__ import annotations
 
 import gettext
-import importlib.util
 import io
 import subprocess
 import sys
@@ -15,24 +14,15 @@ from types import ModuleType
 import pytest
 
 from campaignlint.commands import generate_docs
-from tests.helpers import REPO
+from tests.helpers import REPO, load_script
 from tests.test_i18n_cli import english_words
 
 AGAIN = "python scripts/update_turkish_outputs.py"
 
 
-def _load() -> ModuleType:
-    path = REPO / "scripts" / "update_turkish_outputs.py"
-    spec = importlib.util.spec_from_file_location("update_turkish_outputs", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def script() -> ModuleType:
-    return _load()
+    return load_script("update_turkish_outputs")
 
 
 def test_turkish_rules_reference_is_up_to_date(script: ModuleType) -> None:
