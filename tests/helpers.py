@@ -19,6 +19,17 @@ SAMPLES = REPO / "samples"
 FIXED_TODAY = dt.date(2026, 1, 15)
 
 
+def shared_example() -> str:
+    """The text of ``../shared/brief-example.yaml``; the test is skipped when shared/ is not
+    beside the checkout (a clone on its own)."""
+    import pytest
+
+    example = SHARED / "brief-example.yaml"
+    if not example.is_file():
+        pytest.skip(f"{example} is absent: shared/ is not beside the checkout")
+    return example.read_text(encoding="utf-8")
+
+
 def load_script(name: str) -> ModuleType:
     """``scripts/<name>.py`` imported as a module, to test its functions."""
     spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")

@@ -1,13 +1,13 @@
 from campaignlint.rules.age_content_fit import builtin_themes
 
 from campaignlint.domain import parse_age_bucket
-from tests.helpers import SAMPLES, SHARED, run_rule, summary
+from tests.helpers import SAMPLES, run_rule, shared_example, summary
 
 RULE = "age-content-fit"
 
 
 def test_example_brief_is_clean() -> None:
-    text = (SHARED / "brief-example.yaml").read_text(encoding="utf-8")
+    text = shared_example()
     assert run_rule(RULE, text) == []
 
 

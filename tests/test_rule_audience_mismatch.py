@@ -1,6 +1,6 @@
 import datetime as dt
 
-from tests.helpers import SAMPLES, SHARED, run_rule, summary
+from tests.helpers import SAMPLES, run_rule, shared_example, summary
 
 RULE = "audience-mismatch"
 
@@ -14,7 +14,7 @@ target_audience:
 
 
 def test_example_brief_is_clean() -> None:
-    text = (SHARED / "brief-example.yaml").read_text(encoding="utf-8")
+    text = shared_example()
     assert run_rule(RULE, text) == []
 
 

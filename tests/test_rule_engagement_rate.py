@@ -1,10 +1,10 @@
-from tests.helpers import SAMPLES, SHARED, run_rule, summary
+from tests.helpers import SAMPLES, run_rule, shared_example, summary
 
 RULE = "engagement-rate"
 
 
 def test_example_brief_is_clean() -> None:
-    text = (SHARED / "brief-example.yaml").read_text(encoding="utf-8")
+    text = shared_example()
     assert run_rule(RULE, text) == []
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import SAMPLES, SHARED, run_rule, summary
+from tests.helpers import SAMPLES, run_rule, shared_example, summary
 
 RULE = "influencer-objective-fit"
 
 
 def test_example_brief_is_clean() -> None:
-    text = (SHARED / "brief-example.yaml").read_text(encoding="utf-8")
+    text = shared_example()
     assert run_rule(RULE, text) == []
 
 

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from tests.helpers import SHARED, run_rule, summary
+from tests.helpers import run_rule, shared_example, summary
 
 RULE = "missing-contract-terms"
 
@@ -25,7 +25,7 @@ def test_complete_contract_is_clean() -> None:
 
 
 def test_shared_example_is_clean_today() -> None:
-    text = (SHARED / "brief-example.yaml").read_text(encoding="utf-8")
+    text = shared_example()
     assert run_rule(RULE, text, today=dt.date(2026, 11, 23)) == []
 
 

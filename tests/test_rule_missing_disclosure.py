@@ -1,7 +1,7 @@
 import pytest
 
 from campaignlint.model import Edit
-from tests.helpers import SHARED, run_rule, summary
+from tests.helpers import run_rule, shared_example, summary
 
 RULE = "missing-disclosure"
 
@@ -20,7 +20,7 @@ content:
 
 
 def test_shared_example_is_clean() -> None:
-    text = (SHARED / "brief-example.yaml").read_text(encoding="utf-8")
+    text = shared_example()
     assert run_rule(RULE, text) == []
 
 

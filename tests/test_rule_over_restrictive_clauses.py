@@ -1,12 +1,12 @@
 import pytest
 
-from tests.helpers import SHARED, run_rule, summary
+from tests.helpers import run_rule, shared_example, summary
 
 RULE = "over-restrictive-clauses"
 
 
 def test_shared_example_is_clean() -> None:
-    text = (SHARED / "brief-example.yaml").read_text(encoding="utf-8")
+    text = shared_example()
     assert run_rule(RULE, text) == []
 
 

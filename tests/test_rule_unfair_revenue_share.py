@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import SAMPLES, SHARED, run_rule, summary
+from tests.helpers import SAMPLES, run_rule, shared_example, summary
 
 RULE = "unfair-revenue-share"
 
 
 def test_example_brief_is_clean() -> None:
     # model flat_fee beside revenue_share_percent: 10: the percent is unused and not checked.
-    text = (SHARED / "brief-example.yaml").read_text(encoding="utf-8")
+    text = shared_example()
     assert run_rule(RULE, text) == []
 
 
