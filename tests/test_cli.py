@@ -221,3 +221,13 @@ def test_streamed_text_output_equals_the_buffered_one(workdir: Path) -> None:
     assert streamed.output.count("placeholder-text") == 2
     quiet = run(*args, "-q")
     assert quiet.output == streamed.output.rsplit("\n\n", 1)[0] + "\n"
+
+
+def test_summary_when_the_only_problem_is_an_unreadable_file(workdir: Path) -> None:
+    (workdir / "broken.yaml").write_text("a: [1\n", encoding="utf-8")
+    (workdir / "fine.yaml").write_text("campaign: {name: fine}\n", encoding="utf-8")
+    result = run("check", "--select", "placeholder-text", "broken.yaml", "fine.yaml")
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        "No findings in the files that could be read; 1 of 2 file(s) could not be read."
+    )

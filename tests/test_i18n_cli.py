@@ -214,7 +214,7 @@ def test_input_errors_in_turkish(workdir: Path) -> None:
     assert "empty.yaml: hata: dosya boş" in lines
     assert "tab.yaml:2:3: hata: geçersiz YAML: beklenen anahtar bulunamadı" in result.output
     assert "nope.yaml: hata: böyle bir dosya ya da klasör yok" in lines
-    assert lines[-1] == "4 dosyada 0 bulgu var: 0 hata, 0 uyarı, 0 bilgi. 4 dosya okunamadı."
+    assert lines[-1] == "Okunabilen dosyalarda bulgu yok; 4 dosyadan 4 tanesi okunamadı."
 
 
 def test_usage_errors_in_turkish(workdir: Path) -> None:

@@ -65,8 +65,16 @@ def summary_line(report: Report) -> str:
     summary = report.summary
     lang = report.lang
     files = summary["files_checked"]
-    if summary["findings"] == 0 and not summary["input_errors"]:
+    unreadable = summary["input_errors"]
+    if summary["findings"] == 0 and not unreadable:
         return _("All checks passed ({files} file(s) checked).", files=files).render(lang)
+    if summary["findings"] == 0:
+        return _(
+            "No findings in the files that could be read; {count} of {files} file(s) could not"
+            " be read.",
+            count=unreadable,
+            files=files,
+        ).render(lang)
     parts = _(
         "Found {count} finding(s): {errors} error(s), {warnings} warning(s), {info} info"
         " in {files} file(s) checked.",
