@@ -7,13 +7,13 @@ a rule skips what it cannot read without crashing, even when the schema reports 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from campaignlint.domain import is_number, parse_date
 from campaignlint.i18n import Message
 from campaignlint.loader import LoadedDocument, join_pointer, unescape_pointer_token
-from campaignlint.model import Edit, Position, Problem, Severity
+from campaignlint.model import Edit, Position, Problem, Related, Severity
 
 _MISSING = object()
 
@@ -146,8 +146,10 @@ class Brief:
         severity: Severity | str | None = None,
         at_key: bool = False,
         edits: tuple[Edit, ...] = (),
+        related: Iterable[str | Related] = (),
     ) -> Problem:
-        """A problem at ``pointer``; ``at_key`` points at the key rather than the value."""
+        """A problem at ``pointer``; ``at_key`` points at the key rather than the value.
+        ``related`` names the other places of a grouped problem (pointers in this brief)."""
         return Problem(
             pointer=pointer,
             message=message,
@@ -155,7 +157,14 @@ class Brief:
             severity=Severity(severity) if severity is not None else None,
             position=self.key_position(pointer) if at_key else self.position(pointer),
             edits=edits,
+            related=tuple(self._related(place) for place in related),
         )
+
+    def _related(self, place: str | Related) -> Related:
+        if isinstance(place, Related):
+            return place
+        line, column, _end_line, _end_column = self.position(place)
+        return Related(place, line, column)
 
     def missing(
         self,

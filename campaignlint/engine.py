@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from campaignlint.config import ALL, Config, config_for, validate_rule_ids
 from campaignlint.errors import CampaignlintError, ConfigError, InputError
 from campaignlint.i18n import DEFAULT_LANGUAGE, Message, Plain, _
-from campaignlint.model import Finding, Problem, Severity, render_problem
+from campaignlint.model import Finding, Problem, Related, Severity, render_problem
 from campaignlint.registry import discover_all
 from campaignlint.rule import Rule
 
@@ -147,9 +147,21 @@ def run_rules(
         for problem in problems:
             severity = active.severity or problem.severity or rule.severity
             position = problem.position or brief.position(problem.pointer)
-            findings.append(render_problem(problem, rule.id, severity, position, lang))
+            related = _resolve_related(brief, problem.related)
+            findings.append(render_problem(problem, rule.id, severity, position, lang, related))
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _resolve_related(brief: Any, places: Sequence[Related]) -> tuple[Related, ...]:
+    """Line and column for the related places in this brief (other files come resolved)."""
+    resolved = []
+    for place in places:
+        if place.path is None and not place.line:
+            line, column, _end_line, _end_column = brief.position(place.pointer)
+            place = Related(place.pointer, line, column)
+        resolved.append(place)
+    return tuple(resolved)
 
 
 def lint_text(

@@ -61,6 +61,24 @@ class Edit:
 
 
 @dataclass(frozen=True)
+class Related:
+    """Another place of the same problem: a JSON pointer in the same brief or, with ``path``,
+    in another file (a portfolio finding names the other brief). ``line`` and ``column`` are
+    1-based; 0 means "not resolved yet" (the engine resolves pointers of the same brief)."""
+
+    pointer: str
+    line: int = 0
+    column: int = 0
+    path: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        shape: dict[str, Any] = {"pointer": self.pointer, "line": self.line, "column": self.column}
+        if self.path is not None:
+            shape["path"] = self.path
+        return shape
+
+
+@dataclass(frozen=True)
 class Problem:
     """What a rule yields: a message still to be rendered in the user's language."""
 
@@ -70,6 +88,8 @@ class Problem:
     severity: Severity | None = None  # None: the rule's (configured) severity
     position: Position | None = None
     edits: tuple[Edit, ...] = ()
+    # The other places of a grouped problem ("3 deliverables have no posting window").
+    related: tuple[Related, ...] = ()
 
 
 @dataclass
@@ -89,6 +109,7 @@ class Finding:
     message_en: str = ""
     edits: tuple[Edit, ...] = field(default=(), repr=False)
     suppressed_by: str | None = field(default=None, repr=False)
+    related: tuple[Related, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The documented JSON shape of a finding."""
@@ -102,6 +123,7 @@ class Finding:
             "end_line": self.end_line,
             "end_column": self.end_column,
             "fix": self.fix,
+            "related": [place.to_dict() for place in self.related],
         }
 
     def sort_key(self) -> tuple[int, int, str, str]:
@@ -130,6 +152,7 @@ def render_problem(
     severity: Severity,
     position: Position,
     lang: str = DEFAULT_LANGUAGE,
+    related: tuple[Related, ...] = (),
 ) -> Finding:
     """Turn a rule's problem into a finding in ``lang``."""
     line, column, end_line, end_column = position
@@ -148,4 +171,5 @@ def render_problem(
         fix=sentence_case(fix, lang) if fix is not None else None,
         message_en=english,
         edits=problem.edits,
+        related=related,
     )

@@ -70,6 +70,7 @@ def test_json_format_shape(workdir: Path) -> None:
         "end_line",
         "end_column",
         "fix",
+        "related",
     }
     assert file["findings"][0]["pointer"] == "/campaign/name"
     assert document["summary"]["errors"] == 1 and document["summary"]["exit_code"] == 1

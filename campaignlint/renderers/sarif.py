@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from campaignlint import __version__
 from campaignlint.i18n import translate
-from campaignlint.model import Finding, Severity
+from campaignlint.model import Finding, Related, Severity
 
 if TYPE_CHECKING:
     from campaignlint.renderers import Report
@@ -86,7 +86,7 @@ def _result(path: str, finding: Finding, index: dict[str, int]) -> dict[str, Any
     }
     if finding.pointer:
         location["logicalLocations"] = [{"fullyQualifiedName": finding.pointer, "kind": "member"}]
-    return {
+    result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": index[finding.rule],
         "level": LEVELS[finding.severity],
@@ -94,6 +94,23 @@ def _result(path: str, finding: Finding, index: dict[str, int]) -> dict[str, Any
         "locations": [location],
         "partialFingerprints": {"campaignlint/v1": _fingerprint(path, finding)},
     }
+    if finding.related:
+        result["relatedLocations"] = [
+            _related_location(path, place, number)
+            for number, place in enumerate(finding.related, start=1)
+        ]
+    return result
+
+
+def _related_location(path: str, place: Related, number: int) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(place.path or path)}}
+    if place.line:
+        physical["region"] = {"startLine": place.line, "startColumn": max(1, place.column)}
+    location: dict[str, Any] = {"id": number, "physicalLocation": physical}
+    if place.pointer:
+        location["logicalLocations"] = [{"fullyQualifiedName": place.pointer, "kind": "member"}]
+        location["message"] = {"text": place.pointer}
+    return location
 
 
 def document(report: Report) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from campaignlint.model import Severity
 
 if TYPE_CHECKING:
     from campaignlint.engine import FileResult
+    from campaignlint.model import Finding
     from campaignlint.renderers import Report
 
 _COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
@@ -45,8 +46,21 @@ def render_result(result: FileResult, report: Report) -> list[str]:
         severity = _paint(label, _COLORS[finding.severity], color)
         rule = _paint(finding.rule, _BOLD, color)
         lines.append(f"{location} {severity} {rule} {_clean(finding.message)}")
+        lines.extend(_paint(line, _DIM, color) for line in _related_lines(finding, path, report))
         if finding.fix and report.show_fix:
             lines.append(_paint(f"  {hint}: {_clean(finding.fix)}", _DIM, color))
+    return lines
+
+
+def _related_lines(finding: Finding, path: str, report: Report) -> list[str]:
+    """``  also: brief.yaml:12:5 (/deliverables/2)`` for each other place of a grouped finding."""
+    also = _("also").render(report.lang)
+    lines = []
+    for place in finding.related:
+        where = _clean(place.path) if place.path is not None else path
+        position = f":{place.line}:{place.column}" if place.line else ""
+        pointer = f" ({_clean(place.pointer)})" if place.pointer else ""
+        lines.append(f"  {also}: {where}{position}{pointer}")
     return lines
 
 
