@@ -131,6 +131,7 @@ def _run_check(options: CheckOptions) -> int:
         jobs.append(Job(path, config, lang, None, keep_data=keep_data))
 
     active_rules(run_config)
+    jobs = _with_portfolio(jobs, resolve_jobs(options.jobs))
     progress = options.progress
     if progress is not None:
         progress.total, progress.enabled = len(jobs), progress.enabled and len(jobs) > 1
@@ -189,6 +190,43 @@ def _run_check(options: CheckOptions) -> int:
     if collected.empty_dirs and options.strict and not results:
         return EXIT_USAGE
     return int(report.summary["exit_code"])
+
+
+def _with_portfolio(jobs: list[Any], workers: int) -> list[Any]:
+    """Run the portfolio rules over every brief of the portfolio and hand each job what they
+    found in its brief. The portfolio is the files of the run plus what the configs'
+    ``portfolio:`` globs match."""
+    from dataclasses import replace
+
+    from campaignlint.engine import active_rules
+
+    configs = list({id(job.config): job.config for job in jobs}.values())
+    rules: dict[str, Any] = {}
+    for config in configs:
+        for active in active_rules(config):
+            if active.rule.scope == "portfolio":
+                rules.setdefault(active.rule.id, active)
+    if not rules:
+        return jobs
+    from campaignlint.portfolio import (
+        Portfolio,
+        check_portfolio,
+        expand_globs,
+        read_portfolio_briefs,
+    )
+
+    run_paths = [job.path for job in jobs]
+    seen = {os.path.realpath(path) for path in run_paths}
+    paths = list(run_paths)
+    for config in configs:
+        for path in expand_globs(config.portfolio, Path(config.root)):
+            if os.path.realpath(path) not in seen:
+                seen.add(os.path.realpath(path))
+                paths.append(path)
+    max_size = max(config.max_file_size for config in configs)
+    briefs = read_portfolio_briefs(paths, max_size, workers)
+    found = check_portfolio(Portfolio(briefs, frozenset(run_paths)), list(rules.values()))
+    return [replace(job, portfolio=tuple(found.get(job.path, ()))) for job in jobs]
 
 
 def _can_stream(outputs: list[tuple[str, str | None]], options: CheckOptions) -> bool:

@@ -33,6 +33,7 @@ class Config:
     rules_dirs: tuple[str, ...] = ()
     lang: str | None = None
     per_file: tuple[Mapping[str, Any], ...] = ()
+    portfolio: tuple[str, ...] = ()  # globs, relative to ``root``, of the briefs to compare
     source: str | None = None  # the file it was read from
     root: str = "."  # paths in the config are relative to this directory
 
@@ -80,6 +81,7 @@ def from_mapping(data: Any, source: str | None, root: Path) -> Config:
         rules_dirs=tuple(str((root / d).resolve()) for d in data.get("rules_dirs", ())),
         lang=data.get("lang"),
         per_file=tuple(data.get("per_file", ())),
+        portfolio=tuple(data.get("portfolio", ())),
         source=source,
         root=str(root),
     )

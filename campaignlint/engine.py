@@ -21,6 +21,7 @@ from campaignlint.rule import Rule
 
 if TYPE_CHECKING:
     from campaignlint.loader import LoadedDocument
+    from campaignlint.portfolio import PortfolioOutcome
 
 INTERNAL_ERROR = "internal-error"
 UNUSED_SUPPRESSION = "unused-suppression"
@@ -113,9 +114,15 @@ def _resolve_rules(config: Config, registry: dict[str, Rule]) -> list[ActiveRule
     return active
 
 
-def _internal_error(rule: Rule, error: BaseException, lang: str = DEFAULT_LANGUAGE) -> Finding:
-    text = str(error).splitlines()[0] if str(error) else ""
-    detail = f"{type(error).__name__}: {text}".rstrip(": ")
+def _internal_error(
+    rule: Rule, error: BaseException | str, lang: str = DEFAULT_LANGUAGE
+) -> Finding:
+    """The finding for a rule that crashed; ``error`` is the exception or its one-line text."""
+    if isinstance(error, str):
+        detail = error
+    else:
+        text = str(error).splitlines()[0] if str(error) else ""
+        detail = f"{type(error).__name__}: {text}".rstrip(": ")
     crashed = _("rule '{rule}' crashed: {error}", rule=Plain(rule.id), error=Plain(detail))
     message = crashed.render(DEFAULT_LANGUAGE)
     return Finding(
@@ -139,6 +146,8 @@ def run_rules(
     findings: list[Finding] = []
     for active in rules:
         rule = active.rule
+        if rule.scope != "brief":
+            continue  # portfolio rules run once over every brief (campaignlint.portfolio)
         try:
             problems: list[Problem] = list(rule.check(brief, active.options))
         except Exception as error:  # a broken rule must not stop the others
@@ -182,6 +191,30 @@ def lint_text(
     return [f for f in findings if keep_suppressed or f.suppressed_by is None]
 
 
+def portfolio_findings(
+    brief: Any,
+    outcomes: Sequence[PortfolioOutcome],
+    rules: Sequence[ActiveRule],
+    lang: str = DEFAULT_LANGUAGE,
+) -> list[Finding]:
+    """Findings of the portfolio rules for one brief, with this file's severities; rules its
+    config does not select are left out."""
+    active = {active_rule.rule.id: active_rule for active_rule in rules}
+    findings = []
+    for rule_id, outcome in outcomes:
+        active_rule = active.get(rule_id)
+        if active_rule is None:
+            continue
+        rule = active_rule.rule
+        if isinstance(outcome, str):
+            findings.append(_internal_error(rule, outcome, lang))
+            continue
+        severity = active_rule.severity or outcome.severity or rule.severity
+        position = outcome.position or brief.position(outcome.pointer)
+        findings.append(render_problem(outcome, rule_id, severity, position, lang, outcome.related))
+    return findings
+
+
 def _lint_document(
     document: LoadedDocument,
     text: str,
@@ -189,6 +222,7 @@ def _lint_document(
     config: Config | None,
     lang: str | None,
     today: dt.date | None,
+    portfolio: Sequence[PortfolioOutcome] = (),
 ) -> list[Finding]:
     """Every finding of a parsed brief, suppressed ones marked ``suppressed_by``."""
     from campaignlint.brief import Brief
@@ -202,7 +236,11 @@ def _lint_document(
     brief = Brief(document, path=path or "<string>", today=today or clock_today())
     rules = active_rules(config)
     lang = lang or config.lang or DEFAULT_LANGUAGE
-    return apply_suppressions(run_rules(brief, rules, lang), text, config, brief, rules, lang)
+    findings = run_rules(brief, rules, lang)
+    if portfolio:
+        findings.extend(portfolio_findings(brief, portfolio, rules, lang))
+        findings.sort(key=Finding.sort_key)
+    return apply_suppressions(findings, text, config, brief, rules, lang)
 
 
 def apply_suppressions(
@@ -256,9 +294,11 @@ def lint_file(
     today: dt.date | None = None,
     text: str | None = None,
     keep_data: bool = False,
+    portfolio: Sequence[PortfolioOutcome] = (),
 ) -> FileResult:
     """Lint one file, or ``text`` read elsewhere (standard input), into a result.
-    ``keep_data`` keeps the parsed brief in ``result.data`` for the review reports."""
+    ``keep_data`` keeps the parsed brief in ``result.data`` for the review reports;
+    ``portfolio`` holds what the portfolio rules found in this brief."""
     result = FileResult(path=path)
     try:
         if text is None:
@@ -273,7 +313,7 @@ def lint_file(
         from campaignlint.loader import load_text
 
         document = load_text(text)  # parsed once, for the rules and, if asked, the reports
-        findings = _lint_document(document, text, path, config, lang, today)
+        findings = _lint_document(document, text, path, config, lang, today, portfolio)
         result.findings = [f for f in findings if f.suppressed_by is None]
         result.suppressed = [f for f in findings if f.suppressed_by is not None]
         if keep_data:
@@ -379,11 +419,19 @@ class Job:
     lang: str
     today: dt.date | None
     keep_data: bool = False
+    portfolio: tuple[PortfolioOutcome, ...] = ()
 
 
 def _run_job(job: Job) -> FileResult:
     try:
-        return lint_file(job.path, job.config, job.lang, job.today, keep_data=job.keep_data)
+        return lint_file(
+            job.path,
+            job.config,
+            job.lang,
+            job.today,
+            keep_data=job.keep_data,
+            portfolio=job.portfolio,
+        )
     except CampaignlintError as error:
         return FileResult(path=job.path, error=f"{job.path}: {error.render(job.lang)}")
     except Exception as error:  # a bug must not take the other files down

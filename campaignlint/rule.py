@@ -16,6 +16,8 @@ A rule module defines::
     SOURCE = "seed 001: ..."           # the domain source the rule rests on
     OPTIONS = {"name": Option(...)}    # declared options with defaults
     FIXABLE = False                    # True when some problems carry safe edits
+    SCOPE = "brief"                    # or "portfolio": check(portfolio, options) sees every
+                                       # brief at once (see campaignlint.portfolio)
 
     def check(brief: Brief, options: Mapping[str, Any]) -> Iterable[Problem]: ...
 """
@@ -35,6 +37,7 @@ from campaignlint.model import Problem, Severity
 if TYPE_CHECKING:
     from campaignlint.brief import Brief
 
+SCOPES = ("brief", "portfolio")  # one brief at a time, or every brief of the portfolio at once
 AREAS = ("integrity", "audience", "money", "contract", "content", "measurement", "timing")
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "How to fix")
 _RULE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -92,6 +95,9 @@ class Rule:
     origin: str = "built-in"
     module: str = ""
     fixable: bool = False
+    # "portfolio": check(portfolio, options) sees every brief of the run's portfolio at once
+    # (campaignlint.portfolio) and yields PortfolioProblem(path, problem) pairs.
+    scope: str = "brief"
 
     @property
     def summary(self) -> str:
@@ -177,6 +183,9 @@ def rule_from_module(module: ModuleType, origin: str) -> Rule:
     area = getattr(module, "AREA", "integrity")
     if area not in AREAS:
         raise RuleLoadError(f"{where}: AREA must be one of {', '.join(AREAS)}")
+    scope = getattr(module, "SCOPE", "brief")
+    if scope not in SCOPES:
+        raise RuleLoadError(f"{where}: SCOPE must be one of {', '.join(SCOPES)}")
     options = dict(getattr(module, "OPTIONS", {}))
     if not all(isinstance(option, Option) for option in options.values()):
         raise RuleLoadError(f"{where}: OPTIONS values must be campaignlint.rule.Option")
@@ -191,4 +200,5 @@ def rule_from_module(module: ModuleType, origin: str) -> Rule:
         origin=origin,
         module=module.__name__,
         fixable=bool(getattr(module, "FIXABLE", False)),
+        scope=scope,
     )

@@ -50,7 +50,7 @@ def test_the_rule_ids_are_exactly_those_of_the_domain_contract() -> None:
         "influencer-objective-fit", "budget-fit", "unfair-revenue-share", "engagement-rate",
         "missing-contract-terms", "over-restrictive-clauses", "missing-disclosure",
         "content-guidelines", "hashtag-strategy", "missing-kpis", "missing-tracking",
-        "posting-window",
+        "posting-window", "exclusivity-conflict", "competing-promotions", "creator-overload",
     }  # fmt: skip
     assert ids == expected
     if domain.exists():  # the contract itself, when shared/ is beside the checkout

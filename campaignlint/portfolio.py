@@ -1,0 +1,464 @@
+"""The portfolio: every brief a run compares, for rules that see across briefs.
+
+Some mistakes show only across briefs: a creator under one brand's exclusivity booked by a
+competitor for the same weeks, two competing brands promoted back to back, a creator booked for
+more posts in a week than they can make well. Portfolio rules (``SCOPE = "portfolio"`` in a rule
+module) receive a :class:`Portfolio`: one :class:`PortfolioBrief` per brief, each read and parsed
+once, with what those rules compare (brand, category, dates, exclusivity, creators, deliverables)
+and the brief's plain data for anything else.
+
+The portfolio is every brief under the config's ``portfolio:`` globs, plus the files of the run
+(default: the files of the run alone), so a pre-commit run on one changed brief still compares it
+with the others. Findings are reported only in the briefs of the run; each names the other brief.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from campaignlint.domain import parse_date
+from campaignlint.i18n import Message
+from campaignlint.model import Position, Problem, Related, Severity
+from campaignlint.text import fold, normalize_handle
+
+if TYPE_CHECKING:
+    from campaignlint.loader import LoadedDocument
+
+BRIEF_SUFFIXES = (".yaml", ".yml")
+MAX_EXCLUSIVITY_DAYS = 100 * 366
+
+
+@dataclass(frozen=True)
+class Booking:
+    """A creator as one brief books them: the influencer entry and its deliverables' dates."""
+
+    handle: str  # as written, for messages
+    key: str  # the matching key: without ``@``, folded
+    platform: str | None  # the creator's platform when the brief fixes one
+    pointer: str  # the influencer entry, where findings point
+    position: Position
+    deliveries: tuple[Delivery, ...] = ()
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """A deliverable with a due date: ``count`` posts due on ``due``."""
+
+    due: dt.date
+    count: int
+    pointer: str
+    position: Position
+
+
+@dataclass(frozen=True)
+class Exclusivity:
+    """The exclusivity a brief's contract sets: ``category`` None locks every category."""
+
+    category: str | None  # as written
+    start: dt.date
+    end: dt.date  # inclusive
+
+    def covers_category(self, categories: Iterable[str]) -> bool:
+        if self.category is None:
+            return True
+        locked = fold(self.category)
+        return any(fold(category) == locked for category in categories)
+
+
+@dataclass(frozen=True)
+class PortfolioBrief:
+    """What portfolio rules read of one brief. Dates are None when the brief has none."""
+
+    path: str
+    data: Any
+    brand: str | None
+    categories: tuple[str, ...]  # campaign.category and the exclusivity's category, as written
+    start: dt.date | None
+    end: dt.date | None
+    exclusivity: Exclusivity | None
+    bookings: tuple[Booking, ...]
+    positions: Mapping[str, Position] = field(default_factory=dict, repr=False)
+
+    @property
+    def brand_key(self) -> str | None:
+        return fold(self.brand) if self.brand else None
+
+    def period(self) -> str:
+        """``2027-03-01..2027-03-31`` for messages; ``?`` for a date the brief lacks."""
+        start = self.start.isoformat() if self.start else "?"
+        end = self.end.isoformat() if self.end else "?"
+        return f"{start}..{end}"
+
+    def position(self, pointer: str) -> Position:
+        """Where ``pointer`` stands in the brief; its nearest recorded ancestor when unknown."""
+        current = pointer
+        while True:
+            found = self.positions.get(current)
+            if found is not None:
+                return found
+            if not current:
+                return (1, 1, 1, 1)
+            current = current.rsplit("/", 1)[0]
+
+    def problem(
+        self,
+        pointer: str,
+        message: Message,
+        fix: Message | None = None,
+        *,
+        severity: Severity | str | None = None,
+        related: Iterable[Related] = (),
+    ) -> PortfolioProblem:
+        """A problem in this brief, at ``pointer``."""
+        problem = Problem(
+            pointer=pointer,
+            message=message,
+            fix=fix,
+            severity=Severity(severity) if severity is not None else None,
+            position=self.positions.get(pointer),  # else the check of the brief finds it
+            related=tuple(related),
+        )
+        return PortfolioProblem(self.path, problem)
+
+    def related(self, booking: Booking) -> Related:
+        """The place of ``booking`` in this brief, for another brief's finding."""
+        line, column, _end_line, _end_column = booking.position
+        return Related(booking.pointer, line, column, self.path)
+
+
+class PortfolioProblem(NamedTuple):
+    """A portfolio rule's problem and the brief it belongs to."""
+
+    path: str
+    problem: Problem
+
+
+@dataclass
+class Portfolio:
+    """Every brief compared in a run, and which of them the run reports on."""
+
+    briefs: list[PortfolioBrief]
+    checked: frozenset[str]  # paths of the briefs of the run
+    today: dt.date = field(default_factory=dt.date.today)
+    _conflicts: list[Conflict] | None = field(default=None, repr=False)
+
+    def bookings_by_creator(self) -> dict[str, list[tuple[PortfolioBrief, Booking]]]:
+        """Every brief's bookings grouped by creator key, in the portfolio's order."""
+        grouped: dict[str, list[tuple[PortfolioBrief, Booking]]] = {}
+        for brief in self.briefs:
+            for booking in brief.bookings:
+                grouped.setdefault(booking.key, []).append((brief, booking))
+        return grouped
+
+
+def same_platform(left: Booking, right: Booking) -> bool:
+    """Two bookings of one handle are the same creator unless both name different platforms."""
+    return left.platform is None or right.platform is None or left.platform == right.platform
+
+
+def shown_path(path: str) -> str:
+    """A brief's path as messages name it: relative to the working folder when inside it."""
+    import os
+
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return path
+    return path if relative.startswith("..") else relative
+
+
+def shared_category(left: PortfolioBrief, right: PortfolioBrief) -> str | None:
+    """The first category (as ``left`` writes it) that both briefs name, text-matched."""
+    theirs = {fold(category) for category in right.categories}
+    return next((c for c in left.categories if fold(c) in theirs), None)
+
+
+def different_brands(left: PortfolioBrief, right: PortfolioBrief) -> bool:
+    """True when both briefs name a brand and the brands differ (text-matched)."""
+    return bool(left.brand_key and right.brand_key and left.brand_key != right.brand_key)
+
+
+@dataclass(frozen=True)
+class Side:
+    """One brief's side of a cross-brief problem: the brief and its booking of the creator."""
+
+    brief: PortfolioBrief
+    booking: Booking
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """``holder``'s exclusivity is broken by ``other``'s booking of the same creator."""
+
+    holder: Side
+    other: Side
+    exclusivity: Exclusivity
+
+    def pair(self) -> tuple[frozenset[str], str]:
+        return frozenset((self.holder.brief.path, self.other.brief.path)), self.holder.booking.key
+
+
+def exclusivity_conflicts(portfolio: Portfolio) -> list[Conflict]:
+    """Every exclusivity a portfolio's bookings break, one per pair of briefs and creator.
+
+    Computed once per portfolio (``competing-promotions`` leaves these pairs to
+    ``exclusivity-conflict``). Per creator, the other briefs are sorted by start date, so each
+    exclusivity is compared only with the campaigns that start before it ends.
+    """
+    if portfolio._conflicts is not None:
+        return portfolio._conflicts
+    import bisect
+
+    conflicts: list[Conflict] = []
+    seen: set[tuple[frozenset[str], str]] = set()
+    for entries in portfolio.bookings_by_creator().values():
+        holders = [Side(b, k) for b, k in entries if b.exclusivity is not None and b.brand_key]
+        if not holders or len(entries) < 2:
+            continue
+        dated = sorted(
+            (Side(b, k) for b, k in entries if b.start and b.end and b.brand_key),
+            key=lambda side: side.brief.start or dt.date.min,
+        )
+        starts = [side.brief.start or dt.date.min for side in dated]
+        for holder in holders:
+            exclusivity = holder.brief.exclusivity
+            assert exclusivity is not None
+            for other in dated[: bisect.bisect_right(starts, exclusivity.end)]:
+                if not _breaks(holder, other, exclusivity):
+                    continue
+                conflict = Conflict(holder, other, exclusivity)
+                if conflict.pair() not in seen:
+                    seen.add(conflict.pair())
+                    conflicts.append(conflict)
+    portfolio._conflicts = conflicts
+    return conflicts
+
+
+def _breaks(holder: Side, other: Side, exclusivity: Exclusivity) -> bool:
+    return (
+        other.brief is not holder.brief
+        and different_brands(holder.brief, other.brief)
+        and (other.brief.end or dt.date.min) >= exclusivity.start
+        and same_platform(holder.booking, other.booking)
+        and exclusivity.covers_category(other.brief.categories)
+    )
+
+
+# --- reading briefs --------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _platforms(campaign: Mapping[str, Any]) -> list[str]:
+    platforms = campaign.get("platforms")
+    if isinstance(platforms, list):
+        return [p for p in platforms if isinstance(p, str)]
+    single = campaign.get("platform")
+    return [single] if isinstance(single, str) else []
+
+
+def _exclusivity(
+    data: Mapping[str, Any], start: dt.date | None, end: dt.date | None
+) -> Exclusivity | None:
+    """Lasts from campaign.start for ``duration_days``; with no duration, to the later of
+    campaign.end and contract.term.end."""
+    contract = data.get("contract")
+    if not isinstance(contract, Mapping) or start is None:
+        return None
+    exclusivity = contract.get("exclusivity")
+    if not isinstance(exclusivity, Mapping):
+        return None
+    category = _text(exclusivity.get("category"))
+    days = exclusivity.get("duration_days")
+    if isinstance(days, int | float) and not isinstance(days, bool) and days >= 1:
+        days = min(days, MAX_EXCLUSIVITY_DAYS)  # "perpetual" numbers must not overflow a date
+        return Exclusivity(category, start, start + dt.timedelta(days=int(days) - 1))
+    term = contract.get("term")
+    term_end = parse_date(term.get("end")) if isinstance(term, Mapping) else None
+    ends = [day for day in (end, term_end) if day is not None]
+    if not ends:
+        return None
+    return Exclusivity(category, start, max(ends))
+
+
+def _count(value: Any) -> int:
+    """A deliverable's ``count``: 1 when absent or unreadable."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 10_000:
+        return value
+    return 1
+
+
+def _bookings(
+    data: Mapping[str, Any], campaign: Mapping[str, Any], position: Any
+) -> tuple[Booking, ...]:
+    platforms = _platforms(campaign)
+    default_platform = platforms[0] if len(platforms) == 1 else None
+    deliveries: dict[str, list[Delivery]] = {}
+    for index, deliverable in enumerate(_list(data.get("deliverables"))):
+        if not isinstance(deliverable, Mapping):
+            continue
+        handle, due = _text(deliverable.get("influencer")), parse_date(deliverable.get("due"))
+        if handle is None or due is None:
+            continue
+        pointer = f"/deliverables/{index}"
+        deliveries.setdefault(normalize_handle(handle), []).append(
+            Delivery(due, _count(deliverable.get("count")), pointer, position(pointer))
+        )
+    bookings = []
+    for index, influencer in enumerate(_list(data.get("influencers"))):
+        if not isinstance(influencer, Mapping):
+            continue
+        handle = _text(influencer.get("handle"))
+        if handle is None or not normalize_handle(handle):
+            continue
+        key = normalize_handle(handle)
+        platform = _text(influencer.get("platform")) or default_platform
+        pointer = f"/influencers/{index}"
+        bookings.append(
+            Booking(
+                handle,
+                key,
+                fold(platform) if platform else None,
+                pointer,
+                position(pointer),
+                tuple(deliveries.get(key, ())),
+            )
+        )
+    return tuple(bookings)
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def brief_from_document(path: str, document: LoadedDocument) -> PortfolioBrief | None:
+    """What portfolio rules read of a parsed brief; None when it is not a mapping."""
+    data = document.data
+    if not isinstance(data, Mapping):
+        return None
+    campaign = data.get("campaign")
+    campaign = campaign if isinstance(campaign, Mapping) else {}
+    start, end = parse_date(campaign.get("start")), parse_date(campaign.get("end"))
+    exclusivity = _exclusivity(data, start, end)
+    categories = [c for c in (_text(campaign.get("category")),) if c]
+    if exclusivity is not None and exclusivity.category:
+        categories.append(exclusivity.category)
+
+    kept: dict[str, Position] = {}
+
+    def position(pointer: str) -> Position:
+        found = _nearest(document.positions, pointer)
+        kept[pointer] = found
+        return found
+
+    bookings = _bookings(data, campaign, position)
+    return PortfolioBrief(
+        path=path,
+        data=data,
+        brand=_text(campaign.get("brand")),
+        categories=tuple(categories),
+        start=start,
+        end=end,
+        exclusivity=exclusivity,
+        bookings=bookings,
+        positions=kept,
+    )
+
+
+def _nearest(positions: Mapping[str, Position], pointer: str) -> Position:
+    current = pointer
+    while True:
+        found = positions.get(current)
+        if found is not None:
+            return found
+        if not current:
+            return (1, 1, 1, 1)
+        current = current.rsplit("/", 1)[0]
+
+
+def read_portfolio_brief(path: str, max_size: int) -> PortfolioBrief | None:
+    """Read and parse one brief of the portfolio; None when it cannot be read as a brief (its
+    own check reports why, when it is in the run)."""
+    from campaignlint.engine import read_brief
+    from campaignlint.errors import CampaignlintError
+    from campaignlint.loader import load_text
+
+    try:
+        return brief_from_document(path, load_text(read_brief(Path(path), max_size)))
+    except (CampaignlintError, RecursionError):
+        return None
+
+
+def _read_chunk(paths: list[str], max_size: int) -> list[PortfolioBrief | None]:
+    return [read_portfolio_brief(path, max_size) for path in paths]
+
+
+def read_portfolio_briefs(
+    paths: Sequence[str], max_size: int, workers: int = 1
+) -> list[PortfolioBrief]:
+    """Every readable brief of ``paths``, in order; in a pool of ``workers`` for many files."""
+    if workers <= 1 or len(paths) < 200:
+        read = _read_chunk(list(paths), max_size)
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        size = max(1, min(256, len(paths) // (workers * 4)))
+        chunks = [list(paths[i : i + size]) for i in range(0, len(paths), size)]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            read = [
+                brief
+                for chunk in pool.map(_read_chunk, chunks, [max_size] * len(chunks))
+                for brief in chunk
+            ]
+    return [brief for brief in read if brief is not None]
+
+
+def expand_globs(patterns: Sequence[str], root: Path) -> list[str]:
+    """The briefs (``*.yaml``, ``*.yml``) the ``portfolio:`` globs match under ``root``;
+    ``briefs/**`` takes a whole folder."""
+    found: list[str] = []
+    for pattern in patterns:
+        cleaned = pattern.strip().removeprefix("./")
+        if not cleaned:
+            continue
+        for match in sorted(root.glob(cleaned)):
+            candidates: Iterator[Path] = (
+                (p for p in sorted(match.rglob("*")) if p.is_file())
+                if match.is_dir()
+                else iter((match,))
+            )
+            found.extend(
+                shown_path(str(p)) for p in candidates if p.name.endswith(BRIEF_SUFFIXES)
+            )
+    return found
+
+
+PortfolioOutcome = tuple[str, Problem | str]
+"""A portfolio rule's id and its problem, or the one-line error it crashed with."""
+
+
+def check_portfolio(
+    portfolio: Portfolio, rules: Sequence[Any]
+) -> dict[str, list[PortfolioOutcome]]:
+    """Run the active portfolio ``rules`` (``ActiveRule`` objects): their problems by brief
+    path, for the briefs of the run only. A rule that raises is reported in every brief of the
+    run as that rule's crash, and the other rules still run."""
+    found: dict[str, list[PortfolioOutcome]] = {}
+    for active in rules:
+        try:
+            outcomes = list(active.rule.check(portfolio, active.options))
+        except Exception as error:  # a broken rule must not stop the others
+            detail = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+            for path in sorted(portfolio.checked):
+                found.setdefault(path, []).append((active.rule.id, detail.rstrip(": ")))
+            continue
+        for path, problem in outcomes:
+            if path in portfolio.checked:
+                found.setdefault(path, []).append((active.rule.id, problem))
+    return found

@@ -1,0 +1,448 @@
+"""The portfolio rules: exclusivity-conflict, competing-promotions, creator-overload.
+
+Each test writes real brief fragments into a folder and runs ``campaignlint check`` on it (or on
+one file, with the others found through the config's ``portfolio:`` globs), then asserts the
+exact findings of the three rules in every brief.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from campaignlint.commands import CheckOptions, run_check
+from tests.helpers import SAMPLES
+
+PORTFOLIO_RULES = ("exclusivity-conflict", "competing-promotions", "creator-overload")
+
+
+def brief(
+    brand: str,
+    start: str,
+    end: str,
+    creators: list[str],
+    *,
+    category: str | None = None,
+    exclusivity: str | None = None,
+    deliverables: list[tuple[str, str, int]] = (),  # type: ignore[assignment]
+    platform: dict[str, str] | None = None,
+    term_end: str | None = None,
+) -> str:
+    lines = ["campaign:", f"  brand: {brand}", f"  start: {start}", f"  end: {end}"]
+    if category:
+        lines.append(f"  category: {category}")
+    lines.append("influencers:")
+    for handle in creators:
+        lines.append(f'  - handle: "{handle}"')
+        lines.append("    followers: 50000")
+        if platform and handle in platform:
+            lines.append(f"    platform: {platform[handle]}")
+    if deliverables:
+        lines.append("deliverables:")
+        for handle, due, count in deliverables:
+            lines.append(
+                f'  - {{influencer: "{handle}", format: video, count: {count}, due: {due}}}'
+            )
+    if exclusivity is not None or term_end:
+        lines.append("contract:")
+        if term_end:
+            lines.append(f"  term: {{start: {start}, end: {term_end}}}")
+        if exclusivity is not None:
+            lines.append(f"  exclusivity: {exclusivity}")
+    return "\n".join(lines) + "\n"
+
+
+def check(folder: Path, *paths: str, extra: tuple[str, ...] = ()) -> dict[str, list[Any]]:
+    """Findings of the portfolio rules per file name: (rule, line, message) tuples."""
+    printed: list[str] = []
+    run_check(
+        CheckOptions(
+            paths=list(paths) or [str(folder) if folder.is_absolute() and folder != Path.cwd() else "."],
+            formats=["json"],
+            select=PORTFOLIO_RULES + extra,
+            stdout=printed.append,
+            stderr=lambda text: None,
+        )
+    )
+    document = json.loads("".join(printed))
+    return {
+        Path(result["path"]).name: [
+            (finding["rule"], finding["line"], finding["message"], finding["related"])
+            for finding in result["findings"]
+        ]
+        for result in document["files"]
+    }
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- exclusivity-conflict ----------------------------------------------------------------------
+
+
+def test_a_creator_under_exclusivity_booked_by_a_competitor_is_reported_in_both(
+    folder: Path,
+) -> None:
+    write(
+        folder,
+        "lumina.yaml",
+        brief(
+            "Lumina", "2027-03-01", "2027-03-31", ["@a", "@ayse.glow"],
+            category="skincare", exclusivity="{category: skincare, duration_days: 60}",
+        ),
+    )  # fmt: skip
+    write(
+        folder,
+        "derma.yaml",
+        brief("DermaPlus", "2027-04-10", "2027-04-30", ["ayse.glow"], category="Skincare"),
+    )
+    found = check(folder)
+    [(rule, line, message, related)] = found["lumina.yaml"]
+    assert (rule, line) == ("exclusivity-conflict", 9)
+    assert message == (
+        "@ayse.glow is under exclusivity to Lumina for skincare until 2027-04-29, but derma.yaml"
+        " books them for DermaPlus (2027-04-10..2027-04-30)"
+    )
+    assert related == [{"pointer": "/influencers/0", "line": 7, "column": 5, "path": "derma.yaml"}]
+    [(rule, line, message, related)] = found["derma.yaml"]
+    assert (rule, line) == ("exclusivity-conflict", 7)
+    assert message == (
+        "ayse.glow is booked here for DermaPlus, but lumina.yaml gives Lumina exclusivity on"
+        " them for skincare until 2027-04-29 (2027-03-01..2027-03-31)"
+    )
+    assert related[0]["path"] == "lumina.yaml" and related[0]["pointer"] == "/influencers/1"
+
+
+@pytest.mark.parametrize(
+    ("exclusivity", "other", "conflict"),
+    [
+        # another category: not locked
+        ("{category: skincare, duration_days: 60}", {"category": "coffee"}, False),
+        # no category named: every category is locked
+        ("{duration_days: 60}", {"category": "coffee"}, True),
+        # the other brief names no category: nothing to match a named exclusivity
+        ("{category: skincare, duration_days: 60}", {}, False),
+        # the other brief's own exclusivity category counts as its category
+        ("{category: skincare, duration_days: 60}", {"exclusivity": "{category: skincare}"}, True),
+        # the exclusivity ends the day before the other campaign starts (30 days from 03-01)
+        (
+            "{category: skincare, duration_days: 40}",
+            {"start": "2027-04-10", "category": "skincare"},
+            False,
+        ),
+        (
+            "{category: skincare, duration_days: 41}",
+            {"start": "2027-04-10", "category": "skincare"},
+            True,
+        ),
+        # the same brand may book its own creator again
+        ("{category: skincare, duration_days: 60}", {"brand": "LUMINA"}, False),
+    ],
+)
+def test_exclusivity_conflict_triggers(
+    folder: Path, exclusivity: str, other: dict[str, str], conflict: bool
+) -> None:
+    write(
+        folder,
+        "a.yaml",
+        brief("Lumina", "2027-03-01", "2027-03-31", ["@x"], category="skincare",
+              exclusivity=exclusivity),
+    )  # fmt: skip
+    write(
+        folder,
+        "b.yaml",
+        brief(
+            other.get("brand", "Derma"), other.get("start", "2027-04-01"), "2027-04-30", ["@X"],
+            category=other.get("category"), exclusivity=other.get("exclusivity"),
+        ),
+    )  # fmt: skip
+    found = check(folder)
+    expected = ["exclusivity-conflict"] if conflict else []
+    assert [f[0] for f in found["a.yaml"]] == expected
+    assert [f[0] for f in found["b.yaml"]] == expected
+
+
+def test_without_a_duration_the_exclusivity_lasts_to_the_term_end(folder: Path) -> None:
+    write(
+        folder,
+        "a.yaml",
+        brief("Lumina", "2027-03-01", "2027-03-31", ["@x"], exclusivity="{category: skincare}",
+              term_end="2027-05-15"),
+    )  # fmt: skip
+    write(folder, "b.yaml", brief("Derma", "2027-05-10", "2027-05-30", ["@x"], category="skincare"))
+    write(folder, "c.yaml", brief("Glow", "2027-05-16", "2027-05-30", ["@x"], category="skincare"))
+    found = check(folder)
+    assert [f[0] for f in found["b.yaml"]] == ["exclusivity-conflict"]
+    assert found["c.yaml"] == []
+    assert "until 2027-05-15" in found["a.yaml"][0][2]
+
+
+def test_different_platforms_are_different_creators(folder: Path) -> None:
+    write(
+        folder,
+        "a.yaml",
+        brief("Lumina", "2027-03-01", "2027-03-31", ["@x"], exclusivity="{duration_days: 60}",
+              platform={"@x": "tiktok"}),
+    )  # fmt: skip
+    write(
+        folder,
+        "b.yaml",
+        brief("Derma", "2027-04-01", "2027-04-30", ["@x"], platform={"@x": "instagram"}),
+    )
+    assert check(folder) == {"a.yaml": [], "b.yaml": []}
+
+
+# --- competing-promotions ----------------------------------------------------------------------
+
+
+def _coffee(folder: Path, second_due: str, **other: str) -> dict[str, list[Any]]:
+    write(
+        folder,
+        "mocha.yaml",
+        brief("Mocha House", "2027-05-01", "2027-05-31", ["@barista"], category="coffee",
+              deliverables=[("@barista", "2027-05-10", 1)]),
+    )  # fmt: skip
+    write(
+        folder,
+        "kahve.yaml",
+        brief(other.get("brand", "Kahve Durağı"), "2027-05-20", "2027-06-30", ["@barista"],
+              category=other.get("category", "Coffee"),
+              deliverables=[("@barista", second_due, 1)]),
+    )  # fmt: skip
+    return check(folder)
+
+
+def test_two_brands_of_one_category_less_than_30_days_apart(folder: Path) -> None:
+    found = _coffee(folder, "2027-06-08")
+    [(rule, line, message, related)] = found["mocha.yaml"]
+    assert (rule, line) == ("competing-promotions", 7)
+    assert message == (
+        "@barista promotes Mocha House here (due 2027-05-10) and competing Kahve Durağı in"
+        " kahve.yaml (due 2027-06-08), 29 day(s) apart: the audience sees a paid opinion change"
+    )
+    assert related[0]["path"] == "kahve.yaml"
+    assert [f[0] for f in found["kahve.yaml"]] == ["competing-promotions"]
+
+
+@pytest.mark.parametrize(
+    ("due", "other"),
+    [
+        ("2027-06-09", {}),  # exactly 30 days apart
+        ("2027-05-25", {"category": "tea"}),
+        ("2027-05-25", {"brand": "mocha house"}),
+    ],
+)
+def test_competing_promotions_clean_cases(folder: Path, due: str, other: dict[str, str]) -> None:
+    assert _coffee(folder, due, **other) == {"mocha.yaml": [], "kahve.yaml": []}
+
+
+def test_a_pair_with_an_exclusivity_conflict_gets_only_that_finding(folder: Path) -> None:
+    write(
+        folder,
+        "a.yaml",
+        brief("Lumina", "2027-03-01", "2027-03-31", ["@x"], category="skincare",
+              exclusivity="{category: skincare, duration_days: 60}",
+              deliverables=[("@x", "2027-03-20", 1)]),
+    )  # fmt: skip
+    write(
+        folder,
+        "b.yaml",
+        brief("Derma", "2027-04-01", "2027-04-30", ["@x"], category="skincare",
+              deliverables=[("@x", "2027-04-05", 1)]),
+    )  # fmt: skip
+    found = check(folder)
+    assert [f[0] for f in found["a.yaml"]] == ["exclusivity-conflict"]
+    assert [f[0] for f in found["b.yaml"]] == ["exclusivity-conflict"]
+
+
+# --- creator-overload --------------------------------------------------------------------------
+
+
+def _week(folder: Path, first: int, second: int, second_due: str) -> dict[str, list[Any]]:
+    write(
+        folder,
+        "a.yaml",
+        brief("Lumina", "2027-03-01", "2027-03-31", ["@x"], category="skincare",
+              deliverables=[("@x", "2027-03-10", first)]),
+    )  # fmt: skip
+    write(
+        folder,
+        "b.yaml",
+        brief("Mocha", "2027-03-01", "2027-03-31", ["@x"], category="coffee",
+              deliverables=[("@x", second_due, second)]),
+    )  # fmt: skip
+    return check(folder)
+
+
+def test_more_than_five_deliverables_in_seven_days_across_briefs(folder: Path) -> None:
+    found = _week(folder, 3, 3, "2027-03-16")  # day 0 and day 6: one week
+    [(rule, line, message, related)] = found["a.yaml"]
+    assert (rule, line) == ("creator-overload", 7)
+    assert message == (
+        "@x has 6 deliverables due between 2027-03-10 and 2027-03-16 across a.yaml, b.yaml"
+        " (more than 5 in 7 days)"
+    )
+    assert related == [{"pointer": "/deliverables/0", "line": 10, "column": 5, "path": "b.yaml"}]
+    assert [f[0] for f in found["b.yaml"]] == ["creator-overload"]
+
+
+@pytest.mark.parametrize(("first", "second", "due"), [(3, 2, "2027-03-12"), (3, 3, "2027-03-17")])
+def test_creator_overload_clean_cases(folder: Path, first: int, second: int, due: str) -> None:
+    assert _week(folder, first, second, due) == {"a.yaml": [], "b.yaml": []}
+
+
+def test_one_brief_alone_can_overload_a_creator(folder: Path) -> None:
+    write(
+        folder,
+        "a.yaml",
+        brief("Lumina", "2027-03-01", "2027-03-31", ["@x"],
+              deliverables=[("@x", "2027-03-10", 4), ("@x", "2027-03-12", 2)]),
+    )  # fmt: skip
+    [(rule, _line, message, related)] = check(folder)["a.yaml"]
+    assert rule == "creator-overload" and "6 deliverables" in message
+    assert related == [{"pointer": "/deliverables/1", "line": 10, "column": 5}]
+
+
+# --- the portfolio as a run sees it ------------------------------------------------------------
+
+
+def test_a_single_file_run_compares_with_the_portfolio_globs_and_reports_only_its_file(
+    folder: Path,
+) -> None:
+    (folder / "briefs").mkdir()
+    (folder / ".campaignlint.yaml").write_text('portfolio: ["briefs/**"]\n', encoding="utf-8")
+    _coffee(folder / "briefs", "2027-05-25")
+    found = check(folder, "briefs/kahve.yaml")
+    assert list(found) == ["kahve.yaml"]
+    [(rule, _line, message, related)] = found["kahve.yaml"]
+    assert rule == "competing-promotions" and "briefs/mocha.yaml" in message
+    assert related[0]["path"] == "briefs/mocha.yaml"
+
+
+def test_portfolio_findings_are_suppressed_inline_like_any_other(folder: Path) -> None:
+    _coffee(folder, "2027-05-25")
+    path = folder / "kahve.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        '  - handle: "@barista"\n',
+        "  # campaignlint: disable=competing-promotions -- agreed with both brands\n"
+        '  - handle: "@barista"\n',
+    )
+    path.write_text(text, encoding="utf-8")
+    found = check(folder, extra=("unused-suppression",))
+    assert found["kahve.yaml"] == []
+    assert [f[0] for f in found["mocha.yaml"]] == ["competing-promotions"]
+
+
+def test_the_sample_portfolio_has_one_of_each_conflict_in_both_briefs() -> None:
+    folder = SAMPLES / "portfolio"
+    found = check(folder)
+    rules = {name: [f[0] for f in findings] for name, findings in found.items()}
+    assert rules == {
+        "bolt-runners.yaml": ["exclusivity-conflict"],
+        "fitkare-kahvalti.yaml": ["competing-promotions"],
+        "kahve-duragi.yaml": ["creator-overload"],
+        "stride-cloudstep.yaml": ["exclusivity-conflict"],
+        "vivobar-ofis.yaml": ["competing-promotions", "creator-overload"],
+    }
+
+
+def test_the_clean_samples_have_no_portfolio_findings() -> None:
+    found = check(SAMPLES, str(SAMPLES / "clean-en.yaml"), str(SAMPLES / "clean-tr.yaml"))
+    assert found == {"clean-en.yaml": [], "clean-tr.yaml": []}
+
+
+# --- a plugin can add a portfolio rule ---------------------------------------------------------
+
+PLUGIN = '''\
+    """Every brand appears in one brief only.
+
+    ## What it does
+    Reports a brand that two briefs name.
+    ## Why it matters
+    Two briefs for one brand are usually a copy.
+    ## Example
+    ```yaml
+    campaign: {brand: A}
+    ```
+    ## How to fix
+    Merge them.
+    """
+    from campaignlint.i18n import Plain, _
+
+    ID = "one-brief-per-brand"
+    SCOPE = "portfolio"
+
+    def check(portfolio, options):
+        if options.get("crash"):
+            raise ValueError("boom")
+        seen = {}
+        for brief in portfolio.briefs:
+            if brief.brand_key in seen:
+                yield brief.problem("/campaign/brand", _("{brand} again", brand=Plain(brief.brand)))
+            seen[brief.brand_key] = brief
+    '''
+
+
+def test_a_rules_dir_can_add_a_portfolio_rule(folder: Path) -> None:
+    rules = folder / "rules"
+    rules.mkdir()
+    (rules / "one_brief.py").write_text(textwrap.dedent(PLUGIN), encoding="utf-8")
+    (folder / "briefs").mkdir()
+    write(folder / "briefs", "a.yaml", brief("Lumina", "2027-03-01", "2027-03-31", ["@x"]))
+    write(folder / "briefs", "b.yaml", brief("lumina", "2027-03-01", "2027-03-31", ["@y"]))
+    printed: list[str] = []
+    code = run_check(
+        CheckOptions(
+            paths=["briefs"],
+            formats=["json"],
+            select=("one-brief-per-brand",),
+            rules_dirs=[str(rules)],
+            stdout=printed.append,
+            stderr=lambda text: None,
+        )
+    )
+    files = {Path(r["path"]).name: r["findings"] for r in json.loads("".join(printed))["files"]}
+    assert code == 1
+    assert files["a.yaml"] == []
+    assert [(f["rule"], f["message"], f["line"]) for f in files["b.yaml"]] == [
+        ("one-brief-per-brand", "Lumina again", 2)
+    ]
+
+
+def test_a_portfolio_rule_that_crashes_is_an_internal_error_in_each_brief(folder: Path) -> None:
+    rules = folder / "rules"
+    rules.mkdir()
+    crashing = textwrap.dedent(PLUGIN).replace('if options.get("crash"):', "if True:")
+    (rules / "one_brief.py").write_text(crashing, encoding="utf-8")
+    write(folder, "a.yaml", brief("Lumina", "2027-03-01", "2027-03-31", ["@x"]))
+    write(folder, "b.yaml", brief("Mocha", "2027-03-01", "2027-03-31", ["@x"]))
+    printed: list[str] = []
+    code = run_check(
+        CheckOptions(
+            paths=["."],
+            formats=["json"],
+            select=("one-brief-per-brand", "creator-overload"),
+            rules_dirs=[str(rules)],
+            stdout=printed.append,
+            stderr=lambda text: None,
+        )
+    )
+    files = {Path(r["path"]).name: r["findings"] for r in json.loads("".join(printed))["files"]}
+    assert code == 2
+    for name in ("a.yaml", "b.yaml"):
+        [finding] = files[name]
+        assert finding["rule"] == "internal-error"
+        assert finding["message"] == "rule 'one-brief-per-brand' crashed: ValueError: boom"
