@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -62,11 +63,9 @@ class Exclusivity:
     start: dt.date
     end: dt.date  # inclusive
 
-    def covers_category(self, categories: Iterable[str]) -> bool:
-        if self.category is None:
-            return True
-        locked = fold(self.category)
-        return any(fold(category) == locked for category in categories)
+    def covers_category(self, category_keys: frozenset[str]) -> bool:
+        """True when it locks one of the (text-matched) ``category_keys``."""
+        return self.category is None or fold(self.category) in category_keys
 
 
 @dataclass(frozen=True)
@@ -82,10 +81,12 @@ class PortfolioBrief:
     exclusivity: Exclusivity | None
     bookings: tuple[Booking, ...]
     positions: Mapping[str, Position] = field(default_factory=dict, repr=False)
+    brand_key: str | None = field(init=False, repr=False)  # the brand, text-matched
+    category_keys: frozenset[str] = field(init=False, repr=False)
 
-    @property
-    def brand_key(self) -> str | None:
-        return fold(self.brand) if self.brand else None
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "brand_key", fold(self.brand) if self.brand else None)
+        object.__setattr__(self, "category_keys", frozenset(fold(c) for c in self.categories))
 
     def period(self) -> str:
         """``2027-03-01..2027-03-31`` for messages; ``?`` for a date the brief lacks."""
@@ -160,6 +161,7 @@ def same_platform(left: Booking, right: Booking) -> bool:
     return left.platform is None or right.platform is None or left.platform == right.platform
 
 
+@lru_cache(maxsize=4096)
 def shown_path(path: str) -> str:
     """A brief's path as messages name it: relative to the working folder when inside it."""
     import os
@@ -173,8 +175,9 @@ def shown_path(path: str) -> str:
 
 def shared_category(left: PortfolioBrief, right: PortfolioBrief) -> str | None:
     """The first category (as ``left`` writes it) that both briefs name, text-matched."""
-    theirs = {fold(category) for category in right.categories}
-    return next((c for c in left.categories if fold(c) in theirs), None)
+    if not left.category_keys & right.category_keys:
+        return None
+    return next((c for c in left.categories if fold(c) in right.category_keys), None)
 
 
 def different_brands(left: PortfolioBrief, right: PortfolioBrief) -> bool:
@@ -244,7 +247,7 @@ def _breaks(holder: Side, other: Side, exclusivity: Exclusivity) -> bool:
         and different_brands(holder.brief, other.brief)
         and (other.brief.end or dt.date.min) >= exclusivity.start
         and same_platform(holder.booking, other.booking)
-        and exclusivity.covers_category(other.brief.categories)
+        and exclusivity.covers_category(other.brief.category_keys)
     )
 
 

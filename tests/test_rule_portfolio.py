@@ -59,9 +59,10 @@ def brief(
 def check(folder: Path, *paths: str, extra: tuple[str, ...] = ()) -> dict[str, list[Any]]:
     """Findings of the portfolio rules per file name: (rule, line, message) tuples."""
     printed: list[str] = []
+    default = "." if folder == Path.cwd() else str(folder)
     run_check(
         CheckOptions(
-            paths=list(paths) or [str(folder) if folder.is_absolute() and folder != Path.cwd() else "."],
+            paths=list(paths) or [default],
             formats=["json"],
             select=PORTFOLIO_RULES + extra,
             stdout=printed.append,
