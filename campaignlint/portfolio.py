@@ -436,9 +436,7 @@ def expand_globs(patterns: Sequence[str], root: Path) -> list[str]:
                 if match.is_dir()
                 else iter((match,))
             )
-            found.extend(
-                shown_path(str(p)) for p in candidates if p.name.endswith(BRIEF_SUFFIXES)
-            )
+            found.extend(shown_path(str(p)) for p in candidates if p.name.endswith(BRIEF_SUFFIXES))
     return found
 
 
