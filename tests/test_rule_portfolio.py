@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from campaignlint.commands import CheckOptions, run_check
-from tests.helpers import SAMPLES
+from tests.helpers import SAMPLES, SHARED
 
 PORTFOLIO_RULES = ("exclusivity-conflict", "competing-promotions", "creator-overload")
 
@@ -447,3 +447,46 @@ def test_a_portfolio_rule_that_crashes_is_an_internal_error_in_each_brief(folder
         [finding] = files[name]
         assert finding["rule"] == "internal-error"
         assert finding["message"] == "rule 'one-brief-per-brand' crashed: ValueError: boom"
+
+
+def test_a_baseline_keeps_a_known_portfolio_finding_quiet(folder: Path) -> None:
+    _coffee(folder, "2027-05-25")
+    baseline = folder / "baseline.json"
+    options = {"paths": ["."], "select": PORTFOLIO_RULES, "stderr": lambda text: None}
+    run_check(CheckOptions(write_baseline=baseline, stdout=lambda text: None, **options))  # type: ignore[arg-type]
+    printed: list[str] = []
+    code = run_check(
+        CheckOptions(baseline=baseline, formats=["json"], stdout=printed.append, **options)  # type: ignore[arg-type]
+    )
+    assert code == 0
+    assert all(not r["findings"] for r in json.loads("".join(printed))["files"])
+
+
+def test_sarif_relates_the_other_brief(folder: Path) -> None:
+    schema_path = SHARED / "corpora" / "sarif" / "sarif-schema-2.1.0.json"
+    if not schema_path.is_file():
+        pytest.skip(f"the SARIF 2.1.0 schema is not at {schema_path} (../shared/corpora/sarif)")
+    import jsonschema
+
+    _coffee(folder, "2027-05-25")
+    printed: list[str] = []
+    run_check(
+        CheckOptions(
+            paths=["."],
+            formats=["sarif"],
+            select=PORTFOLIO_RULES,
+            stdout=printed.append,
+            stderr=lambda text: None,
+        )
+    )
+    document = json.loads("".join(printed))
+    validator = jsonschema.Draft4Validator(json.loads(schema_path.read_text(encoding="utf-8")))
+    assert not list(validator.iter_errors(document))
+    results = document["runs"][0]["results"]
+    uris = {
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]: result[
+            "relatedLocations"
+        ][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for result in results
+    }
+    assert uris == {"kahve.yaml": "mocha.yaml", "mocha.yaml": "kahve.yaml"}
