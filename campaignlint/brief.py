@@ -147,9 +147,11 @@ class Brief:
         at_key: bool = False,
         edits: tuple[Edit, ...] = (),
         related: Iterable[str | Related] = (),
+        check: str | None = None,
     ) -> Problem:
         """A problem at ``pointer``; ``at_key`` points at the key rather than the value.
-        ``related`` names the other places of a grouped problem (pointers in this brief)."""
+        ``related`` names the other places of a grouped problem (pointers in this brief);
+        ``check`` the rule's declared check that found it (see ``CHECKS``)."""
         return Problem(
             pointer=pointer,
             message=message,
@@ -158,6 +160,7 @@ class Brief:
             position=self.key_position(pointer) if at_key else self.position(pointer),
             edits=edits,
             related=tuple(self._related(place) for place in related),
+            check=check,
         )
 
     def _related(self, place: str | Related) -> Related:
@@ -173,6 +176,7 @@ class Brief:
         fix: Message | None = None,
         *,
         severity: Severity | str | None = None,
+        check: str | None = None,
     ) -> Problem:
         """A problem about an absent or empty field: at its key when present, else at the key
         of its nearest present ancestor (``content:`` for a missing ``/content/topics``)."""
@@ -185,4 +189,5 @@ class Brief:
             fix=fix,
             severity=Severity(severity) if severity is not None else None,
             position=self.key_position(present) if present else (1, 1, 1, 1),
+            check=check,
         )

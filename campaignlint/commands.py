@@ -402,9 +402,9 @@ def _usage(message: Message, lang: str = DEFAULT_LANGUAGE) -> int:
 
 def generate_docs(output: Path | None, check_only: bool, lang: str = DEFAULT_LANGUAGE) -> int:
     from campaignlint.docs import rules_markdown
-    from campaignlint.registry import discover_all
+    from campaignlint.registry import builtin_rules
 
-    text = rules_markdown(discover_all(()).values(), lang)
+    text = rules_markdown(builtin_rules().values(), lang)
     if output is None:
         sys.stdout.write(text)
         return 0

@@ -59,6 +59,9 @@ def rule_markdown(rule: Rule, heading: str = "##", lang: str = DEFAULT_LANGUAGE)
         body = sections.get(title)
         if body:
             parts += [f"{heading}# {translate(title, lang)}", "", translate_doc(body, lang), ""]
+    if rule.checks:
+        checks_title = _("Checks").render(lang)
+        parts += [f"{heading}# {checks_title}", "", checks_table(rule, lang), ""]
     options_title = _("Options").render(lang)
     parts += [f"{heading}# {options_title}", "", options_table(rule, lang), ""]
     if rule.options:
@@ -79,6 +82,20 @@ def rule_markdown(rule: Rule, heading: str = "##", lang: str = DEFAULT_LANGUAGE)
         source_title = _("Source").render(lang)
         parts += [f"{heading}# {source_title}", "", translate(rule.source, lang), ""]
     return "\n".join(parts)
+
+
+def checks_table(rule: Rule, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The rule's checks: each code can be selected, ignored, re-rated and suppressed alone."""
+    intro = _(
+        "Each check has its own code, which `select`, `ignore`, `rules` (severity only) and"
+        " suppression comments accept on its own; the rule id names them all."
+    ).render(lang)
+    code, finds = _("Code").render(lang), _("What it finds").render(lang)
+    header = f"| {code} | {finds} |"
+    rows = [
+        f"| `{rule.id}.{check}` | {translate(text, lang)} |" for check, text in rule.checks.items()
+    ]
+    return "\n".join([intro, "", header, "| --- | --- |", *rows])
 
 
 def rules_markdown(rules: Iterable[Rule], lang: str = DEFAULT_LANGUAGE) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,9 +32,28 @@ BRIEF_SUFFIXES = (".yaml", ".yml")
 
 @dataclass(frozen=True)
 class ActiveRule:
+    """A selected rule with its configured severity and options, and which of its checks run:
+    ``only`` the named ones (when only ``rule.check`` codes were selected), minus ``ignored``,
+    each at its ``check_severity`` when the config re-rates it."""
+
     rule: Rule
     severity: Severity | None
     options: dict[str, Any]
+    only: frozenset[str] | None = None
+    ignored: frozenset[str] = frozenset()
+    check_severity: Mapping[str, Severity] = field(default_factory=dict)
+
+    def wants(self, problem: Problem) -> bool:
+        """True when the check that found ``problem`` is selected and not ignored."""
+        if problem.check is None:
+            return self.only is None
+        return problem.check not in self.ignored and (
+            self.only is None or problem.check in self.only
+        )
+
+    def severity_of(self, problem: Problem) -> Severity:
+        by_check = self.check_severity.get(problem.check) if problem.check else None
+        return by_check or self.severity or problem.severity or self.rule.severity
 
 
 @dataclass
@@ -84,23 +103,15 @@ def active_rules(config: Config, registry: dict[str, Rule] | None = None) -> lis
 
 def _resolve_rules(config: Config, registry: dict[str, Rule]) -> list[ActiveRule]:
     where: str | Message = config.source or _("configuration")
-    known = list(registry)
-    validate_rule_ids(
-        config.select or (),
-        [*known, *ENGINE_RULES],
-        _("{where}: {key}", where=where, key=Plain("select")),
-    )
-    validate_rule_ids(
-        config.ignore,
-        [*known, *ENGINE_RULES],
-        _("{where}: {key}", where=where, key=Plain("ignore")),
-    )
-    validate_rule_ids(
-        list(config.rules), known, _("{where}: {key}", where=where, key=Plain("rules"))
-    )
-    selected = known if config.select is None or ALL in config.select else list(config.select)
+    codes = [code for rule in registry.values() for code in rule.codes()]
+    for key, names, known in (
+        ("select", config.select or (), [*codes, *ENGINE_RULES]),
+        ("ignore", config.ignore, [*codes, *ENGINE_RULES]),
+        ("rules", list(config.rules), codes),
+    ):
+        validate_rule_ids(names, known, _("{where}: {key}", where=where, key=Plain(key)))
     active = []
-    for rule_id in selected:
+    for rule_id, only in _selection(config, registry).items():
         if rule_id in config.ignore or rule_id in ENGINE_RULES:
             continue
         rule = registry[rule_id]
@@ -108,10 +119,61 @@ def _resolve_rules(config: Config, registry: dict[str, Rule]) -> list[ActiveRule
         severity = settings.pop("severity", None)
         try:
             options = rule.resolve_options(settings)
+            check_severity = _check_severities(config, rule)
         except ConfigError as error:
             raise ConfigError(_("{where}: {error}", where=where, error=error)) from error
-        active.append(ActiveRule(rule, Severity(severity) if severity else None, options))
+        ignored = frozenset(c.partition(".")[2] for c in config.ignore if _rule_of(c) == rule_id)
+        active.append(
+            ActiveRule(
+                rule,
+                Severity(severity) if severity else None,
+                options,
+                only,
+                ignored - {""},
+                check_severity,
+            )
+        )
     return active
+
+
+def _rule_of(code: str) -> str:
+    return code.partition(".")[0]
+
+
+def _selection(config: Config, registry: dict[str, Rule]) -> dict[str, frozenset[str] | None]:
+    """Selected rule ids, in order, each with None (the whole rule) or the checks selected."""
+    if config.select is None or ALL in config.select:
+        return dict.fromkeys(registry)
+    selected: dict[str, frozenset[str] | None] = {}
+    for code in config.select:
+        rule_id, _dot, check = code.partition(".")
+        if not check:
+            selected[rule_id] = None
+        elif rule_id not in selected or selected[rule_id] is not None:
+            selected[rule_id] = (selected.get(rule_id) or frozenset()) | {check}
+    return selected
+
+
+def _check_severities(config: Config, rule: Rule) -> dict[str, Severity]:
+    """``rules: {missing-disclosure.platform-label: {severity: info}}``: severity only, since
+    options belong to the whole rule."""
+    found = {}
+    for check in rule.checks:
+        settings = config.rules.get(f"{rule.id}.{check}")
+        if not settings:
+            continue
+        unknown = sorted(set(settings) - {"severity"})
+        if unknown:
+            raise ConfigError(
+                _(
+                    "'{code}' takes only a severity; set '{option}' on the rule '{rule}'",
+                    code=Plain(f"{rule.id}.{check}"),
+                    option=Plain(unknown[0]),
+                    rule=Plain(rule.id),
+                )
+            )
+        found[check] = Severity(settings["severity"])
+    return found
 
 
 def _internal_error(
@@ -154,7 +216,9 @@ def run_rules(
             findings.append(_internal_error(rule, error, lang))
             continue
         for problem in problems:
-            severity = active.severity or problem.severity or rule.severity
+            if not active.wants(problem):
+                continue
+            severity = active.severity_of(problem)
             position = problem.position or brief.position(problem.pointer)
             related = _resolve_related(brief, problem.related)
             findings.append(render_problem(problem, rule.id, severity, position, lang, related))
@@ -209,7 +273,9 @@ def portfolio_findings(
         if isinstance(outcome, str):
             findings.append(_internal_error(rule, outcome, lang))
             continue
-        severity = active_rule.severity or outcome.severity or rule.severity
+        if not active_rule.wants(outcome):
+            continue
+        severity = active_rule.severity_of(outcome)
         position = outcome.position or brief.position(outcome.pointer)
         findings.append(render_problem(outcome, rule_id, severity, position, lang, outcome.related))
     return findings
@@ -258,7 +324,8 @@ def apply_suppressions(
     from campaignlint.suppress import apply
 
     rules = active_rules(config) if rules is None else rules
-    known = {*rules_for(config), *ENGINE_RULES}
+    known = {code for rule in rules_for(config).values() for code in rule.codes()}
+    known.update(ENGINE_RULES)
     active = {active_rule.rule.id for active_rule in rules}
     return apply(findings, text, config, brief, known=known, active=active, lang=lang)
 

@@ -87,6 +87,17 @@ def language_from_environment() -> str | None:
     return None
 
 
+_EXTRA_CATALOGS: list[tuple[str, str]] = []  # (localedir, domain) of plugins' translations
+
+
+def add_translations(localedir: str, domain: str) -> None:
+    """Add a plugin's catalog (``localedir/<lang>/LC_MESSAGES/<domain>.mo``): messages not in
+    campaignlint's own catalog are looked up there."""
+    if (localedir, domain) not in _EXTRA_CATALOGS:
+        _EXTRA_CATALOGS.append((localedir, domain))
+        _catalog.cache_clear()
+
+
 @lru_cache(maxsize=8)
 def _catalog(lang: str) -> gettext.NullTranslations:
     import gettext
@@ -96,9 +107,14 @@ def _catalog(lang: str) -> gettext.NullTranslations:
     from importlib.resources import files
 
     localedir = files("campaignlint.locale")
-    return gettext.translation(
+    catalog = gettext.translation(
         "campaignlint", localedir=str(localedir), languages=[lang], fallback=True
     )
+    for extra_dir, domain in _EXTRA_CATALOGS:
+        catalog.add_fallback(
+            gettext.translation(domain, localedir=extra_dir, languages=[lang], fallback=True)
+        )
+    return catalog
 
 
 def translate(template: str, lang: str = DEFAULT_LANGUAGE) -> str:

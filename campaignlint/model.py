@@ -90,6 +90,9 @@ class Problem:
     edits: tuple[Edit, ...] = ()
     # The other places of a grouped problem ("3 deliverables have no posting window").
     related: tuple[Related, ...] = ()
+    # Which of the rule's declared CHECKS found it (``platform-label``): its own code
+    # ``missing-disclosure.platform-label`` can be selected, ignored and re-rated alone.
+    check: str | None = None
 
 
 @dataclass
@@ -110,11 +113,18 @@ class Finding:
     edits: tuple[Edit, ...] = field(default=(), repr=False)
     suppressed_by: str | None = field(default=None, repr=False)
     related: tuple[Related, ...] = ()
+    check: str | None = None  # the rule's check that found it, see Problem.check
+
+    @property
+    def code(self) -> str:
+        """``rule.check`` (``missing-disclosure.platform-label``), or the rule id."""
+        return f"{self.rule}.{self.check}" if self.check else self.rule
 
     def to_dict(self) -> dict[str, Any]:
         """The documented JSON shape of a finding."""
         return {
             "rule": self.rule,
+            "code": self.code,
             "severity": self.severity.value,
             "message": self.message,
             "pointer": self.pointer,
@@ -172,4 +182,5 @@ def render_problem(
         message_en=english,
         edits=problem.edits,
         related=related,
+        check=problem.check,
     )

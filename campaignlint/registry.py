@@ -2,7 +2,11 @@
 ``campaignlint.rules`` entry-point group a third-party plugin uses, and a team's local rules
 through rules directories (``--rules-dir`` / ``rules_dirs``).
 
-An entry point names a module (one rule) or a package (every public module in it is a rule).
+An entry point names a module (one rule) or a package (every public module in it that defines
+an ``ID`` is a rule; the others are helpers the rules may import). A rules directory works the
+same way: its modules are imported as one package, so ``from . import helpers`` works there too.
+A ``locale/`` folder beside a plugin's rules (``locale/<lang>/LC_MESSAGES/<domain>.mo``) adds its
+message translations.
 """
 
 from __future__ import annotations
@@ -26,14 +30,29 @@ BUILTIN_PACKAGE = "campaignlint.rules"
 
 def _rules_in(module: ModuleType, origin: str) -> list[Rule]:
     if not hasattr(module, "__path__"):
+        _register_translations(Path(module.__file__ or ".").parent)
         return [rule_from_module(module, origin)]
     rules = []
+    for folder in module.__path__:
+        _register_translations(Path(folder))
     for info in sorted(pkgutil.iter_modules(module.__path__), key=lambda item: item.name):
         if info.name.startswith("_"):
             continue
         submodule = importlib.import_module(f"{module.__name__}.{info.name}")
-        rules.append(rule_from_module(submodule, origin))
+        if hasattr(submodule, "ID"):  # modules without an ID are the rules' helpers
+            rules.append(rule_from_module(submodule, origin))
     return rules
+
+
+def _register_translations(folder: Path) -> None:
+    """Plugin translations: every ``locale/<lang>/LC_MESSAGES/<domain>.mo`` beside the rules."""
+    locale = folder / "locale"
+    if not locale.is_dir():
+        return
+    from campaignlint.i18n import add_translations
+
+    for mo_file in sorted(locale.glob("*/LC_MESSAGES/*.mo")):
+        add_translations(str(locale), mo_file.stem)
 
 
 @dataclass(frozen=True)
@@ -118,32 +137,42 @@ def _entry_point_rules() -> list[Rule]:
     return rules
 
 
-def _load_file(path: Path) -> ModuleType:
+def _folder_package(directory: Path) -> str:
+    """A package whose modules are ``directory``'s files, so rules there can import each other
+    (``from . import helpers``, ``from .helpers import x``) without touching ``sys.path``."""
     import hashlib
-    import importlib.util
 
-    digest = hashlib.sha1(str(path.parent.resolve()).encode()).hexdigest()[:10]
-    name = f"campaignlint_local_rules_{digest}.{path.stem}"
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
-        raise RuleLoadError(f"{path}: cannot be imported as a rule module")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
+    digest = hashlib.sha1(str(directory).encode()).hexdigest()[:10]
+    name = f"campaignlint_local_rules_{digest}"
+    if name not in sys.modules:
+        package = ModuleType(name)
+        package.__path__ = [str(directory)]
+        package.__package__ = name
+        sys.modules[name] = package
+    return name
+
+
+def _load_file(path: Path, package: str) -> ModuleType:
     try:
-        spec.loader.exec_module(module)
+        return importlib.import_module(f"{package}.{path.stem}")
     except Exception as error:
         raise RuleLoadError(f"{path}: cannot import rule module: {error}") from error
-    return module
 
 
 def _directory_rules(directory: Path) -> list[Rule]:
     if not directory.is_dir():
         raise RuleLoadError(f"rules directory not found: {directory}")
-    return [
-        rule_from_module(_load_file(path), f"local {directory}")
-        for path in sorted(directory.glob("*.py"))
-        if not path.name.startswith("_")
-    ]
+    directory = directory.resolve()
+    package = _folder_package(directory)
+    _register_translations(directory)
+    rules = []
+    for path in sorted(directory.glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        module = _load_file(path, package)
+        if hasattr(module, "ID"):  # modules without an ID are the rules' helpers
+            rules.append(rule_from_module(module, f"local {directory}"))
+    return rules
 
 
 @lru_cache(maxsize=16)
@@ -151,8 +180,12 @@ def discover(rules_dirs: tuple[str, ...] = ()) -> dict[str, Rule]:
     """Every rule available, by id. Two rules with one id are an error."""
     rules: dict[str, Rule] = {}
     found = _entry_point_rules()
+    seen: set[Path] = set()
     for directory in rules_dirs:
-        found.extend(_directory_rules(Path(directory)))
+        resolved = Path(directory).resolve()
+        if resolved not in seen:  # the same folder named twice is one folder
+            seen.add(resolved)
+            found.extend(_directory_rules(Path(directory)))
     for rule in found:
         if rule.id in rules:
             other = rules[rule.id]
@@ -166,3 +199,11 @@ def discover(rules_dirs: tuple[str, ...] = ()) -> dict[str, Rule]:
 
 def discover_all(rules_dirs: Iterable[str] = ()) -> dict[str, Rule]:
     return discover(tuple(str(Path(d)) for d in rules_dirs))
+
+
+@lru_cache(maxsize=1)
+def builtin_rules() -> dict[str, Rule]:
+    """campaignlint's own rules only, whatever plugins are installed: what ``campaignlint docs``,
+    the translation catalog and campaignlint's own tests describe."""
+    module = importlib.import_module(BUILTIN_PACKAGE)
+    return {rule.id: rule for rule in _rules_in(module, "built-in")}

@@ -15,6 +15,9 @@ A rule module defines::
                                        # | measurement | timing (groups the review report)
     SOURCE = "seed 001: ..."           # the domain source the rule rests on
     OPTIONS = {"name": Option(...)}    # declared options with defaults
+    CHECKS = {"check-id": "summary"}   # optional: the rule's distinct checks; a problem made
+                                       # with check="check-id" has the code "rule-id.check-id",
+                                       # which select/ignore/rules/suppressions can name alone
     FIXABLE = False                    # True when some problems carry safe edits
     SCOPE = "brief"                    # or "portfolio": check(portfolio, options) sees every
                                        # brief at once (see campaignlint.portfolio)
@@ -98,6 +101,11 @@ class Rule:
     # "portfolio": check(portfolio, options) sees every brief of the run's portfolio at once
     # (campaignlint.portfolio) and yields PortfolioProblem(path, problem) pairs.
     scope: str = "brief"
+    checks: dict[str, str] = field(default_factory=dict)  # check id -> one-line summary
+
+    def codes(self) -> list[str]:
+        """The rule id and the code of each declared check (``rule-id.check-id``)."""
+        return [self.id, *(f"{self.id}.{check}" for check in self.checks)]
 
     @property
     def summary(self) -> str:
@@ -186,6 +194,16 @@ def rule_from_module(module: ModuleType, origin: str) -> Rule:
     scope = getattr(module, "SCOPE", "brief")
     if scope not in SCOPES:
         raise RuleLoadError(f"{where}: SCOPE must be one of {', '.join(SCOPES)}")
+    checks = dict(getattr(module, "CHECKS", {}))
+    for check_id, summary in checks.items():
+        if (
+            not isinstance(check_id, str)
+            or not _RULE_ID.match(check_id)
+            or not isinstance(summary, str)
+        ):
+            raise RuleLoadError(
+                f"{where}: CHECKS must map kebab-case check ids to one-line summaries"
+            )
     options = dict(getattr(module, "OPTIONS", {}))
     if not all(isinstance(option, Option) for option in options.values()):
         raise RuleLoadError(f"{where}: OPTIONS values must be campaignlint.rule.Option")
@@ -201,4 +219,5 @@ def rule_from_module(module: ModuleType, origin: str) -> Rule:
         module=module.__name__,
         fixable=bool(getattr(module, "FIXABLE", False)),
         scope=scope,
+        checks=checks,
     )

@@ -39,7 +39,7 @@ UNSUPPRESSIBLE = frozenset({"internal-error"})
 
 _DIRECTIVE = re.compile(
     r"(?:^|\s)#\s*campaignlint:\s*(?P<kind>disable-file|disable)\s*=\s*"
-    r"(?P<ids>[A-Za-z0-9_\-]+(?:\s*,\s*[A-Za-z0-9_\-]+)*)"
+    r"(?P<ids>[A-Za-z0-9_.\-]+(?:\s*,\s*[A-Za-z0-9_.\-]+)*)"
     r"(?:\s+until\s*=\s*(?P<until>\S+))?"
     r"(?:\s+--\s*(?P<reason>.*?))?\s*$"
 )
@@ -68,7 +68,8 @@ class Suppression:
     def covers(self, finding: Finding) -> bool:
         if finding.rule in UNSUPPRESSIBLE or finding.rule == UNUSED_SUPPRESSION:
             return False
-        if finding.rule not in self.rule_ids and ALL not in self.rule_ids:
+        ids = self.rule_ids
+        if finding.rule not in ids and finding.code not in ids and ALL not in ids:
             return False
         return self.file_wide or self.first_line <= finding.line <= self.last_line
 
@@ -309,7 +310,7 @@ def apply(
         for suppression in live:
             if suppression.covers(finding):
                 finding.suppressed_by = suppression.label()
-                suppression.used.add(finding.rule)
+                suppression.used.update((finding.rule, finding.code))
                 break
     if _reports_unused(config, active):
         extra = list(_unused(suppressions, today, known, active, lang))
@@ -347,7 +348,7 @@ def _unused(
                 message = _("unknown rule '{rule}' in a suppression comment", rule=Plain(rule))
                 fix = _("Check the id with 'campaignlint rules', or remove it.")
                 yield _finding(Problem("", message, fix), position, lang)
-            elif rule in active and rule not in suppression.used:
+            elif rule.partition(".")[0] in active and rule not in suppression.used:
                 message = _("this suppression of '{rule}' suppressed nothing", rule=Plain(rule))
                 fix = _(
                     "Remove '{rule}' from the comment: nothing here needs it.", rule=Plain(rule)

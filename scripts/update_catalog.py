@@ -75,12 +75,12 @@ def _source_messages() -> Iterator[Entry]:
 def _doc_messages() -> Iterator[Entry]:
     sys.path.insert(0, str(REPO))
     from campaignlint.i18n import doc_blocks
-    from campaignlint.registry import discover_all
+    from campaignlint.registry import builtin_rules
     from campaignlint.rule import DOC_SECTIONS
 
     for title in DOC_SECTIONS:
         yield title, "campaignlint/rule.py", "A section heading of every rule's documentation."
-    for rule in sorted(discover_all(()).values(), key=lambda rule: rule.id):
+    for rule in sorted(builtin_rules().values(), key=lambda rule: rule.id):
         where = f"rules/{rule.module.rsplit('.', 1)[-1]}.py"
         yield rule.summary, where, f"{rule.id}: one-line summary."
         for title, body in rule.doc_sections().items():
@@ -92,6 +92,8 @@ def _doc_messages() -> Iterator[Entry]:
                 yield block, where, note
         for name, option in rule.options.items():
             yield option.help, where, f"{rule.id}: help of the option '{name}'."
+        for check, summary in rule.checks.items():
+            yield summary, where, f"{rule.id}: summary of the check '{check}'."
         if rule.source:
             yield rule.source, where, f"{rule.id}: the source the rule rests on."
 

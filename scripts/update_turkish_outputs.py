@@ -48,9 +48,9 @@ def _inside(folder: Path, **environment: str) -> Iterator[None]:
 
 def rules_reference() -> str:
     from campaignlint.docs import rules_markdown
-    from campaignlint.registry import discover_all
+    from campaignlint.registry import builtin_rules
 
-    return rules_markdown(discover_all(()).values(), "tr")
+    return rules_markdown(builtin_rules().values(), "tr")
 
 
 def has_markdown_format() -> bool:

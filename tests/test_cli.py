@@ -62,6 +62,7 @@ def test_json_format_shape(workdir: Path) -> None:
     assert file["path"] == "brief.yaml" and file["error"] is None
     assert set(file["findings"][0]) == {
         "rule",
+        "code",
         "severity",
         "message",
         "pointer",

@@ -233,9 +233,9 @@ def test_translate_doc_translates_each_block() -> None:
 
 
 def test_translate_takes_a_whole_doc_section_paragraph_by_paragraph() -> None:
-    from campaignlint.registry import discover_all
+    from campaignlint.registry import builtin_rules
 
-    rule = discover_all(())["inconsistent-dates"]
+    rule = builtin_rules()["inconsistent-dates"]
     section = rule.doc_sections()["What it does"]
     assert "\n\n" in section
     assert translate(section, "tr") == translate_doc(section, "tr") != section

@@ -44,7 +44,7 @@ def render_result(result: FileResult, report: Report) -> list[str]:
         location = _paint(f"{path}:{finding.line}:{finding.column}:", _BOLD, color)
         label = severity_name(finding.severity.value, report.lang)
         severity = _paint(label, _COLORS[finding.severity], color)
-        rule = _paint(finding.rule, _BOLD, color)
+        rule = _paint(finding.code, _BOLD, color)
         lines.append(f"{location} {severity} {rule} {_clean(finding.message)}")
         lines.extend(_paint(line, _DIM, color) for line in _related_lines(finding, path, report))
         if finding.fix and report.show_fix:
