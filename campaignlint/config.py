@@ -57,8 +57,9 @@ def parse_size(value: int | str) -> int:
     return int(float(number) * factor)
 
 
-def from_mapping(data: Any, source: str | None, root: Path) -> Config:
-    """Validate raw config data and turn it into a :class:`Config`."""
+def from_mapping(data: Any, source: str | None, root: Path, document: Any = None) -> Config:
+    """Validate raw config data and turn it into a :class:`Config`; the loaded ``document``, when
+    given, puts the line and column of a mistake in its message."""
     from campaignlint.validation import config_errors
 
     where = source or "config"
@@ -68,7 +69,14 @@ def from_mapping(data: Any, source: str | None, root: Path) -> Config:
         raise ConfigError(_("{where}: the configuration must be a mapping", where=Plain(where)))
     errors = config_errors(data)
     if errors:
-        raise ConfigError(_("{where}: {error}", where=Plain(where), error=Plain(errors[0])))
+        pointer, error, at_key = errors[0]
+        position = None
+        if document is not None:
+            found = document.key_positions if at_key else document.positions
+            position = found.get(pointer) or document.key_positions.get(pointer)
+        if position is not None:
+            where = f"{where}:{position[0]}:{position[1]}"
+        raise ConfigError(_("{where}: {error}", where=Plain(where), error=error))
     select = data.get("select")
     return Config(
         select=tuple(select) if select is not None else None,
@@ -112,11 +120,13 @@ def read_config_file(path: Path) -> Config:
     from campaignlint.loader import load_text
 
     try:
-        data = load_text(text).data if text.strip() else {}
+        document = load_text(text) if text.strip() else None
     except InputError as error:
         where = error.describe(str(path)).removesuffix(f": {error}")
         raise ConfigError(_("{where}: {error}", where=Plain(where), error=error)) from error
-    return from_mapping(data, str(path), root)
+    if document is None:
+        return from_mapping({}, str(path), root)
+    return from_mapping(document.data, str(path), root, document)
 
 
 def _pyproject_has_table(path: Path) -> bool:

@@ -97,6 +97,7 @@ def _resolve_rules(config: Config, registry: dict[str, Rule]) -> list[ActiveRule
     validate_rule_ids(
         list(config.rules), known, _("{where}: {key}", where=where, key=Plain("rules"))
     )
+    _validate_per_file(config, registry, where)
     selected = known if config.select is None or ALL in config.select else list(config.select)
     active = []
     for rule_id in selected:
@@ -111,6 +112,34 @@ def _resolve_rules(config: Config, registry: dict[str, Rule]) -> list[ActiveRule
             raise ConfigError(_("{where}: {error}", where=where, error=error)) from error
         active.append(ActiveRule(rule, Severity(severity) if severity else None, options))
     return active
+
+
+def _validate_per_file(config: Config, registry: dict[str, Rule], where: str | Message) -> None:
+    """The rule ids and options of every ``per_file`` entry, checked up front: a typo must not
+    wait for a file that matches to be found."""
+    known = list(registry)
+    for index, entry in enumerate(config.per_file):
+        key = f"per_file[{index}]"
+        validate_rule_ids(
+            entry.get("ignore", ()),
+            [*known, *ENGINE_RULES],
+            _("{where}: {key}", where=where, key=Plain(f"{key}.ignore")),
+        )
+        settings_by_rule = entry.get("rules") or {}
+        validate_rule_ids(
+            list(settings_by_rule),
+            known,
+            _("{where}: {key}", where=where, key=Plain(f"{key}.rules")),
+        )
+        for rule_id, settings in settings_by_rule.items():
+            options = {**config.rules.get(rule_id, {}), **(settings or {})}
+            options.pop("severity", None)
+            try:
+                registry[rule_id].resolve_options(options)
+            except ConfigError as error:
+                raise ConfigError(
+                    _("{where}: {key}: {error}", where=where, key=Plain(key), error=error)
+                ) from error
 
 
 def _internal_error(rule: Rule, error: BaseException, lang: str = DEFAULT_LANGUAGE) -> Finding:
