@@ -106,16 +106,8 @@ def read_config_file(path: Path) -> Config:
             )
         ) from error
     root = path.parent.resolve()
-    if path.name == "pyproject.toml":
-        import tomllib
-
-        try:
-            table = tomllib.loads(text).get("tool", {}).get("campaignlint", {})
-        except tomllib.TOMLDecodeError as error:
-            raise ConfigError(
-                _("{path}: invalid TOML: {reason}", path=Plain(path), reason=Plain(error))
-            ) from error
-        return from_mapping(table, str(path), root)
+    if path.suffix.lower() == ".toml":
+        return from_mapping(_toml_table(path, text), str(path), root)
     from campaignlint.errors import InputError
     from campaignlint.loader import load_text
 
@@ -127,6 +119,31 @@ def read_config_file(path: Path) -> Config:
     if document is None:
         return from_mapping({}, str(path), root)
     return from_mapping(document.data, str(path), root, document)
+
+
+def _toml_table(path: Path, text: str) -> Any:
+    """The settings in a TOML file: ``[tool.campaignlint]`` of a pyproject.toml (which must
+    have it), that table or the whole document in any other TOML file (``campaignlint.toml``)."""
+    import tomllib
+
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(
+            _("{path}: invalid TOML: {reason}", path=Plain(path), reason=Plain(error))
+        ) from error
+    tool = document.get("tool")
+    if isinstance(tool, dict) and "campaignlint" in tool:
+        return tool["campaignlint"]
+    if path.name == "pyproject.toml":
+        raise ConfigError(
+            _(
+                "{path} has no [tool.campaignlint] table; add one, or name a"
+                " .campaignlint.yaml with --config",
+                path=Plain(path),
+            )
+        )
+    return document
 
 
 def _pyproject_has_table(path: Path) -> bool:
