@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 INTERNAL_ERROR = "internal-error"
 UNUSED_SUPPRESSION = "unused-suppression"
 ENGINE_RULES = (INTERNAL_ERROR, UNUSED_SUPPRESSION)  # ids the engine emits, not rule modules
+SCHEMA_RULE = "schema"  # the only rule that runs on a document that is not a mapping
 STDIN = "-"
 BRIEF_SUFFIXES = (".yaml", ".yml")
 
@@ -218,6 +219,10 @@ def _lint_document(
         config = effective_config(config, path)
     brief = Brief(document, path=path or "<string>", today=today or clock_today())
     rules = active_rules(config)
+    if not isinstance(document.data, dict):
+        # A list or a lone value is not a brief: the schema says so once, and rules reading
+        # sections of it would only restate that every section is missing.
+        rules = [active for active in rules if active.rule.id == SCHEMA_RULE]
     lang = lang or config.lang or DEFAULT_LANGUAGE
     return apply_suppressions(run_rules(brief, rules, lang), text, config, brief, rules, lang)
 

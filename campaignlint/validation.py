@@ -254,10 +254,17 @@ def _message(error: Any, label: str, value: Any) -> Message:
 
 
 def _fix(error: Any, value: Any) -> Message | None:
-    if error.validator == "enum" and isinstance(value, str):
-        guess = _suggest(value, [str(choice) for choice in error.validator_value])
+    if error.validator == "enum":
+        choices = [str(choice) for choice in error.validator_value]
+        guess = _suggest(value, choices) if isinstance(value, str) else None
         if guess:
             return _("Did you mean '{guess}'?", guess=guess)
+        return _("Write one of: {choices}.", choices=", ".join(choices))
+    if error.validator == "type" and not error.absolute_path:
+        return _(
+            "Start from the commented brief `campaignlint init --brief brief.yaml` writes: it has"
+            " every section, with the values each field allows."
+        )
     if error.validator == "type" and isinstance(value, bool) and error.validator_value == "string":
         return _("YAML reads unquoted yes/no/on/off as true/false: put the value in quotes.")
     if (
