@@ -435,13 +435,18 @@ def init_project(
     directory: Path, brief: Path | None = None, force: bool = False, lang: str | None = None
 ) -> int:
     """``campaignlint init``: write a starter config in ``directory`` and, with ``brief``, a
-    commented starter brief that passes every rule. Refuses to overwrite without ``force``."""
+    commented starter brief that passes every rule. ``force`` overwrites the file asked for:
+    the config without ``brief``, the brief with it. Writing a brief never touches a config
+    that exists: it is the user's."""
     from importlib.resources import files
 
     from campaignlint.fs import atomic_write
 
     lang = resolve_language(lang)
-    starters = [(directory / CONFIG_FILE, "starter-config.yaml.j2")]
+    config = directory / CONFIG_FILE
+    starters: list[tuple[Path, str]] = []
+    if brief is None or not config.exists():
+        starters.append((config, "starter-config.yaml.j2"))
     if brief is not None:
         starters.append((brief, "starter-brief.yaml.j2"))
     existing = [path for path, _name in starters if path.exists()]
@@ -457,6 +462,12 @@ def init_project(
         except OSError as error:
             reason = Plain(error.strerror or error)
             return _usage(_("cannot write {path}: {reason}", path=Plain(path), reason=reason), lang)
-        shown = os.path.relpath(path) if path.is_absolute() else str(path)
-        sys.stdout.write(_("wrote {path}", path=Plain(shown)).render(lang) + "\n")
+        sys.stdout.write(_("wrote {path}", path=Plain(_shown(path))).render(lang) + "\n")
+    if brief is not None and all(path != config for path, _name in starters):
+        kept = _("kept {path}: it exists already", path=Plain(_shown(config)))
+        sys.stdout.write(kept.render(lang) + "\n")
     return 0
+
+
+def _shown(path: Path) -> str:
+    return os.path.relpath(path) if path.is_absolute() else str(path)
