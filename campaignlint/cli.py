@@ -294,11 +294,16 @@ def _fail_in(message: str) -> NoReturn:
 @click.option(
     "--lang", type=click.Choice(["en", "tr"]), default="en", help="Language of the reference."
 )
-def docs(output: Path | None, check_only: bool, lang: str) -> None:
-    """Generate the rules reference (docs/rules.md, docs/rules.tr.md)."""
+@click.option(
+    "--brief-format",
+    is_flag=True,
+    help="Generate the brief-format reference (docs/brief-format.md) instead.",
+)
+def docs(output: Path | None, check_only: bool, lang: str, brief_format: bool) -> None:
+    """Generate the rules reference (docs/rules.md, docs/rules.tr.md) or the brief format."""
     from campaignlint.commands import generate_docs
 
-    sys.exit(generate_docs(output, check_only, lang))
+    sys.exit(generate_docs(output, check_only, lang, brief_format))
 
 
 @main.command()

@@ -405,11 +405,23 @@ def _usage(message: Message, lang: str = DEFAULT_LANGUAGE) -> int:
     return EXIT_USAGE
 
 
-def generate_docs(output: Path | None, check_only: bool, lang: str = DEFAULT_LANGUAGE) -> int:
+def generate_docs(
+    output: Path | None,
+    check_only: bool,
+    lang: str = DEFAULT_LANGUAGE,
+    brief_format: bool = False,
+) -> int:
+    """``campaignlint docs``: the rules reference, or with ``brief_format`` the brief-format
+    reference (English: it comes from the schema's descriptions)."""
     from campaignlint.docs import rules_markdown
     from campaignlint.registry import discover_all
 
-    text = rules_markdown(discover_all(()).values(), lang)
+    if brief_format:
+        from campaignlint.brief_format import brief_format_markdown
+
+        text = brief_format_markdown()
+    else:
+        text = rules_markdown(discover_all(()).values(), lang)
     if output is None:
         sys.stdout.write(text)
         return 0
@@ -417,7 +429,9 @@ def generate_docs(output: Path | None, check_only: bool, lang: str = DEFAULT_LAN
         current = output.read_text(encoding="utf-8") if output.exists() else ""
         if current != text:
             again = f"campaignlint docs --output {output}"
-            if lang != DEFAULT_LANGUAGE:
+            if brief_format:
+                again = f"campaignlint docs --brief-format --output {output}"
+            elif lang != DEFAULT_LANGUAGE:
                 again = f"campaignlint docs --lang {lang} --output {output}"
             sys.stderr.write(f"{output} is stale: run {again}\n")
             return 1
