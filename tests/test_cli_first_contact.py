@@ -81,7 +81,7 @@ def test_top_level_help_gives_whole_first_sentences() -> None:
     for sentence in (
         "Check briefs (files, folders, or - for standard input).",
         "Show a rule's documentation: what, why, example, fix, options.",
-        "Generate the rules reference (docs/rules.md, docs/rules.tr.md).",
+        "Generate the rules reference (docs/rules.md, docs/rules.tr.md) or the brief format.",
     ):
         assert sentence in " ".join(commands.split())
 
