@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -256,7 +256,7 @@ def explain(
     _run_command(lambda: explain_rule(rule_id, rules_dir, lang, config_file), lang)
 
 
-def _run_command(produce: Any, lang: str | None) -> None:
+def _run_command(produce: Callable[[], str], lang: str | None) -> None:
     """Print what ``produce`` returns; a configuration error is one line and exit 2."""
     from campaignlint.commands import resolve_language
     from campaignlint.errors import CampaignlintError

@@ -109,7 +109,7 @@ def test_install_from_the_repository_url_at_the_release_tag(
     released_clone: Path, tmp_path: Path
 ) -> None:
     line = _block_after("## Install", "sh").splitlines()[0]
-    requirement = re.search(r'"(campaignlint @ git\+<repository-url>@[^"]+)"', line)
+    requirement = re.search(r'"(git\+<repository-url>@[^"]+)"', line)
     assert requirement is not None, line
     url = requirement.group(1).replace("<repository-url>", f"file://{released_clone}")
     bin_dir = _fresh_env(tmp_path / "venv")
