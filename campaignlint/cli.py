@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -12,6 +12,7 @@ import click
 
 from campaignlint import __version__
 from campaignlint.cli_help import TranslatedGroup
+from campaignlint.i18n import Message, _
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -76,7 +77,10 @@ def main() -> None:
     "formats",
     multiple=True,
     metavar="NAME[:PATH]",
-    help="Output format (text, json, ...); NAME:PATH writes to a file. Repeatable.",
+    help=(
+        "Output format: text, json, sarif, github, gitlab, junit, markdown or html;"
+        " NAME:PATH writes to a file. Repeatable."
+    ),
 )
 @click.option(
     "--select", multiple=True, metavar="RULES", help="Only these rules (comma-separated)."
@@ -105,7 +109,10 @@ def main() -> None:
     "--color/--no-color", default=None, help="Colour the output (default: on a terminal)."
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
-@click.option("--stdin-filename", help="The name to report for a brief read from '-'.")
+@click.option(
+    "--stdin-filename",
+    help="Read the brief from standard input and report it under this name (and find its config).",
+)
 @click.option("--jobs", "-j", default="1", metavar="N|auto", help="Check files in N processes.")
 @click.option("--lang", type=click.Choice(["en", "tr"]), help="Language of messages and reports.")
 @click.option("--exclude", multiple=True, help="Extra glob patterns to skip when walking folders.")
@@ -151,6 +158,20 @@ def check(
     """Check briefs (files, folders, or - for standard input)."""
     from campaignlint.commands import CheckOptions, run_check
 
+    if stdin_filename is not None and paths and "-" not in paths:
+        _fail_in(
+            _message(
+                _(
+                    "--stdin-filename names the brief read from standard input: add '-' to the"
+                    " paths (or give no paths)"
+                ),
+                lang,
+            )
+        )
+    if select and not _split(select):
+        _fail_in(_message(_("--select needs at least one rule id (ALL selects every rule)"), lang))
+    if stdin_filename is not None and not paths:
+        paths = ("-",)
     options = CheckOptions(
         paths=paths or (".",),
         formats=formats or ("text",),
@@ -177,26 +198,90 @@ def check(
     sys.exit(EXIT_OK if exit_zero and code == EXIT_FINDINGS else code)
 
 
+_CONFIG_HELP = "Use this config file instead of discovering one."
+_RULES_DIR_HELP = "Also load rules from this directory. Repeatable."
+
+
 @main.command("rules")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
-@click.option("--rules-dir", multiple=True, type=click.Path(file_okay=False, path_type=str))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"], case_sensitive=False),
+    default="text",
+    help="Output format: text or json.",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=_CONFIG_HELP,
+)
+@click.option(
+    "--rules-dir",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=str),
+    help=_RULES_DIR_HELP,
+)
 @click.option("--lang", type=click.Choice(["en", "tr"]), help="Language of the summaries.")
-def list_rules(output_format: str, rules_dir: tuple[str, ...], lang: str | None) -> None:
+def list_rules(
+    output_format: str, config_file: Path | None, rules_dir: tuple[str, ...], lang: str | None
+) -> None:
     """List every available rule."""
     from campaignlint.commands import rules_listing
 
-    click.echo(rules_listing(output_format, rules_dir, lang), nl=False)
+    _run_command(lambda: rules_listing(output_format.lower(), rules_dir, lang, config_file), lang)
 
 
 @main.command()
 @click.argument("rule_id")
-@click.option("--rules-dir", multiple=True, type=click.Path(file_okay=False, path_type=str))
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=_CONFIG_HELP,
+)
+@click.option(
+    "--rules-dir",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=str),
+    help=_RULES_DIR_HELP,
+)
 @click.option("--lang", type=click.Choice(["en", "tr"]), help="Language of the documentation.")
-def explain(rule_id: str, rules_dir: tuple[str, ...], lang: str | None) -> None:
+def explain(
+    rule_id: str, config_file: Path | None, rules_dir: tuple[str, ...], lang: str | None
+) -> None:
     """Show a rule's documentation: what, why, example, fix, options."""
     from campaignlint.commands import explain_rule
 
-    click.echo(explain_rule(rule_id, rules_dir, lang), nl=False)
+    _run_command(lambda: explain_rule(rule_id, rules_dir, lang, config_file), lang)
+
+
+def _run_command(produce: Callable[[], str], lang: str | None) -> None:
+    """Print what ``produce`` returns; a configuration error is one line and exit 2."""
+    from campaignlint.commands import resolve_language
+    from campaignlint.errors import CampaignlintError
+    from campaignlint.i18n import severity_name
+
+    try:
+        text = produce()
+    except CampaignlintError as error:
+        language = resolve_language(lang)
+        _fail_in(f"{severity_name('error', language)}: {error.render(language)}")
+    click.echo(text, nl=False)
+
+
+def _message(message: Message, lang: str | None) -> str:
+    """``error: message`` in the run's language."""
+    from campaignlint.commands import resolve_language
+    from campaignlint.i18n import severity_name
+
+    language = resolve_language(lang)
+    return f"{severity_name('error', language)}: {message.render(language)}"
+
+
+def _fail_in(message: str) -> NoReturn:
+    click.echo(f"campaignlint: {message}", err=True)
+    sys.exit(EXIT_USAGE)
 
 
 @main.command()
@@ -209,11 +294,16 @@ def explain(rule_id: str, rules_dir: tuple[str, ...], lang: str | None) -> None:
 @click.option(
     "--lang", type=click.Choice(["en", "tr"]), default="en", help="Language of the reference."
 )
-def docs(output: Path | None, check_only: bool, lang: str) -> None:
-    """Generate the rules reference (docs/rules.md, docs/rules.tr.md)."""
+@click.option(
+    "--brief-format",
+    is_flag=True,
+    help="Generate the brief-format reference (docs/brief-format.md) instead.",
+)
+def docs(output: Path | None, check_only: bool, lang: str, brief_format: bool) -> None:
+    """Generate the rules reference (docs/rules.md, docs/rules.tr.md) or the brief format."""
     from campaignlint.commands import generate_docs
 
-    sys.exit(generate_docs(output, check_only, lang))
+    sys.exit(generate_docs(output, check_only, lang, brief_format))
 
 
 @main.command()

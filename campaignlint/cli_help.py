@@ -114,12 +114,13 @@ def command_help(command: click.Command) -> str:
     return inspect.cleandoc(command.help or "").partition("\f")[0].strip()
 
 
-def _short(text: str, limit: int = 45) -> str:
-    """The first sentence of ``text``, cut at a word to ``limit`` characters, as click does."""
-    first = text.split(". ")[0].rstrip(".")
-    if len(first) <= limit:
-        return first + ("." if text.rstrip().endswith(".") and first == text.rstrip(".") else "")
-    return first[: limit - 3].rsplit(" ", 1)[0] + "..."
+def _short(text: str) -> str:
+    """The first sentence of ``text``, whole: a command list that cuts descriptions
+    mid-sentence (as click does at 45 characters) leaves the reader guessing."""
+    first, dot, _rest = text.partition(". ")
+    if dot:
+        return first + "."
+    return " ".join(text.split())
 
 
 class TranslatedCommand(click.Command):

@@ -59,6 +59,7 @@ def parse_formats(values: Sequence[str]) -> list[tuple[str, str | None]]:
     outputs: list[tuple[str, str | None]] = []
     for value in values:
         name, _sep, path = value.partition(":")
+        name = name.strip().lower()  # --format JSON is --format json
         if name not in FORMATS:
             known = ", ".join(sorted(FORMATS))
             raise ConfigError(
@@ -333,16 +334,41 @@ def _write_outputs(
                 ) from error
 
 
-def rules_listing(output_format: str, rules_dirs: Sequence[str], lang: str | None = None) -> str:
-    from campaignlint.registry import discover_all
+def _command_config(config_file: Path | None, rules_dirs: Sequence[str]) -> Config:
+    """The config a ``check`` run from here would use (``--config``, else the one discovered
+    from the current folder), with ``--rules-dir`` added: ``rules`` and ``explain`` then know
+    a team's own rules and show the severities it configured."""
+    if config_file is not None and not config_file.is_file():
+        raise ConfigError(_("config file not found: {path}", path=Plain(config_file)))
+    config = config_for(Path.cwd() / "brief.yaml", config_file)
+    extra = tuple(str(Path(directory).resolve()) for directory in rules_dirs)
+    return config.with_overrides(rules_dirs=config.rules_dirs + extra)
+
+
+def configured_severity(config: Config, rule_id: str) -> str | None:
+    """The severity ``config`` sets for ``rule_id`` under ``rules:``, if any."""
+    severity = (config.rules.get(rule_id) or {}).get("severity")
+    return str(severity) if severity else None
+
+
+def rules_listing(
+    output_format: str,
+    rules_dirs: Sequence[str],
+    lang: str | None = None,
+    config_file: Path | None = None,
+) -> str:
+    from campaignlint.engine import rules_for
 
     lang = resolve_language(lang)
-    rules = sorted(discover_all(rules_dirs).values(), key=lambda rule: rule.id)
+    config = _command_config(config_file, rules_dirs)
+    rules = sorted(rules_for(config).values(), key=lambda rule: rule.id)
+    severities = {rule.id: configured_severity(config, rule.id) for rule in rules}
     if output_format == "json":
         items = [
             {
                 "id": r.id,
-                "severity": r.severity.value,
+                "severity": severities[r.id] or r.severity.value,
+                "default_severity": r.severity.value,
                 "area": r.area,
                 "summary": translate(r.summary, lang),
                 "origin": r.origin,
@@ -353,25 +379,41 @@ def rules_listing(output_format: str, rules_dirs: Sequence[str], lang: str | Non
         return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
     width = max((len(rule.id) for rule in rules), default=10)
     builtin = _("built-in").render(lang)
-    lines = [
-        f"{rule.id:<{width}}  {severity_name(rule.severity.value, lang):<7}"
-        f"  {translate(rule.summary, lang)}"
-        f"  [{builtin if rule.origin == 'built-in' else rule.origin}]"
-        for rule in rules
-    ]
+    lines = []
+    for rule in rules:
+        severity = severities[rule.id] or rule.severity.value
+        line = (
+            f"{rule.id:<{width}}  {severity_name(severity, lang):<7}"
+            f"  {translate(rule.summary, lang)}"
+            f"  [{builtin if rule.origin == 'built-in' else rule.origin}]"
+        )
+        if severity != rule.severity.value:
+            default = severity_name(rule.severity.value, lang)
+            line += " " + _("(configured; default {severity})", severity=Plain(default)).render(
+                lang
+            )
+        lines.append(line)
     return "\n".join(lines) + "\n"
 
 
-def explain_rule(rule_id: str, rules_dirs: Sequence[str], lang: str | None = None) -> str:
+def explain_rule(
+    rule_id: str,
+    rules_dirs: Sequence[str],
+    lang: str | None = None,
+    config_file: Path | None = None,
+) -> str:
     import difflib
 
-    from campaignlint.docs import rule_markdown
-    from campaignlint.registry import discover_all
+    from campaignlint.docs import engine_rule_markdown, rule_markdown
+    from campaignlint.engine import ENGINE_RULES, rules_for
 
-    rules = discover_all(rules_dirs)
     lang = resolve_language(lang)
+    config = _command_config(config_file, rules_dirs)
+    if rule_id in ENGINE_RULES:
+        return engine_rule_markdown(rule_id, lang)
+    rules = rules_for(config)
     if rule_id not in rules:
-        guess = difflib.get_close_matches(rule_id, list(rules), n=1)
+        guess = difflib.get_close_matches(rule_id, [*rules, *ENGINE_RULES], n=1)
         unknown = _("unknown rule '{rule}' (campaignlint rules lists them)", rule=Plain(rule_id))
         if guess:
             unknown = _(
@@ -380,7 +422,8 @@ def explain_rule(rule_id: str, rules_dirs: Sequence[str], lang: str | None = Non
                 guess=Plain(guess[0]),
             )
         raise SystemExit(_usage(unknown, lang))
-    return rule_markdown(rules[rule_id], heading="#", lang=lang)
+    configured = configured_severity(config, rule_id)
+    return rule_markdown(rules[rule_id], heading="#", lang=lang, configured=configured)
 
 
 def resolve_language(lang: str | None) -> str:
@@ -400,11 +443,23 @@ def _usage(message: Message, lang: str = DEFAULT_LANGUAGE) -> int:
     return EXIT_USAGE
 
 
-def generate_docs(output: Path | None, check_only: bool, lang: str = DEFAULT_LANGUAGE) -> int:
+def generate_docs(
+    output: Path | None,
+    check_only: bool,
+    lang: str = DEFAULT_LANGUAGE,
+    brief_format: bool = False,
+) -> int:
+    """``campaignlint docs``: the rules reference, or with ``brief_format`` the brief-format
+    reference (English: it comes from the schema's descriptions)."""
     from campaignlint.docs import rules_markdown
     from campaignlint.registry import builtin_rules
 
-    text = rules_markdown(builtin_rules().values(), lang)
+    if brief_format:
+        from campaignlint.brief_format import brief_format_markdown
+
+        text = brief_format_markdown()
+    else:
+        text = rules_markdown(builtin_rules().values(), lang)
     if output is None:
         sys.stdout.write(text)
         return 0
@@ -412,7 +467,9 @@ def generate_docs(output: Path | None, check_only: bool, lang: str = DEFAULT_LAN
         current = output.read_text(encoding="utf-8") if output.exists() else ""
         if current != text:
             again = f"campaignlint docs --output {output}"
-            if lang != DEFAULT_LANGUAGE:
+            if brief_format:
+                again = f"campaignlint docs --brief-format --output {output}"
+            elif lang != DEFAULT_LANGUAGE:
                 again = f"campaignlint docs --lang {lang} --output {output}"
             sys.stderr.write(f"{output} is stale: run {again}\n")
             return 1
@@ -430,13 +487,18 @@ def init_project(
     directory: Path, brief: Path | None = None, force: bool = False, lang: str | None = None
 ) -> int:
     """``campaignlint init``: write a starter config in ``directory`` and, with ``brief``, a
-    commented starter brief that passes every rule. Refuses to overwrite without ``force``."""
+    commented starter brief that passes every rule. ``force`` overwrites the file asked for:
+    the config without ``brief``, the brief with it. Writing a brief never touches a config
+    that exists: it is the user's."""
     from importlib.resources import files
 
     from campaignlint.fs import atomic_write
 
     lang = resolve_language(lang)
-    starters = [(directory / CONFIG_FILE, "starter-config.yaml.j2")]
+    config = directory / CONFIG_FILE
+    starters: list[tuple[Path, str]] = []
+    if brief is None or not config.exists():
+        starters.append((config, "starter-config.yaml.j2"))
     if brief is not None:
         starters.append((brief, "starter-brief.yaml.j2"))
     existing = [path for path, _name in starters if path.exists()]
@@ -452,6 +514,12 @@ def init_project(
         except OSError as error:
             reason = Plain(error.strerror or error)
             return _usage(_("cannot write {path}: {reason}", path=Plain(path), reason=reason), lang)
-        shown = os.path.relpath(path) if path.is_absolute() else str(path)
-        sys.stdout.write(_("wrote {path}", path=Plain(shown)).render(lang) + "\n")
+        sys.stdout.write(_("wrote {path}", path=Plain(_shown(path))).render(lang) + "\n")
+    if brief is not None and all(path != config for path, _name in starters):
+        kept = _("kept {path}: it exists already", path=Plain(_shown(config)))
+        sys.stdout.write(kept.render(lang) + "\n")
     return 0
+
+
+def _shown(path: Path) -> str:
+    return os.path.relpath(path) if path.is_absolute() else str(path)

@@ -58,8 +58,9 @@ def parse_size(value: int | str) -> int:
     return int(float(number) * factor)
 
 
-def from_mapping(data: Any, source: str | None, root: Path) -> Config:
-    """Validate raw config data and turn it into a :class:`Config`."""
+def from_mapping(data: Any, source: str | None, root: Path, document: Any = None) -> Config:
+    """Validate raw config data and turn it into a :class:`Config`; the loaded ``document``, when
+    given, puts the line and column of a mistake in its message."""
     from campaignlint.validation import config_errors
 
     where = source or "config"
@@ -69,7 +70,14 @@ def from_mapping(data: Any, source: str | None, root: Path) -> Config:
         raise ConfigError(_("{where}: the configuration must be a mapping", where=Plain(where)))
     errors = config_errors(data)
     if errors:
-        raise ConfigError(_("{where}: {error}", where=Plain(where), error=Plain(errors[0])))
+        pointer, error, at_key = errors[0]
+        position = None
+        if document is not None:
+            found = document.key_positions if at_key else document.positions
+            position = found.get(pointer) or document.key_positions.get(pointer)
+        if position is not None:
+            where = f"{where}:{position[0]}:{position[1]}"
+        raise ConfigError(_("{where}: {error}", where=Plain(where), error=error))
     select = data.get("select")
     return Config(
         select=tuple(select) if select is not None else None,
@@ -100,25 +108,44 @@ def read_config_file(path: Path) -> Config:
             )
         ) from error
     root = path.parent.resolve()
-    if path.name == "pyproject.toml":
-        import tomllib
-
-        try:
-            table = tomllib.loads(text).get("tool", {}).get("campaignlint", {})
-        except tomllib.TOMLDecodeError as error:
-            raise ConfigError(
-                _("{path}: invalid TOML: {reason}", path=Plain(path), reason=Plain(error))
-            ) from error
-        return from_mapping(table, str(path), root)
+    if path.suffix.lower() == ".toml":
+        return from_mapping(_toml_table(path, text), str(path), root)
     from campaignlint.errors import InputError
     from campaignlint.loader import load_text
 
     try:
-        data = load_text(text).data if text.strip() else {}
+        document = load_text(text) if text.strip() else None
     except InputError as error:
         where = error.describe(str(path)).removesuffix(f": {error}")
         raise ConfigError(_("{where}: {error}", where=Plain(where), error=error)) from error
-    return from_mapping(data, str(path), root)
+    if document is None:
+        return from_mapping({}, str(path), root)
+    return from_mapping(document.data, str(path), root, document)
+
+
+def _toml_table(path: Path, text: str) -> Any:
+    """The settings in a TOML file: ``[tool.campaignlint]`` of a pyproject.toml (which must
+    have it), that table or the whole document in any other TOML file (``campaignlint.toml``)."""
+    import tomllib
+
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(
+            _("{path}: invalid TOML: {reason}", path=Plain(path), reason=Plain(error))
+        ) from error
+    tool = document.get("tool")
+    if isinstance(tool, dict) and "campaignlint" in tool:
+        return tool["campaignlint"]
+    if path.name == "pyproject.toml":
+        raise ConfigError(
+            _(
+                "{path} has no [tool.campaignlint] table; add one, or name a"
+                " .campaignlint.yaml with --config",
+                path=Plain(path),
+            )
+        )
+    return document
 
 
 def _pyproject_has_table(path: Path) -> bool:

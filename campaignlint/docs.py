@@ -44,15 +44,23 @@ def _facts(rule: Rule, lang: str) -> str:
     return facts + (" · " + _("autofix available").render(lang) if rule.fixable else "")
 
 
-def rule_markdown(rule: Rule, heading: str = "##", lang: str = DEFAULT_LANGUAGE) -> str:
-    """One rule's documentation as Markdown, in ``lang`` (through the catalog)."""
+def rule_markdown(
+    rule: Rule, heading: str = "##", lang: str = DEFAULT_LANGUAGE, configured: str | None = None
+) -> str:
+    """One rule's documentation as Markdown, in ``lang`` (through the catalog); ``configured``
+    is the severity a config sets for it (``campaignlint explain`` shows it)."""
     sections = rule.doc_sections()
+    facts = _facts(rule, lang)
+    if configured and configured != rule.severity.value:
+        facts += " · " + _(
+            "severity in your config: {severity}", severity=f"`{configured}`"
+        ).render(lang)
     parts = [
         f"{heading} {rule.id}",
         "",
         f"**{translate(rule.summary, lang)}**",
         "",
-        _facts(rule, lang),
+        facts,
         "",
     ]
     for title in DOC_SECTIONS:
@@ -127,3 +135,67 @@ def rules_markdown(rules: Iterable[Rule], lang: str = DEFAULT_LANGUAGE) -> str:
     for rule in ordered:
         lines += [rule_markdown(rule, lang=lang), ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+# Findings the engine itself reports: every report tells the reader to run ``explain`` on them.
+_ENGINE_DOCS = {
+    "unused-suppression": (
+        "info",
+        _(
+            "A suppression that silenced nothing, names an unknown rule, cannot be read or has"
+            " expired."
+        ),
+        _(
+            "Reports `# campaignlint: disable=...` comments that did not silence any finding,"
+            " that name a rule id campaignlint does not know, or whose"
+            " `until=` date is unreadable or has passed (the findings it silenced are then"
+            " reported again)."
+        ),
+        _(
+            "A waiver left behind after its problem was fixed will hide the next real problem on"
+            " that line, and a misspelled rule id silences nothing while looking as if it did."
+            " Waivers should be few, named and current, as ruff's RUF100 keeps `noqa` comments."
+        ),
+        "```yaml\ncontent:\n  hashtags: ['#glowlab']  # campaignlint: disable=hashtag-stratgy\n```",
+        _(
+            "Remove the comment or the rule id from it, correct a misspelled id (`campaignlint"
+            " rules` lists them), or renew an expired waiver with a new `until=` date and a"
+            " reason. `ignore: [unused-suppression]` in the config turns these findings off."
+        ),
+    ),
+    "internal-error": (
+        "error",
+        _("A rule crashed on this brief: a bug in the rule, not a mistake in the brief."),
+        _(
+            "When a rule raises an exception, campaignlint reports it as this finding, with the"
+            " rule's id and the error, still runs every other rule, and exits with code 2."
+        ),
+        _(
+            "A crashed rule checked nothing, so a clean result would be a false one. The other"
+            " rules' findings are still valid."
+        ),
+        "```text\nbrief.yaml:1:1: error internal-error rule 'team-rule' crashed: KeyError\n```",
+        _(
+            "Report the bug with the brief (or the smallest part of it that still crashes) to the"
+            " rule's authors: campaignlint's issue tracker for a built-in rule, your team for a"
+            " rule from `rules_dirs`. Until it is fixed, `ignore:` the rule in the config."
+        ),
+    ),
+}
+
+
+def engine_rule_markdown(rule_id: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``campaignlint explain`` for the ids the engine reports (no rule module behind them)."""
+    severity, summary, what, why, example, fix = _ENGINE_DOCS[rule_id]
+    facts = _(
+        "Default severity: {severity} · reported by campaignlint itself", severity=f"`{severity}`"
+    ).render(lang)
+    parts = [f"# {rule_id}", "", f"**{summary.render(lang)}**", "", facts, ""]
+    for title, body in (
+        ("What it does", what.render(lang)),
+        ("Why it matters", why.render(lang)),
+        ("Example", example),
+        ("How to fix", fix.render(lang)),
+    ):
+        parts += [f"## {translate(title, lang)}", "", body, ""]
+    return "\n".join(parts)

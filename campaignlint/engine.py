@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 INTERNAL_ERROR = "internal-error"
 UNUSED_SUPPRESSION = "unused-suppression"
 ENGINE_RULES = (INTERNAL_ERROR, UNUSED_SUPPRESSION)  # ids the engine emits, not rule modules
+SCHEMA_RULE = "schema"  # the only rule that runs on a document that is not a mapping
 STDIN = "-"
 BRIEF_SUFFIXES = (".yaml", ".yml")
 
@@ -110,6 +111,7 @@ def _resolve_rules(config: Config, registry: dict[str, Rule]) -> list[ActiveRule
         ("rules", list(config.rules), codes),
     ):
         validate_rule_ids(names, known, _("{where}: {key}", where=where, key=Plain(key)))
+    _validate_per_file(config, registry, where)
     active = []
     for rule_id, only in _selection(config, registry).items():
         if rule_id in config.ignore or rule_id in ENGINE_RULES:
@@ -174,6 +176,36 @@ def _check_severities(config: Config, rule: Rule) -> dict[str, Severity]:
             )
         found[check] = Severity(settings["severity"])
     return found
+
+
+def _validate_per_file(config: Config, registry: dict[str, Rule], where: str | Message) -> None:
+    """The rule ids and options of every ``per_file`` entry, checked up front: a typo must not
+    wait for a file that matches to be found."""
+    known = [code for rule in registry.values() for code in rule.codes()]
+    for index, entry in enumerate(config.per_file):
+        key = f"per_file[{index}]"
+        validate_rule_ids(
+            entry.get("ignore", ()),
+            [*known, *ENGINE_RULES],
+            _("{where}: {key}", where=where, key=Plain(f"{key}.ignore")),
+        )
+        settings_by_rule = entry.get("rules") or {}
+        validate_rule_ids(
+            list(settings_by_rule),
+            known,
+            _("{where}: {key}", where=where, key=Plain(f"{key}.rules")),
+        )
+        for rule_id, settings in settings_by_rule.items():
+            if rule_id not in registry:
+                continue  # a check's code: severity only, checked with the rules' settings
+            options = {**config.rules.get(rule_id, {}), **(settings or {})}
+            options.pop("severity", None)
+            try:
+                registry[rule_id].resolve_options(options)
+            except ConfigError as error:
+                raise ConfigError(
+                    _("{where}: {key}: {error}", where=where, key=Plain(key), error=error)
+                ) from error
 
 
 def _internal_error(
@@ -301,6 +333,10 @@ def _lint_document(
         config = effective_config(config, path)
     brief = Brief(document, path=path or "<string>", today=today or clock_today())
     rules = active_rules(config)
+    if not isinstance(document.data, dict):
+        # A list or a lone value is not a brief: the schema says so once, and rules reading
+        # sections of it would only restate that every section is missing.
+        rules = [active for active in rules if active.rule.id == SCHEMA_RULE]
     lang = lang or config.lang or DEFAULT_LANGUAGE
     findings = run_rules(brief, rules, lang)
     if portfolio:

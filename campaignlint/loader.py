@@ -415,6 +415,14 @@ def _yaml_error(error: yaml.YAMLError, text: str) -> InputError:
             column,
         )
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    if mark is not None:
+        tab = _indenting_tab(text, mark.line)
+        if tab is not None:
+            return InputError(
+                _("invalid YAML: a tab is used for indentation; YAML allows only spaces there"),
+                mark.line + 1,
+                tab + 1,
+            )
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
     context = getattr(error, "context", None)
     message = _("invalid YAML: {problem}", problem=yaml_problem(str(problem)))
@@ -427,6 +435,18 @@ def _yaml_error(error: yaml.YAMLError, text: str) -> InputError:
     if mark is not None:
         return InputError(message, mark.line + 1, mark.column + 1)
     return InputError(message)
+
+
+def _indenting_tab(text: str, line_index: int) -> int | None:
+    """The 0-based column of a tab in the indentation of line ``line_index``, if any: libyaml
+    then says only "found character that cannot start any token"."""
+    lines = text.splitlines()
+    if not 0 <= line_index < len(lines):
+        return None
+    line = lines[line_index]
+    indentation = line[: len(line) - len(line.lstrip(" \t"))]
+    column = indentation.find("\t")
+    return column if column >= 0 and line.strip() else None
 
 
 def load_text(text: str) -> LoadedDocument:

@@ -13,7 +13,7 @@ A rule module defines::
     SEVERITY = "error"                 # default severity
     AREA = "integrity"                 # integrity | audience | money | contract | content
                                        # | measurement | timing (groups the review report)
-    SOURCE = "seed 001: ..."           # the domain source the rule rests on
+    SOURCE = "The article ..."         # the published source the rule rests on
     OPTIONS = {"name": Option(...)}    # declared options with defaults
     CHECKS = {"check-id": "summary"}   # optional: the rule's distinct checks; a problem made
                                        # with check="check-id" has the code "rule-id.check-id",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -253,10 +254,17 @@ def _message(error: Any, label: str, value: Any) -> Message:
 
 
 def _fix(error: Any, value: Any) -> Message | None:
-    if error.validator == "enum" and isinstance(value, str):
-        guess = _suggest(value, [str(choice) for choice in error.validator_value])
+    if error.validator == "enum":
+        choices = [str(choice) for choice in error.validator_value]
+        guess = _suggest(value, choices) if isinstance(value, str) else None
         if guess:
             return _("Did you mean '{guess}'?", guess=guess)
+        return _("Write one of: {choices}.", choices=", ".join(choices))
+    if error.validator == "type" and not error.absolute_path:
+        return _(
+            "Start from the commented brief `campaignlint init --brief brief.yaml` writes: it has"
+            " every section, with the values each field allows."
+        )
     if error.validator == "type" and isinstance(value, bool) and error.validator_value == "string":
         return _("YAML reads unquoted yes/no/on/off as true/false: put the value in quotes.")
     if (
@@ -312,10 +320,96 @@ def violations(data: Any, schema_name: str = BRIEF_SCHEMA) -> list[Violation]:
     return found
 
 
-def config_errors(data: Mapping[str, Any]) -> list[str]:
-    """Violations of the config schema, one line each."""
-    found = []
+def config_errors(data: Mapping[str, Any]) -> list[tuple[str, Message, bool]]:
+    """Violations of the config schema as ``(pointer, message, at_key)``, explained as brief
+    violations are: the key, what is allowed, and a "did you mean" where one is close."""
+    found: list[tuple[str, Message, bool]] = []
     for error in schema_errors(data, CONFIG_SCHEMA):
-        where = field_label(list(error.absolute_path)) if error.absolute_path else "config"
-        found.append(f"{where}: {error.message}")
+        found.extend(_explain_config(error))
     return found
+
+
+_SIZE_WORD = re.compile(r"^\s*([0-9]+(?:[.,][0-9]+)?)\s*([a-z]+)\s*$", re.IGNORECASE)
+_SIZE_UNITS = (
+    ("kilo", "KB"), ("kib", "KB"), ("k", "KB"), ("mega", "MB"), ("mib", "MB"), ("m", "MB"),
+    ("giga", "GB"), ("gib", "GB"), ("g", "GB"), ("byte", ""), ("b", ""),
+)  # fmt: skip
+
+
+def size_guess(value: Any) -> str | None:
+    """``"1 kilobyte"`` -> ``"1KB"``: the size a config probably meant, or None."""
+    match = _SIZE_WORD.match(str(value))
+    if not match:
+        return None
+    number, word = match.group(1).replace(",", "."), match.group(2).lower()
+    for prefix, unit in _SIZE_UNITS:
+        if word.startswith(prefix):
+            return f"{number}{unit}" if unit or "." not in number else None
+    return None
+
+
+def _explain_config(error: Any) -> Iterator[tuple[str, Message, bool]]:
+    path = list(error.absolute_path)
+    pointer = _pointer(path)
+    label = field_label(path) if path else "config"
+    value = error.instance
+    kind = error.validator
+    if kind == "additionalProperties" and isinstance(value, Mapping):
+        allowed = list(error.schema.get("properties", {}))
+        for key in (key for key in value if key not in allowed):
+            guess = _suggest(str(key), allowed)
+            where = label if path else _("the top level")
+            if guess:
+                message = _(
+                    "unknown key '{key}' in {where}; did you mean '{guess}'?",
+                    key=key,
+                    where=where,
+                    guess=guess,
+                )
+            else:
+                message = _(
+                    "unknown key '{key}' in {where} (known keys: {known})",
+                    key=key,
+                    where=where,
+                    known=", ".join(allowed),
+                )
+            yield join_pointer(pointer, key), message, True
+        return
+    if kind == "enum":
+        choices = [str(choice) for choice in error.validator_value]
+        guess = _suggest(str(value), choices) if isinstance(value, str) else None
+        message = _(
+            "{field} must be one of {choices}; got {value}",
+            field=label,
+            choices=", ".join(choices),
+            value=describe_value(value),
+        )
+        if guess:
+            message = _("{message}; did you mean '{guess}'?", message=message, guess=guess)
+        yield pointer, message, False
+        return
+    if kind == "anyOf" and path == ["max_file_size"]:
+        message = _(
+            "max_file_size: cannot read {value} as a size: write a number of bytes, or a number"
+            " with KB, MB or GB (500KB, 5MB)",
+            value=describe_value(value),
+        )
+        guess = size_guess(value)
+        if guess:
+            message = _("{message}; did you mean '{guess}'?", message=message, guess=guess)
+        yield pointer, message, False
+        return
+    if kind == "required":
+        for name in (name for name in error.validator_value if name not in value):
+            message = _("{field} is missing the required key '{name}'", field=label, name=name)
+            yield pointer, message, bool(path)
+        return
+    if kind == "type":
+        expected = _expected(error.validator_value)
+        shown = describe_value(value)
+        message = _(
+            "{field} must be {expected}, got {value}", field=label, expected=expected, value=shown
+        )
+        yield pointer, message, False
+        return
+    yield pointer, _message(error, label, value), False

@@ -1,8 +1,9 @@
 """The content's themes suit another age group than the one the campaign targets.
 
 ## What it does
-Reads the campaign's `content.topics` and each creator's `content_style`, and matches them
-against the content themes that seed 001 gives for each age group, in English and Turkish:
+Reads the campaign's `content.topics` and each creator's `content_style`, and matches them against
+the content themes that the article "TikTok Influencer Pazarlamasında Doğru Hedef Kitleyi Nasıl
+Belirleyebilirsiniz?" gives for each age group, in English and Turkish:
 
 - 18-24: dance, music, challenges, fashion, beauty;
 - 25-34: social issues, career, healthy living, comedy;
@@ -16,10 +17,10 @@ with Turkish rules: `Dans`, `dansı` and `DANS CHALLENGE` all mean dance. Target
 groups (under 18, 45 and over) are not checked.
 
 ## Why it matters
-Seed 001 (finding the right audience on TikTok) pairs each age group with the content it watches:
-a campaign for 35-44-year-olds built on dance challenges speaks to the wrong generation, however
-well it is targeted. It is an `info` finding because themes are a heuristic: check that the
-content and the target age were chosen together.
+The article "TikTok Influencer Pazarlamasında Doğru Hedef Kitleyi Nasıl Belirleyebilirsiniz?" pairs
+each age group with the content it watches: a campaign for 35-44-year-olds built on dance challenges
+speaks to the wrong generation, however well it is targeted. It is an `info` finding because themes
+are a heuristic: check that the content and the target age were chosen together.
 
 ## Example
 ```yaml
@@ -58,9 +59,10 @@ ID = "age-content-fit"
 SEVERITY = "info"
 AREA = "audience"
 SOURCE = (
-    "Seed 001 (finding the right audience on TikTok): content that fits each age group —"
-    " 18-24 dance, music, challenges, fashion and beauty; 25-34 social issues, career, healthy"
-    " living, comedy; 35-44 family, travel, education, motivation. domain.md, Audience."
+    'The article "TikTok Influencer Pazarlamasında Doğru Hedef Kitleyi Nasıl '
+    'Belirleyebilirsiniz?": content that fits each age group — 18-24 dance, music, '
+    "challenges, fashion and beauty; 25-34 social issues, career, healthy living, comedy; "
+    "35-44 family, travel, education, motivation."
 )
 OPTIONS = {
     "themes": Option.mapping(
@@ -74,7 +76,7 @@ OPTIONS = {
         },
     ),
     "builtin_themes": Option.boolean(
-        True, "Use the built-in seed 001 themes; false uses only the `themes` option."
+        True, "Use the built-in age-group themes; false uses only the `themes` option."
     ),
 }
 
@@ -107,7 +109,7 @@ class _Group(NamedTuple):
 
 @lru_cache(maxsize=1)
 def builtin_themes() -> Themes:
-    """The seed 001 themes from ``campaignlint/data/age_themes.json``."""
+    """The built-in age-group themes from ``campaignlint/data/age_themes.json``."""
     raw = load_json("age_themes.json")
     return {group: themes for group, themes in raw.items() if isinstance(themes, dict)}
 

@@ -21,11 +21,13 @@ gender, location or language data gets one `info` finding at its `audience` (at 
 influencer's line when the key is absent): fit cannot be checked.
 
 ## Why it matters
-The most common mistake in TikTok influencer marketing (seed 000 §1) is choosing creators for
-their follower count while their followers are not the brand's audience. Seed 001 says to target
-by age, gender, location and interests, and to pick creators by audience overlap: a skincare
-launch for women aged 18-24 in İstanbul gains little from a creator whose audience is mostly men
-over 35 in another country, however large it is.
+The most common mistake in TikTok influencer marketing (mistake 1 in the article "TikTok Influencer
+Pazarlamasında En Çok Yapılan Hatalar Nelerdir?") is choosing creators for their follower count
+while their followers are not the brand's audience. The article "TikTok Influencer Pazarlamasında
+Doğru Hedef Kitleyi Nasıl Belirleyebilirsiniz?" says to target by age, gender, location and
+interests, and to pick creators by audience overlap: a skincare launch for women aged 18-24 in
+İstanbul gains little from a creator whose audience is mostly men over 35 in another country,
+however large it is.
 
 ## Example
 ```yaml
@@ -67,9 +69,11 @@ ID = "audience-mismatch"
 SEVERITY = "warning"
 AREA = "audience"
 SOURCE = (
-    "Seed 000 §1 (audience not targeted: look at the creator's audience, not the follower count)"
-    " and seed 001 (target by age, gender, location; choose creators by audience overlap);"
-    " domain.md, Audience."
+    'The article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?", mistake'
+    " 1 (audience not targeted: look at the creator's audience, not the follower count), and "
+    'the article "TikTok Influencer Pazarlamasında Doğru Hedef Kitleyi Nasıl '
+    'Belirleyebilirsiniz?" (target by age, gender, location; choose creators by audience '
+    "overlap)."
 )
 OPTIONS = {
     "min_age_overlap": Option.number(

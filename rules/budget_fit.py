@@ -16,12 +16,13 @@ Currency codes compare case-insensitively (`try` is `TRY`); a fee without a curr
 the budget's currency.
 
 ## Why it matters
-Seed 000 §5 puts wrong pricing among the most common mistakes of TikTok influencer campaigns: a
-budget spent on fees that do not fit wastes money, and an offer that is too low is simply
-rejected. Fees that add up to more than the budget mean the plan cannot be paid as written —
-someone will cut a creator or a deliverable late, when contracts are already signed. Creators
-from about 100,000 followers live from their fees and rarely post for product alone, and a fee
-of 0 on a flat-fee deal is a contract with no payment.
+The article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?" (mistake 5) puts
+wrong pricing among the most common mistakes of TikTok influencer campaigns: a budget spent on fees
+that do not fit wastes money, and an offer that is too low is simply rejected. Fees that add up to
+more than the budget mean the plan cannot be paid as written — someone will cut a creator or a
+deliverable late, when contracts are already signed. Creators from about 100,000 followers live from
+their fees and rarely post for product alone, and a fee of 0 on a flat-fee deal is a contract with
+no payment.
 
 ## Example
 ```yaml
@@ -60,8 +61,9 @@ ID = "budget-fit"
 SEVERITY = "error"
 AREA = "money"
 SOURCE = (
-    "Seed 000 §5 (wrong pricing: a budget too high for unfit creators wastes money, too low gets"
-    " the offer rejected); domain.md, Money."
+    'The article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?", mistake'
+    " 5 (wrong pricing: a budget too high for unfit creators wastes money, too low gets the "
+    "offer rejected)."
 )
 OPTIONS = {
     "product_only_tiers": Option.strings(

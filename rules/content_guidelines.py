@@ -14,12 +14,13 @@ review holds the creator's publishing plan.
 A field that is present but empty (`topics: []`, `guidelines: ""`) counts as missing.
 
 ## Why it matters
-Poor content is one of the common mistakes of influencer campaigns (seed 000 §4): the brand should
-set the topic and check the quality of what is published. Without topics the creator guesses what
-the campaign is about; without guidelines the key product facts, claims to avoid and legal
-wording are left to chance; without an approval step nobody sees a wrong claim or a missing
-disclosure before the audience does. Approval should be quick, though: a review that takes a
-week pushes posts out of the windows they were planned for.
+Poor content is one of the common mistakes of influencer campaigns (mistake 4 in the article "TikTok
+Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?"): the brand should set the topic and
+check the quality of what is published. Without topics the creator guesses what the campaign is
+about; without guidelines the key product facts, claims to avoid and legal wording are left to
+chance; without an approval step nobody sees a wrong claim or a missing disclosure before the
+audience does. Approval should be quick, though: a review that takes a week pushes posts out of the
+windows they were planned for.
 
 ## Example
 ```yaml
@@ -50,8 +51,9 @@ ID = "content-guidelines"
 SEVERITY = "warning"
 AREA = "content"
 SOURCE = (
-    "Seed 000 §4 (poor content: the brand should set the topic and check the quality of what is"
-    " published); domain.md, Content."
+    'The article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?", mistake'
+    " 4 (poor content: the brand should set the topic and check the quality of what is "
+    "published)."
 )
 OPTIONS = {
     "max_turnaround_days": Option.number(

@@ -13,13 +13,15 @@ For each influencer, computes the engagement rate from the averages in the brief
 - a rate above `implausible_rate` (35 %): bought engagement or a wrong follower count.
 
 ## Why it matters
-Seed 001 tells brands to choose creators by engagement rate, not by follower count, and defines
-it as interactions / followers × 100. A rate copied from a media kit that the creator's own
-averages do not support is the first sign of an outdated or inflated kit. Engagement falls as
-followers grow in every published TikTok benchmark (medians of roughly 1-5 % by tier), so a
-creator below the floor of their tier reaches people who do not react — the reason seed 000 §2
-warns that very popular creators often bring lower purchase rates. A rate above 35 % is rarely
-real: it usually means bought likes or a follower count typed wrong.
+The article "TikTok Influencer Pazarlamasında Doğru Hedef Kitleyi Nasıl Belirleyebilirsiniz?" tells
+brands to choose creators by engagement rate, not by follower count, and defines it as interactions
+/ followers × 100. A rate copied from a media kit that the creator's own averages do not support is
+the first sign of an outdated or inflated kit. Engagement falls as followers grow in every published
+TikTok benchmark (medians of roughly 1-5 % by tier), so a creator below the floor of their tier
+reaches people who do not react — the reason the article "TikTok Influencer Pazarlamasında En Çok
+Yapılan Hatalar Nelerdir?" (mistake 2) warns that very popular creators often bring lower purchase
+rates. A rate above 35 % is rarely real: it usually means bought likes or a follower count typed
+wrong.
 
 ## Example
 ```yaml
@@ -60,8 +62,11 @@ ID = "engagement-rate"
 SEVERITY = "warning"
 AREA = "money"
 SOURCE = (
-    "Seed 001 (choose creators by engagement rate = interactions / followers × 100) and seed 000"
-    " §2; tier floors from published TikTok engagement benchmarks; domain.md, Reference numbers."
+    'The article "TikTok Influencer Pazarlamasında Doğru Hedef Kitleyi Nasıl '
+    'Belirleyebilirsiniz?" (choose creators by engagement rate = interactions / followers × '
+    '100) and the article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar '
+    'Nelerdir?", mistake 2; tier floors from published TikTok engagement benchmarks '
+    "(per-follower medians of about 1-5 % by tier)."
 )
 OPTIONS = {
     "tolerance": Option.number(

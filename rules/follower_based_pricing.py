@@ -12,12 +12,12 @@ Values are read case-insensitively (`Per-Follower` counts too). The models and b
 as follower-based are options.
 
 ## Why it matters
-Seed 000 §2 names paying by follower count as one of the most common financing mistakes in
-TikTok influencer marketing: followers are not the brand's audience, and very popular creators
-often bring lower purchase rates. Follower counts are also the easiest number to inflate with
-bought followers, so a per-follower price rewards exactly what a brand cannot verify. The fee
-should rest on how well the creator's audience matches the target, and on the time and channel
-the deal covers.
+The article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?" (mistake 2) names
+paying by follower count as one of the most common financing mistakes in TikTok influencer
+marketing: followers are not the brand's audience, and very popular creators often bring lower
+purchase rates. Follower counts are also the easiest number to inflate with bought followers, so a
+per-follower price rewards exactly what a brand cannot verify. The fee should rest on how well the
+creator's audience matches the target, and on the time and channel the deal covers.
 
 ## Example
 ```yaml
@@ -52,8 +52,9 @@ ID = "follower-based-pricing"
 SEVERITY = "warning"
 AREA = "money"
 SOURCE = (
-    "Seed 000 §2 (wrong financing: paying by follower count instead of fit with the target"
-    " audience; very popular creators often bring lower purchase rates); domain.md, Money."
+    'The article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?", mistake'
+    " 2 (wrong financing: paying by follower count instead of fit with the target audience; "
+    "very popular creators often bring lower purchase rates)."
 )
 OPTIONS = {
     "models": Option.strings(

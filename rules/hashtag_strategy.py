@@ -17,12 +17,13 @@ Reads `content.hashtags` and reports:
 `campaignlint check --fix` adds a missing `#` and removes repeated tags.
 
 ## Why it matters
-Seed 001 sums up the hashtag advice: relevant tags, not the most over-used ones, a brand or
-campaign tag, and a limited number. `#fyp` and `#viral` sit on hundreds of millions of videos and
-tell TikTok nothing about who should see the post; a long block of tags looks like spam and
-pushes the caption down. A brand tag is what lets the team find and count every post of the
-campaign. A tag with a space or a hyphen stops at that character, so `#glow serum` links
-`#glow`, and a tag without `#` is not a tag at all.
+The article "TikTok Influencer Pazarlamasında Doğru Hedef Kitleyi Nasıl Belirleyebilirsiniz?" sums
+up the hashtag advice: relevant tags, not the most over-used ones, a brand or campaign tag, and a
+limited number. `#fyp` and `#viral` sit on hundreds of millions of videos and tell TikTok nothing
+about who should see the post; a long block of tags looks like spam and pushes the caption down. A
+brand tag is what lets the team find and count every post of the campaign. A tag with a space or a
+hyphen stops at that character, so `#glow serum` links `#glow`, and a tag without `#` is not a tag
+at all.
 
 ## Example
 ```yaml
@@ -55,8 +56,9 @@ ID = "hashtag-strategy"
 SEVERITY = "warning"
 AREA = "content"
 SOURCE = (
-    "Seed 001 (hashtags: relevant, not the most over-used ones, a brand or campaign tag, a"
-    " limited number); domain.md, Content and Reference numbers (generic over-used hashtags)."
+    'The article "TikTok Influencer Pazarlamasında Doğru Hedef Kitleyi Nasıl '
+    'Belirleyebilirsiniz?" (hashtags: relevant, not the most over-used ones, a brand or '
+    "campaign tag, a limited number)."
 )
 OPTIONS = {
     "max_hashtags": Option.integer(5, "Most hashtags a post should carry.", minimum=1),

@@ -16,13 +16,13 @@ Dates may be written quoted (`"2027-03-01"`) or unquoted (`2027-03-01`). A date 
 read is left to the `schema` rule.
 
 ## Why it matters
-A contract must fix the duration of the collaboration (seed 000, §3, missing contract). A post
-due outside the campaign lands before the launch, when there is nothing to buy yet, or after the
-campaign ended, when the budget, the tracking links and the promo codes are closed, and the
-creator is paid for reach the brand cannot measure. A contract that ends before the campaign
-leaves the last posts, their usage rights and the payment for them without a legal basis.
-These are typing slips far more often than decisions, and they are cheap to catch before the brief
-is sent.
+A contract must fix the duration of the collaboration (mistake 3, missing contract, in the article
+"TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?"). A post due outside the
+campaign lands before the launch, when there is nothing to buy yet, or after the campaign ended,
+when the budget, the tracking links and the promo codes are closed, and the creator is paid for
+reach the brand cannot measure. A contract that ends before the campaign leaves the last posts,
+their usage rights and the payment for them without a legal basis. These are typing slips far more
+often than decisions, and they are cheap to catch before the brief is sent.
 
 ## Example
 ```yaml
@@ -59,8 +59,8 @@ ID = "inconsistent-dates"
 SEVERITY = "error"
 AREA = "integrity"
 SOURCE = (
-    "Seed 000 §3 (the contract must fix the duration) and plain consistency checks;"
-    " domain.md, Brief integrity."
+    'The article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?", mistake'
+    " 3 (the contract must fix the duration), and plain consistency checks."
 )
 OPTIONS = {
     "due_grace_days": Option.integer(

@@ -17,14 +17,15 @@ Compares each creator's tier with the campaign objective and budget. The tier is
   give and its bounds).
 
 ## Why it matters
-Seed 000 §2 warns that very popular creators often bring lower purchase rates, and seed 001
-says it plainly: sales goals want high engagement, awareness goals can use bigger creators,
-small budgets call for micro-influencers, and reach comes from several creators. A macro creator
-whose audience barely reacts sells little, however big the follower count; on a small budget
-one big name eats the money several micro-creators with engaged audiences would have used
-better. An awareness campaign resting on one small creator reaches one small audience. And a
-stated tier that the follower count contradicts misleads every decision taken on it, from the
-fee to the engagement benchmark.
+The article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?" (mistake 2) warns
+that very popular creators often bring lower purchase rates, and the article "TikTok Influencer
+Pazarlamasında Doğru Hedef Kitleyi Nasıl Belirleyebilirsiniz?" says it plainly: sales goals want
+high engagement, awareness goals can use bigger creators, small budgets call for micro-influencers,
+and reach comes from several creators. A macro creator whose audience barely reacts sells little,
+however big the follower count; on a small budget one big name eats the money several micro-creators
+with engaged audiences would have used better. An awareness campaign resting on one small creator
+reaches one small audience. And a stated tier that the follower count contradicts misleads every
+decision taken on it, from the fee to the engagement benchmark.
 
 ## Example
 ```yaml
@@ -71,9 +72,11 @@ ID = "influencer-objective-fit"
 SEVERITY = "warning"
 AREA = "money"
 SOURCE = (
-    "Seed 000 §2 (very popular creators often bring lower purchase rates) and seed 001 (sales"
-    " goals want high engagement, awareness can use bigger creators, small budgets"
-    " micro-influencers, reach several creators); domain.md, Money and Reference numbers."
+    'The article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?", mistake'
+    ' 2 (very popular creators often bring lower purchase rates), and the article "TikTok '
+    'Influencer Pazarlamasında Doğru Hedef Kitleyi Nasıl Belirleyebilirsiniz?" (sales goals '
+    "want high engagement, awareness can use bigger creators, small budgets "
+    "micro-influencers, reach several creators)."
 )
 OPTIONS = {
     "small_budget": Option.number(

@@ -11,15 +11,15 @@ Checks the `contract` section of the brief:
   (warning). A campaign that has already started is not checked.
 
 ## Why it matters
-A missing contract is one of the most common mistakes in influencer marketing (seed 000 §3):
-the parties' duties, the duration, whether the content is an advertisement and how the product
-is shown, a fair payment plan and each side's rights must be written down before anyone
-films. Without duties nobody can say whether a video was delivered; without a payment plan the
-creator carries all the risk; without usage rights and a termination clause every
-disagreement becomes a negotiation. A payment plan that adds up to 80 % or 120 % is a dispute
-waiting to happen, and a contract still unsigned a week before launch usually means a late or
-cancelled campaign. The usual market practice: net 30 payment, often 50 % on signing; usage
-rights 6-12 months organic.
+A missing contract is one of the most common mistakes in influencer marketing (mistake 3 in the
+article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?"): the parties' duties,
+the duration, whether the content is an advertisement and how the product is shown, a fair payment
+plan and each side's rights must be written down before anyone films. Without duties nobody can say
+whether a video was delivered; without a payment plan the creator carries all the risk; without
+usage rights and a termination clause every disagreement becomes a negotiation. A payment plan that
+adds up to 80 % or 120 % is a dispute waiting to happen, and a contract still unsigned a week before
+launch usually means a late or cancelled campaign. The usual market practice: net 30 payment, often
+50 % on signing; usage rights 6-12 months organic.
 
 ## Example
 ```yaml
@@ -57,8 +57,9 @@ ID = "missing-contract-terms"
 SEVERITY = "error"
 AREA = "contract"
 SOURCE = (
-    "Seed 000 §3 (missing contract: duties, duration, advertising, payment plan, rights);"
-    " market practice: net 30, often 50 % on signing (domain.md, Sources)."
+    'The article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?", mistake'
+    " 3 (missing contract: duties, duration, advertising, payment plan, rights); market "
+    "practice: payment net 30, often 50 % on signing."
 )
 OPTIONS = {
     "sign_by_days": Option.integer(

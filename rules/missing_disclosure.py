@@ -76,9 +76,11 @@ ID = "missing-disclosure"
 SEVERITY = "error"
 AREA = "contract"
 SOURCE = (
-    "Reklam Kurulu influencer guideline 2021/2 (Law No. 6502); FTC Endorsement Guides"
-    " 16 CFR §255; CAP Code §2 and CAP/CMA Influencers' Guide; TikTok commercial-content"
-    " disclosure setting (domain.md, Sources)."
+    "Reklam Kurulu (Turkey's Advertising Board), \"Sosyal Medya Etkileyicileri Tarafından "
+    'Yapılan Ticari Reklam ve Haksız Ticari Uygulamalar Hakkında Kılavuz", decision 2021/2 '
+    "under Law No. 6502; US FTC Endorsement Guides, 16 CFR Part 255 (revised 2023); UK CAP "
+    "Code section 2 and the CAP/CMA Influencers' Guide (2023); TikTok's commercial-content "
+    "disclosure setting."
 )
 
 

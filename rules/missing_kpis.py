@@ -17,12 +17,13 @@ Reads `kpis` (a list of `{metric, target, window, priority}`) and reports:
 - with two KPIs or more: KPIs without a `priority`, or two KPIs with the same priority (info).
 
 ## Why it matters
-Seed 000 §6-§7: KPIs and metrics must be defined before the campaign, or nobody can say
-afterwards whether it worked. Seed 001 adds that KPIs must be measurable, aligned with the goal,
-prioritised and set over a time window (weekly, monthly). "Brand love" cannot be counted; a
-target without a window cannot be missed; a sales campaign judged on views will be called a
-success while it sells nothing; and when reach and conversions pull in different directions, the
-priority says which one wins.
+The article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?" (mistakes 6 and 7):
+KPIs and metrics must be defined before the campaign, or nobody can say afterwards whether it
+worked. The article "TikTok Influencer Pazarlamasında Doğru Hedef Kitleyi Nasıl
+Belirleyebilirsiniz?" adds that KPIs must be measurable, aligned with the goal, prioritised and set
+over a time window (weekly, monthly). "Brand love" cannot be counted; a target without a window
+cannot be missed; a sales campaign judged on views will be called a success while it sells nothing;
+and when reach and conversions pull in different directions, the priority says which one wins.
 
 ## Example
 ```yaml
@@ -57,9 +58,11 @@ ID = "missing-kpis"
 SEVERITY = "warning"
 AREA = "measurement"
 SOURCE = (
-    "Seed 000 §6-§7 (no analysis, no tracking: define KPIs and metrics before the campaign) and"
-    " seed 001 (KPIs measurable, aligned with the goals, prioritised, over a time window);"
-    " domain.md, Measurement and Reference numbers."
+    'The article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?", '
+    "mistakes 6 and 7 (no analysis, no tracking: define KPIs and metrics before the "
+    'campaign), and the article "TikTok Influencer Pazarlamasında Doğru Hedef Kitleyi Nasıl '
+    'Belirleyebilirsiniz?" (KPIs measurable, aligned with the goals, prioritised, over a time'
+    " window)."
 )
 
 MEASURABLE_METRICS = (

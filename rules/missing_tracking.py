@@ -14,12 +14,13 @@ Reads `tracking` and reports:
 Method and cadence names ignore case, spaces and hyphens (`UTM links` is `utm_links`).
 
 ## Why it matters
-Seed 000 §6-§7: campaigns fail when nobody analyses before and after, and when KPIs have no way
-of being tracked. TikTok's own analytics show views and likes, but not which creator sold the
-serum: for sales, traffic and installs each creator needs a code, a tagged link or a pixel, or
-the budget cannot be judged creator by creator. A report that comes only at the end of a month
-arrives when nothing can be corrected any more; a baseline measured before the start is what
-turns "1,200 conversions" into a result rather than a number.
+The article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?" (mistakes 6 and 7):
+campaigns fail when nobody analyses before and after, and when KPIs have no way of being tracked.
+TikTok's own analytics show views and likes, but not which creator sold the serum: for sales,
+traffic and installs each creator needs a code, a tagged link or a pixel, or the budget cannot be
+judged creator by creator. A report that comes only at the end of a month arrives when nothing can
+be corrected any more; a baseline measured before the start is what turns "1,200 conversions" into a
+result rather than a number.
 
 ## Example
 ```yaml
@@ -56,8 +57,9 @@ ID = "missing-tracking"
 SEVERITY = "warning"
 AREA = "measurement"
 SOURCE = (
-    "Seed 000 §6 (no analysis or measurement: analyse before and after, report transparently)"
-    " and §7 (no tracking: KPIs need a way to be tracked); domain.md, Measurement."
+    'The article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?", '
+    "mistakes 6 (no analysis or measurement: analyse before and after, report transparently) "
+    "and 7 (no tracking: KPIs need a way to be tracked)."
 )
 OPTIONS = {
     "attributable_methods": Option.strings(

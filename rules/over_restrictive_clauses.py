@@ -25,13 +25,14 @@ It also flags terms far beyond market practice:
 
 ## Why it matters
 Creators must be able to voice their own opinion: forcing a script or an opinion on them hurts
-authenticity and the result (seed 000 §9). Audiences hear a read-out script at once, and the
-creator's credibility is what the brand pays for. It is also the law: the US FTC Endorsement
-Guides, 16 CFR §255.1(a), require that an endorsement reflect the endorser's honest opinions,
-findings, beliefs or experience, and Turkey's Advertising Board guideline (2021) bans
-misleading influencer advertising. Exclusivity is normally one category, time-limited and paid
-for; usage rights usually run 6-12 months organic and 3-6 months paid; endless revision rounds
-turn a creator into an unpaid production studio. Good creators refuse such contracts.
+authenticity and the result (mistake 9 in the article "TikTok Influencer Pazarlamasında En Çok
+Yapılan Hatalar Nelerdir?"). Audiences hear a read-out script at once, and the creator's credibility
+is what the brand pays for. It is also the law: the US FTC Endorsement Guides, 16 CFR §255.1(a),
+require that an endorsement reflect the endorser's honest opinions, findings, beliefs or experience,
+and Turkey's Advertising Board guideline (2021) bans misleading influencer advertising. Exclusivity
+is normally one category, time-limited and paid for; usage rights usually run 6-12 months organic
+and 3-6 months paid; endless revision rounds turn a creator into an unpaid production studio. Good
+creators refuse such contracts.
 
 ## Example
 ```yaml
@@ -74,9 +75,11 @@ ID = "over-restrictive-clauses"
 SEVERITY = "warning"
 AREA = "contract"
 SOURCE = (
-    "Seed 000 §9 (freedom-restricting clauses); FTC Endorsement Guides 16 CFR §255.1(a)"
-    " (endorsements reflect honest opinions); market practice for exclusivity and usage rights"
-    " (domain.md, Sources)."
+    'The article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?", mistake'
+    " 9 (freedom-restricting clauses); US FTC Endorsement Guides, 16 CFR §255.1(a) "
+    "(endorsements reflect the endorser's honest opinions); market practice: usage rights "
+    "usually 6-12 months organic, exclusivity narrow (one category), time-limited and paid "
+    "for."
 )
 
 

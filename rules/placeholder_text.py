@@ -44,8 +44,9 @@ ID = "placeholder-text"
 SEVERITY = "error"
 AREA = "integrity"
 SOURCE = (
-    'Seed 001 (finding the right audience on TikTok) still contains a "Lorem ipsum" paragraph:'
-    " briefs ship with placeholders too. Markers per domain.md, Brief integrity."
+    'The article "TikTok Influencer Pazarlamasında Doğru Hedef Kitleyi Nasıl '
+    'Belirleyebilirsiniz?" itself still contains a "Lorem ipsum" paragraph: briefs ship with '
+    "placeholders too."
 )
 OPTIONS = {
     "markers": Option.strings(

@@ -15,11 +15,12 @@ Checks each `deliverables[].posting_windows[]` entry (`from`, `to`, `timezone`):
 Times are `"HH:MM"`, quoted or not. Windows whose times cannot be read are skipped.
 
 ## Why it matters
-Bad timing is one of the classic mistakes of influencer campaigns (seed 000 §8): a video
-published when the target audience sleeps or works starts with little reach, and TikTok's
-ranking rewards early engagement. "19:00" means nothing without a time zone: a creator in
-Berlin and a brand in İstanbul read it an hour apart, and a zone from another country puts the
-post in the middle of the night for the market that pays for it.
+Bad timing is one of the classic mistakes of influencer campaigns (mistake 8 in the article "TikTok
+Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?"): a video published when the target
+audience sleeps or works starts with little reach, and TikTok's ranking rewards early engagement.
+"19:00" means nothing without a time zone: a creator in Berlin and a brand in İstanbul read it an
+hour apart, and a zone from another country puts the post in the middle of the night for the market
+that pays for it.
 
 ## Example
 ```yaml
@@ -57,8 +58,9 @@ ID = "posting-window"
 SEVERITY = "warning"
 AREA = "timing"
 SOURCE = (
-    "Seed 000 §8 (bad timing: publish when the target audience is active); IANA time-zone"
-    " database for zones and their countries; domain.md, Timing and Reference numbers."
+    'The article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?", mistake'
+    " 8 (bad timing: publish when the target audience is active); the IANA time-zone database"
+    " for zones and their countries."
 )
 OPTIONS = {
     "active_hours": Option.strings(

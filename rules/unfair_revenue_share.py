@@ -14,13 +14,14 @@ A `revenue_share_percent` beside a `flat_fee` (or any other model without a reve
 not used, and not checked.
 
 ## Why it matters
-Seed 000 §5 says a commission must be agreed before the campaign starts and be balanced for both
-sides: a creator who works for "a share, to be agreed" has no reason to push the product, and a
-dispute after the sales is the worst time to negotiate. TikTok Shop lets sellers set
-commissions from 1 to 80 %, but category norms sit roughly between 5 and 30 %: below that, good
-creators refuse or post half-heartedly; above it, the brand pays away its margin. And a share of
-sales only means something when the sales can be counted per creator — without a promo code,
-UTM or affiliate link, pixel or landing page, nobody can say what the creator sold.
+The article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?" (mistake 5) says a
+commission must be agreed before the campaign starts and be balanced for both sides: a creator who
+works for "a share, to be agreed" has no reason to push the product, and a dispute after the sales
+is the worst time to negotiate. TikTok Shop lets sellers set commissions from 1 to 80 %, but
+category norms sit roughly between 5 and 30 %: below that, good creators refuse or post
+half-heartedly; above it, the brand pays away its margin. And a share of sales only means something
+when the sales can be counted per creator — without a promo code, UTM or affiliate link, pixel or
+landing page, nobody can say what the creator sold.
 
 ## Example
 ```yaml
@@ -54,8 +55,9 @@ ID = "unfair-revenue-share"
 SEVERITY = "warning"
 AREA = "money"
 SOURCE = (
-    "Seed 000 §5 (a commission must be agreed up front and be balanced for both sides); TikTok"
-    " Shop commissions (settable 1-80 %, category norms roughly 5-30 %); domain.md, Money."
+    'The article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?", mistake'
+    " 5 (a commission must be agreed up front and be balanced for both sides); TikTok Shop "
+    "commissions (settable 1-80 %, category norms roughly 5-30 %)."
 )
 ATTRIBUTABLE_METHODS = (
     "promo_code",

@@ -10,12 +10,13 @@ Turkish rules, so `@Ayse.Glow`, `ayse.glow` and `@ayşe.glow` are the same creat
 - an influencer with no deliverable at all (warning, at that influencer's `handle`).
 
 ## Why it matters
-Every check on audience fit, engagement, tiers and money reads the `influencers` list: a
-deliverable for a creator who is not on it has never been vetted, and its fee is missing from the
-budget. Most often it is a typo (`@ayse_glow` for `@ayse.glow`), and the wrong account receives
-the brief. The other way round, a creator who is listed and paid but has nothing to deliver is a
-contract without duties (seed 000, §3: the parties' duties must be written down), or a deliverable
-that was deleted by accident.
+Every check on audience fit, engagement, tiers and money reads the `influencers` list: a deliverable
+for a creator who is not on it has never been vetted, and its fee is missing from the budget. Most
+often it is a typo (`@ayse_glow` for `@ayse.glow`), and the wrong account receives the brief. The
+other way round, a creator who is listed and paid but has nothing to deliver is a contract without
+duties (mistake 3 in the article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar
+Nelerdir?": the parties' duties must be written down), or a deliverable that was deleted by
+accident.
 
 ## Example
 ```yaml
@@ -51,8 +52,8 @@ ID = "unknown-influencer"
 SEVERITY = "error"
 AREA = "integrity"
 SOURCE = (
-    "Seed 000 §3 (each party's duties in writing) and plain consistency checks;"
-    " domain.md, Brief integrity."
+    'The article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?", mistake'
+    " 3 (each party's duties in writing), and plain consistency checks."
 )
 OPTIONS = {
     "report_idle_influencers": Option.boolean(

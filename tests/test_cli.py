@@ -135,7 +135,7 @@ def test_explicit_config_and_cli_select_ignore(workdir: Path) -> None:
         ("rules:\n  placeholder-text: {markers: 5}\n", "must be array"),
         ("fail_on: sometimes\n", "fail_on"),
         ("select: [placeholder]\n", "unknown rule 'placeholder'"),
-        ("selekt: [schema]\n", "Additional properties"),
+        ("selekt: [schema]\n", "unknown key 'selekt' in the top level; did you mean 'select'?"),
     ],
 )
 def test_invalid_config_exits_2_with_one_line(workdir: Path, config: str, message: str) -> None:

@@ -56,3 +56,27 @@ def test_the_rule_ids_are_exactly_those_of_the_domain_contract() -> None:
     if domain.exists():  # the contract itself, when shared/ is beside the checkout
         named = set(re.findall(r"\*\*`([a-z-]+)`\*\*", domain.read_text(encoding="utf-8")))
         assert named == expected
+
+
+ARTICLE_TITLES = (
+    "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?",
+    "TikTok Influencer Pazarlamasında Doğru Hedef Kitleyi Nasıl Belirleyebilirsiniz?",
+)
+REGULATOR_DOCUMENTS = ("Reklam Kurulu", "FTC Endorsement Guides", "CAP Code")
+# Material a user of the package does not have: internal file names and numbering.
+UNFINDABLE = re.compile(r"(?i)\bseed\s*0|\bkaynak\s*0\d\d|domain\.md|\.\./shared|brief-example")
+
+
+def test_rule_docs_cite_sources_a_reader_can_find_in_every_language() -> None:
+    from campaignlint.docs import rule_markdown
+
+    for rule in builtin_rules().values():
+        for lang in ("en", "tr"):
+            text = rule_markdown(rule, lang=lang)
+            assert not UNFINDABLE.search(text), (rule.id, lang, UNFINDABLE.search(text))
+        if rule.id != "schema":
+            cited = (*ARTICLE_TITLES, *REGULATOR_DOCUMENTS)
+            assert any(title in rule.source for title in cited), rule.id
+    for name in ("rules.md", "rules.tr.md"):
+        text = (REPO / "docs" / name).read_text(encoding="utf-8")
+        assert not UNFINDABLE.search(text), (name, UNFINDABLE.search(text))

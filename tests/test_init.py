@@ -44,17 +44,61 @@ def test_starter_brief_passes_every_rule(workdir: Path) -> None:
 
 def test_init_refuses_to_overwrite_without_force(workdir: Path) -> None:
     (workdir / ".campaignlint.yaml").write_text("fail_on: error\n", encoding="utf-8")
-    code, output = init("--brief", "brief.yaml")
+    code, output = init()
     assert code == 2 and "already exists; use --force" in output
     assert (workdir / ".campaignlint.yaml").read_text(encoding="utf-8") == "fail_on: error\n"
-    assert not (workdir / "brief.yaml").exists()  # nothing written when one file is in the way
 
     (workdir / "brief.yaml").write_text("mine\n", encoding="utf-8")
     (workdir / ".campaignlint.yaml").unlink()
     code, output = init("--brief", "brief.yaml")
     assert code == 2 and "brief.yaml already exists" in output
-    assert not (workdir / ".campaignlint.yaml").exists()
+    assert not (workdir / ".campaignlint.yaml").exists()  # nothing written when one is in the way
 
     code, _output = init("--brief", "brief.yaml", "--force")
     assert code == 0
     assert (workdir / "brief.yaml").read_text(encoding="utf-8") != "mine\n"
+
+
+@pytest.mark.parametrize("force", [(), ("--force",)])
+def test_writing_a_brief_never_touches_an_existing_config(
+    workdir: Path, force: tuple[str, ...]
+) -> None:
+    (workdir / ".campaignlint.yaml").write_text("fail_on: error\n", encoding="utf-8")
+    code, output = init("--brief", "briefs/spring.yaml", *force)
+    assert code == 0, output
+    assert "wrote briefs/spring.yaml" in output
+    assert "kept .campaignlint.yaml: it exists already" in output
+    assert (workdir / ".campaignlint.yaml").read_text(encoding="utf-8") == "fail_on: error\n"
+
+
+def _schema_enums(node: object) -> list[list[str]]:
+    """Every enum (of text values) in the brief schema."""
+    found: list[list[str]] = []
+    if isinstance(node, dict):
+        if "enum" in node and all(isinstance(value, str) for value in node["enum"]):
+            found.append(node["enum"])
+        for child in node.values():
+            found += _schema_enums(child)
+    elif isinstance(node, list):
+        for child in node:
+            found += _schema_enums(child)
+    return found
+
+
+def test_the_starter_brief_lists_the_allowed_values_of_every_closed_field(workdir: Path) -> None:
+    from campaignlint.registry import discover_all
+    from campaignlint.validation import load_schema
+
+    init("--brief", "brief.yaml")
+    text = (workdir / "brief.yaml").read_text(encoding="utf-8")
+    comments = " ".join(line.partition("#")[2] for line in text.splitlines() if "#" in line)
+    rules = discover_all()
+    closed_lists = [
+        *_schema_enums(load_schema("brief.schema.json")),
+        list(rules["missing-kpis"].options["measurable_metrics"].default),
+        list(rules["unfair-revenue-share"].options["attributable_methods"].default),
+    ]
+    for values in closed_lists:
+        listed = [value for value in values if value not in ("tiktok",)]  # the only platform
+        missing = [value for value in listed if value not in comments]
+        assert not missing, (values, missing)

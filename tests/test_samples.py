@@ -146,3 +146,30 @@ def test_mistake_sample_triggers_its_rule(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     findings = lint_text(text, path=str(path), config=Config(), today=FIXED_TODAY)
     assert rule_id in {finding.rule for finding in findings}, _describe(findings)
+
+
+def test_every_rule_has_a_mistake_sample() -> None:
+    # The README says samples/mistakes/<rule-id>.yaml shows each single-brief rule; the
+    # portfolio rules need several briefs: samples/portfolio/ (tests/test_rule_portfolio.py).
+    single = {rule.id for rule in rules_for(Config()).values() if rule.scope == "brief"}
+    missing = single - {path.stem for path in _mistake_samples()}
+    assert not missing, f"rules without samples/mistakes/<rule-id>.yaml: {sorted(missing)}"
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "expected"),
+    [
+        ("placeholder-text", [("error", 8), ("error", 114)]),
+        ("inconsistent-dates", [("error", 106), ("warning", 135)]),
+        ("unknown-influencer", [("warning", 27), ("error", 89)]),
+        ("schema", [("error", 11), ("error", 27), ("error", 30)]),
+    ],
+)
+def test_integrity_mistake_samples_show_only_their_rule(
+    rule_id: str, expected: list[tuple[str, int]]
+) -> None:
+    path = SAMPLES / "mistakes" / f"{rule_id}.yaml"
+    findings = lint_text(path.read_text(encoding="utf-8"), config=Config(), today=FIXED_TODAY)
+    assert [(f.rule, f.severity.value, f.line) for f in findings] == [
+        (rule_id, severity, line) for severity, line in expected
+    ]
