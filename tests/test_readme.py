@@ -192,3 +192,16 @@ def test_install_from_a_wheel_as_the_readme_says(released_clone: Path, tmp_path:
         check=False,
     )
     assert done.returncode == 1 and "brief.yaml:" in done.stdout, done.stderr
+
+
+def test_the_readme_config_is_a_valid_config(tmp_path: Path) -> None:
+    from campaignlint.config import read_config_file
+    from campaignlint.engine import active_rules
+
+    (tmp_path / "lint-rules").mkdir()  # the folder its rules_dirs names
+    config_file = tmp_path / ".campaignlint.yaml"
+    config_file.write_text(_block_after("## Configuration", "yaml"), encoding="utf-8")
+    config = read_config_file(config_file)
+    rules = {active.rule.id: active for active in active_rules(config)}
+    assert "age-content-fit" not in rules
+    assert rules["audience-mismatch"].options["min_age_overlap"] == 60
