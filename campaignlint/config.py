@@ -150,9 +150,13 @@ def _toml_table(path: Path, text: str) -> Any:
 
 def _pyproject_has_table(path: Path) -> bool:
     try:
-        return "[tool.campaignlint" in path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
+    return "[tool.campaignlint" in text and bool(_TABLE_HEADER.search(text))
+
+
+_TABLE_HEADER = re.compile(r"^[ \t]*\[tool\.campaignlint[\].]", re.MULTILINE)
 
 
 @lru_cache(maxsize=256)

@@ -1,7 +1,7 @@
 """Shared domain logic: tiers, engagement rate, audience age overlap, dates.
 
 Each function is the single place its formula lives; rules import from here.
-The numbers are the defaults of ``domain.md`` (Reference numbers).
+The numbers are the rules' documented defaults (docs/rules.md, each rule's Source).
 """
 
 from __future__ import annotations

@@ -410,6 +410,8 @@ def _explain_config(error: Any) -> Iterator[tuple[str, Message, bool]]:
         message = _(
             "{field} must be {expected}, got {value}", field=label, expected=expected, value=shown
         )
+        if error.validator_value == "array" and isinstance(value, str):
+            message = _("{message}: write [{value}]", message=message, value=value)
         yield pointer, message, False
         return
     yield pointer, _message(error, label, value), False

@@ -100,3 +100,11 @@ def test_every_option_has_help(command: str) -> None:
     for param in params:
         if param.param_type_name == "option" and param.name not in ("help",):
             assert getattr(param, "help", None), f"{command} {param.name}"
+
+
+def test_a_pyproject_that_only_mentions_the_table_is_not_a_config(workdir: Path) -> None:
+    (workdir / "pyproject.toml").write_text(
+        '[project]\nname = "x"  # settings could go in [tool.campaignlint]\n', encoding="utf-8"
+    )
+    result = run("check", "--select", "placeholder-text", "other.yaml")
+    assert result.exit_code == 1, result.stderr  # defaults, not "has no [tool.campaignlint]"

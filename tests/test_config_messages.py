@@ -57,7 +57,10 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             "per_file:\n  - files: legacy/*\n    ignroe: [schema]\n",
             ".campaignlint.yaml:3:5: unknown key 'ignroe' in per_file[0]; did you mean 'ignore'?",
         ),
-        ("select: schema\n", ".campaignlint.yaml:1:9: select must be a list, got 'schema'"),
+        (
+            "select: schema\n",
+            ".campaignlint.yaml:1:9: select must be a list, got 'schema': write [schema]",
+        ),
     ],
 )
 def test_config_mistakes_name_the_key_what_is_allowed_and_a_guess(

@@ -172,3 +172,36 @@ def test_the_sdist_carries_its_tests_and_they_run(released_clone: Path, tmp_path
         cwd=root,
     )  # fmt: skip
     assert " passed" in done.stdout
+
+
+@pytest.mark.slow
+def test_install_from_a_wheel_as_the_readme_says(released_clone: Path, tmp_path: Path) -> None:
+    install = README[README.index("## Install") : README.index("## Set up a checkout")]
+    commands = re.findall(r"```sh\n(.*?)\n```", install, re.DOTALL)[1].splitlines()
+    build = next(line for line in commands if line.startswith("pip wheel"))
+    assert f"dist/campaignlint-{VERSION}-py3-none-any.whl" in build
+    bin_dir = _fresh_env(tmp_path / "venv")
+    _run(["bash", "-c", build], cwd=released_clone, PATH=f"{bin_dir}:{os.environ['PATH']}")
+    brief = tmp_path / "brief.yaml"
+    shutil.copy(SAMPLES / "bad-en.yaml", brief)
+    done = subprocess.run(
+        [str(bin_dir / "campaignlint"), "check", "brief.yaml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1 and "brief.yaml:" in done.stdout, done.stderr
+
+
+def test_the_readme_config_is_a_valid_config(tmp_path: Path) -> None:
+    from campaignlint.config import read_config_file
+    from campaignlint.engine import active_rules
+
+    (tmp_path / "lint-rules").mkdir()  # the folder its rules_dirs names
+    config_file = tmp_path / ".campaignlint.yaml"
+    config_file.write_text(_block_after("## Configuration", "yaml"), encoding="utf-8")
+    config = read_config_file(config_file)
+    rules = {active.rule.id: active for active in active_rules(config)}
+    assert "age-content-fit" not in rules
+    assert rules["audience-mismatch"].options["min_age_overlap"] == 60
