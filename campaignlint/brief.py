@@ -8,18 +8,43 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from campaignlint.domain import is_number, parse_date
 from campaignlint.i18n import Message
 from campaignlint.loader import LoadedDocument, join_pointer, unescape_pointer_token
 from campaignlint.model import Edit, Position, Problem, Related, Severity
 
+if TYPE_CHECKING:
+    from campaignlint.validation import Violation
+
 _MISSING = object()
 
 
+class _Rejected:
+    """The stand-in for a value the schema rejected (see :class:`Brief`)."""
+
+    def __repr__(self) -> str:
+        return "<rejected by the schema>"
+
+    def __str__(self) -> str:
+        return ""
+
+
+REJECTED: Any = _Rejected()
+
+
 class Brief:
-    """A parsed brief. ``data`` is plain JSON-like Python data (dicts, lists, str, numbers)."""
+    """A parsed brief. ``data`` is plain JSON-like Python data (dicts, lists, str, numbers).
+
+    A value the schema rejects (a wrong type, an unknown enum value or code) is not part of
+    ``data``: rules never read it, so a market written ``GERMANY`` gives the schema finding and
+    no disclosure finding built on a misread market. In its place stands :data:`REJECTED`, which
+    no accessor returns and no type check accepts: a rule skips it as it skips any value it
+    cannot read, and the other items of a list keep their places and pointers.
+    ``document.data`` keeps everything as written.
+    """
 
     def __init__(
         self,
@@ -29,9 +54,59 @@ class Brief:
         today: dt.date | None = None,
     ) -> None:
         self.document = document
-        self.data: Any = document.data
         self.path = path
         self.today = today or dt.date.today()
+
+    # --- what the schema rejects -----------------------------------------------------------
+
+    @cached_property
+    def violations(self) -> list[Violation]:
+        """The schema violations of the brief as written (computed once per brief)."""
+        from campaignlint.validation import violations
+
+        try:
+            return violations(self.document.data)
+        except ValueError:  # data not from the loader (a date object): nothing to mask
+            return []
+
+    @cached_property
+    def rejected(self) -> frozenset[str]:
+        """Pointers of the values the schema rejects; rules do not read them."""
+        return frozenset(v.pointer for v in self.violations if v.rejects_value)
+
+    @cached_property
+    def data(self) -> Any:
+        """The brief without the values the schema rejects."""
+        return _without(self.document.data, self.rejected) if self.rejected else self.document.data
+
+    @cached_property
+    def _lists_with_rejected_items(self) -> frozenset[str]:
+        parents = {pointer.rsplit("/", 1)[0] for pointer in self.rejected}
+        return frozenset(parent for parent in parents if isinstance(self._raw(parent), list))
+
+    def _raw(self, pointer: str) -> Any:
+        node: Any = self.document.data
+        for raw in pointer.lstrip("/").split("/") if pointer else ():
+            key = _key(node, unescape_pointer_token(raw))
+            if key is None:
+                return None
+            node = node[key]
+        return node
+
+    def hides(self, pointer: str) -> bool:
+        """True when a finding at ``pointer`` would be about a value the schema rejected: the
+        value itself, something under it, or a list holding it (a finding on the whole list,
+        "no attributable tracking method", may rest on the item it could not read)."""
+        if not self.rejected:
+            return False
+        if pointer in self._lists_with_rejected_items:
+            return True
+        current = pointer
+        while current:
+            if current in self.rejected:
+                return True
+            current = current.rsplit("/", 1)[0]
+        return False
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -98,6 +173,25 @@ class Brief:
         for item_pointer, item in self.items(pointer):
             if isinstance(item, str):
                 yield item_pointer, item
+
+    def markets(self) -> list[str] | None:
+        """The campaign's markets as upper-case ISO codes (``tr`` -> ``TR``), each once; None
+        when the brief names no market (an empty list when it names only rejected ones)."""
+        from campaignlint.codes import country_code
+
+        if not self.sequence("/campaign/markets"):
+            return None
+        codes = (country_code(text) for _pointer, text in self.strings("/campaign/markets"))
+        return list(dict.fromkeys(code for code in codes if code))
+
+    def languages(self) -> list[str]:
+        """The target languages as ISO 639-1 codes (``en-GB`` -> ``en``), each once."""
+        from campaignlint.codes import language_code
+
+        codes = (
+            language_code(text) for _pointer, text in self.strings("/target_audience/languages")
+        )
+        return list(dict.fromkeys(code for code in codes if code))
 
     def walk_strings(self, pointer: str = "") -> Iterator[tuple[str, str]]:
         """(pointer, text) for every string value under ``pointer``, depth first, in order."""
@@ -186,3 +280,39 @@ class Brief:
             severity=Severity(severity) if severity is not None else None,
             position=self.key_position(present) if present else (1, 1, 1, 1),
         )
+
+
+def _key(node: Any, token: str) -> str | int | None:
+    """The key of ``token`` in a mapping or list ``node``, or None when it has none."""
+    if isinstance(node, dict):
+        return token if token in node else None
+    if isinstance(node, list) and token.isdigit() and int(token) < len(node):
+        return int(token)
+    return None
+
+
+def _without(data: Any, pointers: Iterable[str]) -> Any:
+    """``data`` with :data:`REJECTED` in place of the values at ``pointers``. Only the
+    containers on the way are copied; the rest is shared with ``data``."""
+    if not isinstance(data, dict | list):
+        return data
+    root: Any = data.copy()
+    copies = {id(root)}
+    for pointer in sorted(pointers):
+        tokens = [unescape_pointer_token(raw) for raw in pointer.lstrip("/").split("/")]
+        node = root
+        for token in tokens[:-1]:
+            key = _key(node, token)
+            child = node[key] if key is not None else None
+            if not isinstance(child, dict | list):
+                break
+            if id(child) not in copies:
+                child = child.copy()
+                copies.add(id(child))
+                node[key] = child
+            node = child
+        else:
+            key = _key(node, tokens[-1])
+            if key is not None:
+                node[key] = REJECTED
+    return root

@@ -36,6 +36,25 @@ TIER_ENGAGEMENT_FLOORS: dict[str, float] = {
 
 IMPLAUSIBLE_ENGAGEMENT_RATE = 35.0
 
+# Tracking methods (the closed list of ``tracking.methods``; the schema's enum is these two).
+# Attributable methods can tie a sale, visit or install to one creator.
+ATTRIBUTABLE_METHODS = (
+    "promo_code",
+    "utm_links",
+    "affiliate_links",
+    "affiliate_dashboard",
+    "tiktok_pixel",
+    "meta_pixel",
+    "landing_page",
+)
+OTHER_TRACKING_METHODS = (
+    "tiktok_analytics",
+    "instagram_insights",
+    "youtube_analytics",
+    "brand_lift_study",
+    "manual_reporting",
+)
+
 # Oldest age an open bucket such as "45+" covers.
 MAX_AGE = 64
 

@@ -145,6 +145,8 @@ def run_rules(
             findings.append(_internal_error(rule, error, lang))
             continue
         for problem in problems:
+            if not rule.reads_rejected and brief.hides(problem.pointer):
+                continue  # about a value the schema rejected: the schema finding says it
             severity = active.severity or problem.severity or rule.severity
             position = problem.position or brief.position(problem.pointer)
             related = _resolve_related(brief, problem.related)

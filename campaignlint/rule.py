@@ -92,6 +92,9 @@ class Rule:
     origin: str = "built-in"
     module: str = ""
     fixable: bool = False
+    # A rule that reports values the schema rejects (the schema rule itself); any other rule's
+    # finding on such a value is a restatement, and the engine drops it.
+    reads_rejected: bool = False
 
     @property
     def summary(self) -> str:
@@ -191,4 +194,5 @@ def rule_from_module(module: ModuleType, origin: str) -> Rule:
         origin=origin,
         module=module.__name__,
         fixable=bool(getattr(module, "FIXABLE", False)),
+        reads_rejected=bool(getattr(module, "READS_REJECTED", False)),
     )
