@@ -6,8 +6,9 @@ a rule skips what it cannot read without crashing, even when the schema reports 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -254,6 +255,43 @@ class Brief:
             related=tuple(self._related(place) for place in related),
         )
 
+    def merge_by_item(
+        self,
+        problems: Iterable[Problem],
+        item: str = "handle",
+        plurals: Mapping[str, Message] | None = None,
+    ) -> list[Problem]:
+        """Problems that would read the same except for the ``item`` they name (a handle) as
+        one problem: the first, naming every item, with the others as related locations.
+        ``plurals`` maps a message template to the one that reads right with several items
+        ("{handle} is paid" -> "{handle} are paid"). Order is kept; different numbers or
+        different checks stay apart."""
+        groups: dict[Any, list[Problem]] = {}
+        for problem in problems:
+            groups.setdefault(_reading_apart_from(problem, item), []).append(problem)
+        merged = []
+        for found in groups.values():
+            first = found[0]
+            if len(found) == 1:
+                merged.append(first)
+                continue
+            items = [dict(p.message.args).get(item) for p in found]
+            template = first.message.template
+            if plurals and template in plurals:
+                template = plurals[template].template
+            fix = first.fix
+            if fix is not None:
+                fix = Message(fix.template, _with_items(fix.args, item, items))
+            merged.append(
+                dataclasses.replace(
+                    first,
+                    message=Message(template, _with_items(first.message.args, item, items)),
+                    fix=fix,
+                    related=tuple(self._related(p.pointer) for p in found[1:]),
+                )
+            )
+        return merged
+
     def _related(self, place: str | Related) -> Related:
         if isinstance(place, Related):
             return place
@@ -316,3 +354,20 @@ def _without(data: Any, pointers: Iterable[str]) -> Any:
             if key is not None:
                 node[key] = REJECTED
     return root
+
+
+def _reading_apart_from(problem: Problem, item: str) -> Any:
+    """What a problem says apart from the ``item`` it names: equal keys read the same."""
+    if item not in dict(problem.message.args):
+        return id(problem)  # names no item: never merged
+
+    def without(message: Message | None) -> Any:
+        if message is None:
+            return None
+        return (message.template, repr([(k, v) for k, v in message.args if k != item]))
+
+    return (without(problem.message), without(problem.fix), problem.severity)
+
+
+def _with_items(args: tuple[tuple[str, Any], ...], item: str, items: list[Any]) -> Any:
+    return tuple((name, items if name == item else value) for name, value in args)

@@ -86,8 +86,13 @@ _AVERAGES = ("avg_likes", "avg_comments", "avg_shares")
 
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     floors = {**TIER_ENGAGEMENT_FLOORS, **dict(options["floors"])}
-    for pointer, _influencer in brief.mappings("/influencers"):
-        yield from _check_influencer(brief, pointer, options, floors)
+    found = [
+        problem
+        for pointer, _influencer in brief.mappings("/influencers")
+        for problem in _check_influencer(brief, pointer, options, floors)
+    ]
+    # Creators with the very same numbers are one finding; different numbers stay apart.
+    yield from brief.merge_by_item(found)
 
 
 def _check_influencer(

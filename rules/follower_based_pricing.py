@@ -66,6 +66,12 @@ OPTIONS = {
 
 
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
+    found = list(_per_creator(brief, options))
+    # Creators paid the same way (same model, same follower count when given) are one finding.
+    yield from brief.merge_by_item(found, plurals=_PLURALS)
+
+
+def _per_creator(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     models = _keys(options["models"])
     bases = _keys(options["bases"])
     for index, (pointer, influencer) in enumerate(brief.mappings("/influencers")):
@@ -126,6 +132,18 @@ def _follower_basis(
             basis=Plain(basis),
         )
     return brief.problem(f"{compensation}/basis", message, _fix())
+
+
+_PLURALS = {
+    "{handle} is paid by follower count (model {model}, {followers} followers),"
+    " not by fit with the target audience.": _(
+        "{handle} are paid by follower count (model {model}, {followers} followers each),"
+        " not by fit with the target audience."
+    ),
+    "{handle} is paid by follower count (model {model}), not by fit with the target audience.": _(
+        "{handle} are paid by follower count (model {model}), not by fit with the target audience."
+    ),
+}
 
 
 def _fix() -> Message:
