@@ -136,3 +136,25 @@ def test_mistake_sample_shows_one_finding_at_the_model() -> None:
     text = (SAMPLES / "mistakes" / "follower-based-pricing.yaml").read_text(encoding="utf-8")
     findings = run_rule(RULE, text)
     assert [f.pointer for f in findings] == ["/influencers/0/compensation/model"]
+
+
+def test_creators_paid_the_same_way_are_one_finding() -> None:
+    findings = run_rule(
+        RULE,
+        """\
+        influencers:
+          - {handle: "@a", compensation: {model: per_follower}}
+          - {handle: "@b", compensation: {model: per_follower}}
+          - {handle: "@c", followers: 1000, compensation: {model: per_follower}}
+        """,
+    )
+    assert [f.pointer for f in findings] == [
+        "/influencers/0/compensation/model",
+        "/influencers/2/compensation/model",
+    ]
+    assert findings[0].message == (
+        "@a, @b are paid by follower count (model per_follower), not by fit with the target"
+        " audience."
+    )
+    assert [r.pointer for r in findings[0].related] == ["/influencers/1/compensation/model"]
+    assert findings[1].message.startswith("@c is paid by follower count")
