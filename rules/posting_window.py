@@ -9,10 +9,14 @@ Checks each `deliverables[].posting_windows[]` entry (`from`, `to`, `timezone`):
 - a window **without a time zone** is a warning; a `timezone` that is **not an IANA zone**
   (`Europe/Istanbul`, `America/New_York`) is an error;
 - a time zone **outside every campaign market** (`campaign.markets`, mapped to zones with the
-  IANA time-zone database) is a warning: `America/New_York` for a campaign in `TR`;
+  IANA time-zone database) is a warning: `America/New_York` for a campaign in `TR`; not checked
+  while a market is one the schema rejects (`Türkiye` for `TR`);
 - a deliverable with **no posting windows** at all is worth a look (info).
 
-Times are `"HH:MM"`, quoted or not. Windows whose times cannot be read are skipped.
+Times are `"HH:MM"`, quoted or not; `days` takes `mon`..`sun`, `daily`, `weekdays` and
+`weekends` (active hours apply every day). Windows whose times cannot be read are skipped. The
+same finding in several places is one finding ("3 deliverables have no posting windows: @a, @b,
+@c"), at the first place, with the others as related locations.
 
 ## Why it matters
 Bad timing is one of the classic mistakes of influencer campaigns (seed 000 §8): a video
@@ -100,6 +104,8 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     hours = [text for text in options["active_hours"] if _parse_range(text) is not None]
     active = _active_minutes(hours)
     markets = brief.markets() or []
+    # "Outside every market" needs every market: with one the schema rejected, it is unknown.
+    zone_markets = [] if brief.hides("/campaign/markets") else markets
     # The same finding at several places is one finding, at the first, the others related:
     # (kind, detail) -> [(pointer, handle)].
     groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
@@ -112,7 +118,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
             groups.setdefault(("none", ""), []).append((windows_pointer, handle))
             continue
         for window_pointer, window in brief.mappings(windows_pointer):
-            for key, place in _window_issues(window_pointer, window, active, markets):
+            for key, place in _window_issues(window_pointer, window, active, zone_markets):
                 groups.setdefault(key, []).append((place, handle))
     for (kind, detail), places in groups.items():
         yield _REPORTERS[kind](brief, places, detail, hours, markets)

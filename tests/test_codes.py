@@ -180,3 +180,17 @@ def test_a_valid_brief_does_not_import_pycountry() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout
     assert output.strip() == "False"
+
+
+def test_mistake_sample_gives_the_schema_findings_only() -> None:
+    from tests.helpers import SAMPLES
+
+    text = (SAMPLES / "mistakes" / "schema.yaml").read_text(encoding="utf-8")
+    findings = lint_text(text, config=Config(), today=FIXED_TODAY)
+    assert [(f.rule, f.pointer, f.fix) for f in findings] == [
+        ("schema", "/campaign/markets/0", "Did you mean 'TR'?"),
+        ("schema", "/campaign/markets/2", "Did you mean 'GB'?"),
+        ("schema", "/target_audience/languages/1", "Did you mean 'en'?"),
+        ("schema", "/tracking/methods/1", "Did you mean 'utm_links'?"),
+        ("schema", "/tracking/methods/2", "Did you mean 'tiktok_analytics'?"),
+    ]

@@ -162,3 +162,20 @@ def test_a_value_the_schema_rejects_is_the_schema_finding_only() -> None:
     assert ("schema", "/campaign/markets/0") in by_pointer
     assert ("schema", "/target_audience/languages/0") in by_pointer
     assert not [f for f in findings if f.rule == RULE]
+
+
+def test_mistake_sample_gives_one_finding_per_field_and_nothing_else() -> None:
+    from tests.helpers import SAMPLES
+
+    text = (SAMPLES / "mistakes" / "placeholder-text.yaml").read_text(encoding="utf-8")
+    findings = lint_text(text, config=Config(), today=FIXED_TODAY)
+    assert [(f.rule, f.pointer) for f in findings] == [
+        (RULE, "/content/topics/1"),
+        (RULE, "/content/guidelines"),
+        (RULE, "/content/hashtags/1"),
+        (RULE, "/content/hashtags/3"),
+        (RULE, "/contract/termination"),
+        (RULE, "/contract/clauses/1"),
+    ]
+    assert findings[1].message.endswith("placeholder texts 'XX', '{{first_name}}'")
+    assert findings[4].message.endswith("'……………', 'sonra belirlenecek', 'TBC'")
