@@ -73,7 +73,11 @@ class Brief:
     @cached_property
     def rejected(self) -> frozenset[str]:
         """Pointers of the values the schema rejects; rules do not read them."""
-        return frozenset(v.pointer for v in self.violations if v.rejects_value)
+        try:
+            found = self.violations
+        except Exception:  # the schema rule reports a validator crash; reading goes on unmasked
+            return frozenset()
+        return frozenset(v.pointer for v in found if v.rejects_value)
 
     @cached_property
     def data(self) -> Any:

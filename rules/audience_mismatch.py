@@ -285,6 +285,8 @@ def _gender_key(text: str) -> str:
 def _named_shares(
     brief: Brief, pointer: str, handle: Plain, dimension: str, minimum: float
 ) -> Iterator[Problem]:
+    if brief.hides(f"/target_audience/{dimension}"):
+        return  # a target the schema rejected ("İngilizce" for en) may be the one they share
     key = _language_key if dimension == "languages" else _name_key
     wanted = {key(text) for _p, text in brief.strings(f"/target_audience/{dimension}")}
     wanted.discard("")

@@ -194,3 +194,15 @@ def test_mistake_sample_gives_the_schema_findings_only() -> None:
         ("schema", "/tracking/methods/1", "Did you mean 'utm_links'?"),
         ("schema", "/tracking/methods/2", "Did you mean 'tiktok_analytics'?"),
     ]
+
+
+def test_a_rejected_target_language_is_not_a_language_mismatch() -> None:
+    audience = (
+        '  - {handle: "@ayse", followers: 85000,'
+        " audience: {languages: {en: 90, tr: 10}, age: {18-24: 100}}}\n"
+    )
+    text = _brief(languages="[tr, İngilizce]").replace(
+        '  - {handle: "@ayse", followers: 85000}\n', audience
+    )
+    assert run_rule("audience-mismatch", text) == []
+    assert len(run_rule("audience-mismatch", text.replace("İngilizce", "de"))) == 1
