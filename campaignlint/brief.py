@@ -267,8 +267,8 @@ class Brief:
     ) -> list[Problem]:
         """Problems that would read the same except for the ``item`` they name (a handle) as
         one problem: the first, naming every item, with the others as related locations.
-        ``plurals`` maps a message template to the one that reads right with several items
-        ("{handle} is paid" -> "{handle} are paid"). Order is kept; different numbers or
+        ``plurals`` maps a message or fix template to the one that reads right with several
+        items ("{handle} is paid" -> "{handle} are paid"). Order is kept; different numbers or
         different checks stay apart."""
         groups: dict[Any, list[Problem]] = {}
         for problem in problems:
@@ -285,7 +285,10 @@ class Brief:
                 template = plurals[template].template
             fix = first.fix
             if fix is not None:
-                fix = Message(fix.template, _with_items(fix.args, item, items))
+                fix_template = fix.template
+                if plurals and fix_template in plurals:
+                    fix_template = plurals[fix_template].template
+                fix = Message(fix_template, _with_items(fix.args, item, items))
             merged.append(
                 dataclasses.replace(
                     first,

@@ -12,6 +12,9 @@ For each influencer, computes the engagement rate from the averages in the brief
   ≤ macro < 1,000,000 ≤ mega);
 - a rate above `implausible_rate` (35 %): bought engagement or a wrong follower count.
 
+Creators with the very same finding (the same numbers) are one finding naming them all, with the
+others as related locations; different numbers stay separate findings.
+
 ## Why it matters
 Seed 001 tells brands to choose creators by engagement rate, not by follower count, and defines
 it as interactions / followers × 100. A rate copied from a media kit that the creator's own
@@ -92,7 +95,16 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
         for problem in _check_influencer(brief, pointer, options, floors)
     ]
     # Creators with the very same numbers are one finding; different numbers stay apart.
-    yield from brief.merge_by_item(found)
+    yield from brief.merge_by_item(found, plurals=_PLURALS)
+
+
+_PLURALS = {
+    "Budget for reach rather than interaction with this creator, or choose one whose"
+    " audience engages at {floor} or more (smaller creators usually engage more).": _(
+        "Budget for reach rather than interaction with these creators, or choose ones whose"
+        " audience engages at {floor} or more (smaller creators usually engage more)."
+    ),
+}
 
 
 def _check_influencer(

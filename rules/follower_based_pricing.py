@@ -6,10 +6,12 @@ For each influencer's `compensation`, reports (warnings):
 - `model: per_follower` — the fee is a price per follower;
 - `basis: followers` — the fee, whatever the model, was set on the follower count.
 
-One finding per creator: when both are written, it points at the model.
+One finding per creator: when both are written, it points at the model. Creators paid the same
+way (the same model, and the same follower count when given) are one finding naming them all,
+with the others as related locations.
 
-Values are read case-insensitively (`Per-Follower` counts too). The models and bases that count
-as follower-based are options.
+A value the schema does not know (`Per-Follower`) is the schema's finding, with a did-you-mean,
+and is not read here. The models and bases that count as follower-based are options.
 
 ## Why it matters
 Seed 000 §2 names paying by follower count as one of the most common financing mistakes in

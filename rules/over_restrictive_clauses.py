@@ -23,6 +23,9 @@ It also flags terms far beyond market practice:
   (`perpetual`/`unlimited`, or `perpetual: true`);
 - `contract.revision_rounds` or `content.approval.rounds` above `max_rounds` (3), or unlimited.
 
+Clauses that force the very same words are one finding naming them all, with the others as
+related locations.
+
 ## Why it matters
 Creators must be able to voice their own opinion: forcing a script or an opinion on them hurts
 authenticity and the result (seed 000 §9). Audiences hear a read-out script at once, and the
