@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from campaignlint.domain import is_number, parse_date
+from campaignlint.domain import REJECTED, is_number, parse_date
 from campaignlint.i18n import Message
 from campaignlint.loader import LoadedDocument, join_pointer, unescape_pointer_token
 from campaignlint.model import Edit, Position, Problem, Related, Severity
@@ -21,19 +21,6 @@ if TYPE_CHECKING:
     from campaignlint.validation import Violation
 
 _MISSING = object()
-
-
-class _Rejected:
-    """The stand-in for a value the schema rejected (see :class:`Brief`)."""
-
-    def __repr__(self) -> str:
-        return "<rejected by the schema>"
-
-    def __str__(self) -> str:
-        return ""
-
-
-REJECTED: Any = _Rejected()
 
 
 class Brief:

@@ -102,3 +102,22 @@ def test_merge_by_item_groups_what_reads_the_same() -> None:
     assert merged[1].related == ()
     plural = brief.merge_by_item(same[:2], plurals={"{handle} is late": _("{handle} are late")})
     assert str(plural[0].message) == "@0, @1 are late"
+
+
+def test_a_rejected_enum_value_is_unknown_not_absent() -> None:
+    """A model the schema rejects ("Product-Only") must not read as "no model", which
+    budget-fit treats as a flat fee: a fee of 0 would become a follow-on error."""
+    from campaignlint.config import Config
+    from campaignlint.domain import keyword
+    from campaignlint.engine import lint_text
+
+    text = (
+        "influencers:\n"
+        "  - handle: '@a'\n"
+        "    compensation: {model: Product-Only, fee: {amount: 0, currency: TRY}}\n"
+    )
+    brief = Brief(load_text(text))
+    assert keyword(brief.get("/influencers/0/compensation/model")) not in (None, "product_only")
+    assert lint_text(text, config=Config(select=("budget-fit",))) == []
+    flat = text.replace("Product-Only", "flat_fee")
+    assert len(lint_text(flat, config=Config(select=("budget-fit",)))) == 1
