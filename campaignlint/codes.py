@@ -71,9 +71,12 @@ def suggest_country(value: str) -> str | None:
         return MARKET_ALIASES[text.upper()]
     import pycountry
 
+    if _two_letters(text) and pycountry.countries.get(alpha_2=text.upper()) is not None:
+        return text.upper()  # a valid code with spaces around it
     if len(text) == 3 and text.isascii() and text.isalpha():
         country = pycountry.countries.get(alpha_3=text.upper())
-        return str(country.alpha_2) if country is not None else None
+        if country is not None:
+            return str(country.alpha_2)
     key = fold(text)
     if key in _OTHER_COUNTRY_NAMES:
         return _OTHER_COUNTRY_NAMES[key]
@@ -88,10 +91,12 @@ def suggest_language(value: str) -> str | None:
     text = text.strip()
     import pycountry
 
+    if _two_letters(text) and pycountry.languages.get(alpha_2=text.lower()) is not None:
+        return text.lower()  # a valid code with spaces around it
     if len(text) == 3 and text.isascii() and text.isalpha():
-        language = pycountry.languages.get(alpha_3=text.lower())
-        code = getattr(language, "alpha_2", None)
-        return str(code) if code else None
+        code = getattr(pycountry.languages.get(alpha_3=text.lower()), "alpha_2", None)
+        if code:
+            return str(code)
     return _find_name(fold(text), "iso639-3", _language_names)
 
 

@@ -206,3 +206,8 @@ def test_a_rejected_target_language_is_not_a_language_mismatch() -> None:
     )
     assert run_rule("audience-mismatch", text) == []
     assert len(run_rule("audience-mismatch", text.replace("İngilizce", "de"))) == 1
+
+
+def test_a_valid_code_with_spaces_around_it_suggests_itself() -> None:
+    assert suggest_country(" tr ") == "TR"
+    assert suggest_language(" EN ") == "en"
