@@ -6,20 +6,33 @@ a rule skips what it cannot read without crashing, even when the schema reports 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
-from campaignlint.domain import is_number, parse_date
+from campaignlint.domain import REJECTED, is_number, parse_date
 from campaignlint.i18n import Message
 from campaignlint.loader import LoadedDocument, join_pointer, unescape_pointer_token
 from campaignlint.model import Edit, Position, Problem, Related, Severity
+
+if TYPE_CHECKING:
+    from campaignlint.validation import Violation
 
 _MISSING = object()
 
 
 class Brief:
-    """A parsed brief. ``data`` is plain JSON-like Python data (dicts, lists, str, numbers)."""
+    """A parsed brief. ``data`` is plain JSON-like Python data (dicts, lists, str, numbers).
+
+    A value the schema rejects (a wrong type, an unknown enum value or code) is not part of
+    ``data``: rules never read it, so a market written ``GERMANY`` gives the schema finding and
+    no disclosure finding built on a misread market. In its place stands :data:`REJECTED`, which
+    no accessor returns and no type check accepts: a rule skips it as it skips any value it
+    cannot read, and the other items of a list keep their places and pointers.
+    ``document.data`` keeps everything as written.
+    """
 
     def __init__(
         self,
@@ -29,9 +42,63 @@ class Brief:
         today: dt.date | None = None,
     ) -> None:
         self.document = document
-        self.data: Any = document.data
         self.path = path
         self.today = today or dt.date.today()
+
+    # --- what the schema rejects -----------------------------------------------------------
+
+    @cached_property
+    def violations(self) -> list[Violation]:
+        """The schema violations of the brief as written (computed once per brief)."""
+        from campaignlint.validation import violations
+
+        try:
+            return violations(self.document.data)
+        except ValueError:  # data not from the loader (a date object): nothing to mask
+            return []
+
+    @cached_property
+    def rejected(self) -> frozenset[str]:
+        """Pointers of the values the schema rejects; rules do not read them."""
+        try:
+            found = self.violations
+        except Exception:  # the schema rule reports a validator crash; reading goes on unmasked
+            return frozenset()
+        return frozenset(v.pointer for v in found if v.rejects_value)
+
+    @cached_property
+    def data(self) -> Any:
+        """The brief without the values the schema rejects."""
+        return _without(self.document.data, self.rejected) if self.rejected else self.document.data
+
+    @cached_property
+    def _lists_with_rejected_items(self) -> frozenset[str]:
+        parents = {pointer.rsplit("/", 1)[0] for pointer in self.rejected}
+        return frozenset(parent for parent in parents if isinstance(self._raw(parent), list))
+
+    def _raw(self, pointer: str) -> Any:
+        node: Any = self.document.data
+        for raw in pointer.lstrip("/").split("/") if pointer else ():
+            key = _key(node, unescape_pointer_token(raw))
+            if key is None:
+                return None
+            node = node[key]
+        return node
+
+    def hides(self, pointer: str) -> bool:
+        """True when a finding at ``pointer`` would be about a value the schema rejected: the
+        value itself, something under it, or a list holding it (a finding on the whole list,
+        "no attributable tracking method", may rest on the item it could not read)."""
+        if not self.rejected:
+            return False
+        if pointer in self._lists_with_rejected_items:
+            return True
+        current = pointer
+        while current:
+            if current in self.rejected:
+                return True
+            current = current.rsplit("/", 1)[0]
+        return False
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -99,6 +166,25 @@ class Brief:
             if isinstance(item, str):
                 yield item_pointer, item
 
+    def markets(self) -> list[str] | None:
+        """The campaign's markets as upper-case ISO codes (``tr`` -> ``TR``), each once; None
+        when the brief names no market (an empty list when it names only rejected ones)."""
+        from campaignlint.codes import country_code
+
+        if not self.sequence("/campaign/markets"):
+            return None
+        codes = (country_code(text) for _pointer, text in self.strings("/campaign/markets"))
+        return list(dict.fromkeys(code for code in codes if code))
+
+    def languages(self) -> list[str]:
+        """The target languages as ISO 639-1 codes (``en-GB`` -> ``en``), each once."""
+        from campaignlint.codes import language_code
+
+        codes = (
+            language_code(text) for _pointer, text in self.strings("/target_audience/languages")
+        )
+        return list(dict.fromkeys(code for code in codes if code))
+
     def walk_strings(self, pointer: str = "") -> Iterator[tuple[str, str]]:
         """(pointer, text) for every string value under ``pointer``, depth first, in order."""
         stack: list[tuple[str, Any]] = [(pointer, self.get(pointer))]
@@ -163,6 +249,46 @@ class Brief:
             check=check,
         )
 
+    def merge_by_item(
+        self,
+        problems: Iterable[Problem],
+        item: str = "handle",
+        plurals: Mapping[str, Message] | None = None,
+    ) -> list[Problem]:
+        """Problems that would read the same except for the ``item`` they name (a handle) as
+        one problem: the first, naming every item, with the others as related locations.
+        ``plurals`` maps a message or fix template to the one that reads right with several
+        items ("{handle} is paid" -> "{handle} are paid"). Order is kept; different numbers or
+        different checks stay apart."""
+        groups: dict[Any, list[Problem]] = {}
+        for problem in problems:
+            groups.setdefault(_reading_apart_from(problem, item), []).append(problem)
+        merged = []
+        for found in groups.values():
+            first = found[0]
+            if len(found) == 1:
+                merged.append(first)
+                continue
+            items = [dict(p.message.args).get(item) for p in found]
+            template = first.message.template
+            if plurals and template in plurals:
+                template = plurals[template].template
+            fix = first.fix
+            if fix is not None:
+                fix_template = fix.template
+                if plurals and fix_template in plurals:
+                    fix_template = plurals[fix_template].template
+                fix = Message(fix_template, _with_items(fix.args, item, items))
+            merged.append(
+                dataclasses.replace(
+                    first,
+                    message=Message(template, _with_items(first.message.args, item, items)),
+                    fix=fix,
+                    related=tuple(self._related(p.pointer) for p in found[1:]),
+                )
+            )
+        return merged
+
     def _related(self, place: str | Related) -> Related:
         if isinstance(place, Related):
             return place
@@ -191,3 +317,56 @@ class Brief:
             position=self.key_position(present) if present else (1, 1, 1, 1),
             check=check,
         )
+
+
+def _key(node: Any, token: str) -> str | int | None:
+    """The key of ``token`` in a mapping or list ``node``, or None when it has none."""
+    if isinstance(node, dict):
+        return token if token in node else None
+    if isinstance(node, list) and token.isdigit() and int(token) < len(node):
+        return int(token)
+    return None
+
+
+def _without(data: Any, pointers: Iterable[str]) -> Any:
+    """``data`` with :data:`REJECTED` in place of the values at ``pointers``. Only the
+    containers on the way are copied; the rest is shared with ``data``."""
+    if not isinstance(data, dict | list):
+        return data
+    root: Any = data.copy()
+    copies = {id(root)}
+    for pointer in sorted(pointers):
+        tokens = [unescape_pointer_token(raw) for raw in pointer.lstrip("/").split("/")]
+        node = root
+        for token in tokens[:-1]:
+            key = _key(node, token)
+            child = node[key] if key is not None else None
+            if not isinstance(child, dict | list):
+                break
+            if id(child) not in copies:
+                child = child.copy()
+                copies.add(id(child))
+                node[key] = child
+            node = child
+        else:
+            key = _key(node, tokens[-1])
+            if key is not None:
+                node[key] = REJECTED
+    return root
+
+
+def _reading_apart_from(problem: Problem, item: str) -> Any:
+    """What a problem says apart from the ``item`` it names: equal keys read the same."""
+    if item not in dict(problem.message.args):
+        return id(problem)  # names no item: never merged
+
+    def without(message: Message | None) -> Any:
+        if message is None:
+            return None
+        return (message.template, repr([(k, v) for k, v in message.args if k != item]))
+
+    return (without(problem.message), without(problem.fix), problem.severity)
+
+
+def _with_items(args: tuple[tuple[str, Any], ...], item: str, items: list[Any]) -> Any:
+    return tuple((name, items if name == item else value) for name, value in args)

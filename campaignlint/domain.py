@@ -36,6 +36,25 @@ TIER_ENGAGEMENT_FLOORS: dict[str, float] = {
 
 IMPLAUSIBLE_ENGAGEMENT_RATE = 35.0
 
+# Tracking methods (the closed list of ``tracking.methods``; the schema's enum is these two).
+# Attributable methods can tie a sale, visit or install to one creator.
+ATTRIBUTABLE_METHODS = (
+    "promo_code",
+    "utm_links",
+    "affiliate_links",
+    "affiliate_dashboard",
+    "tiktok_pixel",
+    "meta_pixel",
+    "landing_page",
+)
+OTHER_TRACKING_METHODS = (
+    "tiktok_analytics",
+    "instagram_insights",
+    "youtube_analytics",
+    "brand_lift_study",
+    "manual_reporting",
+)
+
 # Oldest age an open bucket such as "45+" covers.
 MAX_AGE = 64
 
@@ -70,12 +89,31 @@ def tier_for_followers(followers: float) -> str:
     return tier
 
 
+class Rejected:
+    """The stand-in for a value the schema rejected (see :class:`campaignlint.brief.Brief`)."""
+
+    def __repr__(self) -> str:
+        return "<rejected by the schema>"
+
+    def __str__(self) -> str:
+        return ""
+
+
+REJECTED: Any = Rejected()
+# The key of a rejected value: an unknown value, which matches no choice, and is not absent
+# (a model the schema rejected is not "no model", which some checks read as flat_fee).
+REJECTED_KEY = "\x00rejected"
+
+
 def keyword(value: Any) -> str | None:
     """An enum-like value as a matching key: ``" Per-Follower "`` -> ``per_follower``.
 
     Case- and accent-insensitive with Turkish rules; spaces and hyphens become underscores.
-    None for anything that is not a non-empty string.
+    None for anything that is not a non-empty string; :data:`REJECTED_KEY` for a value the
+    schema rejected.
     """
+    if value is REJECTED:
+        return REJECTED_KEY
     if not isinstance(value, str) or not value.strip():
         return None
     return re.sub(r"[\s\-]+", "_", fold(value).strip())

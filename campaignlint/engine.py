@@ -250,6 +250,8 @@ def run_rules(
         for problem in problems:
             if not active.wants(problem):
                 continue
+            if not rule.reads_rejected and brief.hides(problem.pointer):
+                continue  # about a value the schema rejected: the schema finding says it
             severity = active.severity_of(problem)
             position = problem.position or brief.position(problem.pointer)
             related = _resolve_related(brief, problem.related)

@@ -200,7 +200,7 @@ def brief_facts(data: Any) -> BriefFacts:
         end=brief.date("/campaign/end"),
         budget=budget[0],
         currency=budget[1],
-        markets=tuple(text for _p, text in brief.strings("/campaign/markets")),
+        markets=tuple(brief.markets() or ()),
         target_age=target,
         influencers=influencers,
         schedule=_schedule(brief),

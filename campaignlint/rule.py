@@ -107,6 +107,10 @@ class Rule:
         """The rule id and the code of each declared check (``rule-id.check-id``)."""
         return [self.id, *(f"{self.id}.{check}" for check in self.checks)]
 
+    # A rule that reports values the schema rejects (the schema rule itself); any other rule's
+    # finding on such a value is a restatement, and the engine drops it.
+    reads_rejected: bool = False
+
     @property
     def summary(self) -> str:
         return self.doc.strip().splitlines()[0].strip() if self.doc.strip() else self.id
@@ -220,4 +224,5 @@ def rule_from_module(module: ModuleType, origin: str) -> Rule:
         fixable=bool(getattr(module, "FIXABLE", False)),
         scope=scope,
         checks=checks,
+        reads_rejected=bool(getattr(module, "READS_REJECTED", False)),
     )

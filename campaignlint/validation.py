@@ -57,6 +57,8 @@ class SchemaError:
         self.instance = error.instance
         self.absolute_path = list(error.instance_path)
         self.message = str(error.message)
+        # The named definition that failed (``country_code`` for $defs/country_code/pattern).
+        self.definition = str(schema_path[-2]) if schema_path[-3:-2] == ["$defs"] else None
 
 
 def _resolve(root: Mapping[str, Any], path: Sequence[Any]) -> Mapping[str, Any]:
@@ -134,14 +136,32 @@ def _suggest(word: str, choices: Sequence[str]) -> str | None:
     return close[0] if close else None
 
 
-class Violation:
-    """One schema violation, explained, with where it points."""
+def _same_keyword(word: str, choices: Sequence[str]) -> str | None:
+    """The choice ``word`` names apart from case, spaces and hyphens (``TikTok Analytics``)."""
+    from campaignlint.domain import keyword
 
-    def __init__(self, pointer: str, message: Message, fix: Message | None, at_key: bool) -> None:
+    key = keyword(word)
+    return next((choice for choice in choices if keyword(choice) == key), None)
+
+
+class Violation:
+    """One schema violation, explained, with where it points. ``rejects_value`` is true when
+    the value at ``pointer`` itself is wrong (a type, an enum value, a code), so rules must not
+    read it; a missing or unknown field rejects nothing."""
+
+    def __init__(
+        self,
+        pointer: str,
+        message: Message,
+        fix: Message | None,
+        at_key: bool,
+        rejects_value: bool = False,
+    ) -> None:
         self.pointer = pointer
         self.message = message
         self.fix = fix
         self.at_key = at_key
+        self.rejects_value = rejects_value
 
 
 def _pointer(path: Sequence[Any]) -> str:
@@ -187,7 +207,47 @@ def _explain(error: Any) -> Iterator[Violation]:
                 at_key=bool(path),
             )
         return
-    yield Violation(pointer, _message(error, label, value), _fix(error, value), at_key=False)
+    rejects = bool(path) and (validator_name == "type" or not isinstance(value, dict | list))
+    if error.definition in _CODE_LISTS and isinstance(value, str):
+        message, fix = _code_violation(error.definition, label, value)
+        yield Violation(pointer, message, fix, at_key=False, rejects_value=rejects)
+        return
+    yield Violation(
+        pointer,
+        _message(error, label, value),
+        _fix(error, value),
+        at_key=False,
+        rejects_value=rejects,
+    )
+
+
+_CODE_LISTS = ("country_code", "language_code")
+
+
+def _code_violation(definition: str, label: str, value: str) -> tuple[Message, Message]:
+    """A market or language that is not an ISO code, with the code it most likely means."""
+    from campaignlint import codes
+
+    shown = describe_value(value)
+    if definition == "country_code":
+        message = _(
+            "{field} must be an ISO 3166-1 alpha-2 country code such as TR, DE or GB; got {value}",
+            field=label,
+            value=shown,
+        )
+        guess = codes.suggest_country(value)
+    else:
+        message = _(
+            "{field} must be an ISO 639-1 language code such as tr, en or de; got {value}",
+            field=label,
+            value=shown,
+        )
+        guess = codes.suggest_language(value)
+    if guess is not None:
+        return message, _("Did you mean '{guess}'?", guess=guess)
+    if definition == "country_code":
+        return message, _("Write the country's two-letter ISO 3166-1 code.")
+    return message, _("Write the language's two-letter ISO 639-1 code (en-GB counts as en).")
 
 
 def _message(error: Any, label: str, value: Any) -> Message:
@@ -256,7 +316,11 @@ def _message(error: Any, label: str, value: Any) -> Message:
 def _fix(error: Any, value: Any) -> Message | None:
     if error.validator == "enum":
         choices = [str(choice) for choice in error.validator_value]
-        guess = _suggest(value, choices) if isinstance(value, str) else None
+        guess = (
+            _same_keyword(value, choices) or _suggest(value, choices)
+            if isinstance(value, str)
+            else None
+        )
         if guess:
             return _("Did you mean '{guess}'?", guess=guess)
         return _("Write one of: {choices}.", choices=", ".join(choices))

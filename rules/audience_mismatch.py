@@ -57,6 +57,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from campaignlint.brief import Brief
+from campaignlint.codes import language_code
 from campaignlint.domain import age_overlap, is_number, parse_age_bucket
 from campaignlint.i18n import Message, Percent, Plain, _
 from campaignlint.model import Problem
@@ -288,9 +289,12 @@ def _gender_key(text: str) -> str:
 def _named_shares(
     brief: Brief, pointer: str, handle: Plain, dimension: str, minimum: float
 ) -> Iterator[Problem]:
-    wanted = {_name_key(text) for _p, text in brief.strings(f"/target_audience/{dimension}")}
+    if brief.hides(f"/target_audience/{dimension}"):
+        return  # a target the schema rejected ("İngilizce" for en) may be the one they share
+    key = _language_key if dimension == "languages" else _name_key
+    wanted = {key(text) for _p, text in brief.strings(f"/target_audience/{dimension}")}
     wanted.discard("")
-    shares = _shares(brief.mapping(f"{pointer}/audience/{dimension}"), _name_key)
+    shares = _shares(brief.mapping(f"{pointer}/audience/{dimension}"), key)
     if not wanted or not shares:
         return
     share = sum(value for key, (_label, value) in shares.items() if key in wanted)
@@ -332,6 +336,11 @@ def _named_shares(
 
 def _name_key(text: str) -> str:
     return " ".join(fold(text).split())
+
+
+def _language_key(text: str) -> str:
+    """``en-GB`` and ``EN`` match ``en``, as the schema accepts them."""
+    return language_code(text) or _name_key(text)
 
 
 # --- shared ------------------------------------------------------------------------------------

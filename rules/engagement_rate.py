@@ -12,6 +12,9 @@ For each influencer, computes the engagement rate from the averages in the brief
   ≤ macro < 1,000,000 ≤ mega);
 - a rate above `implausible_rate` (35 %): bought engagement or a wrong follower count.
 
+Creators with the very same finding (the same numbers) are one finding naming them all, with the
+others as related locations; different numbers stay separate findings.
+
 ## Why it matters
 The article "TikTok Influencer Pazarlamasında Doğru Hedef Kitleyi Nasıl Belirleyebilirsiniz?" tells
 brands to choose creators by engagement rate, not by follower count, and defines it as interactions
@@ -91,8 +94,22 @@ _AVERAGES = ("avg_likes", "avg_comments", "avg_shares")
 
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     floors = {**TIER_ENGAGEMENT_FLOORS, **dict(options["floors"])}
-    for pointer, _influencer in brief.mappings("/influencers"):
-        yield from _check_influencer(brief, pointer, options, floors)
+    found = [
+        problem
+        for pointer, _influencer in brief.mappings("/influencers")
+        for problem in _check_influencer(brief, pointer, options, floors)
+    ]
+    # Creators with the very same numbers are one finding; different numbers stay apart.
+    yield from brief.merge_by_item(found, plurals=_PLURALS)
+
+
+_PLURALS = {
+    "Budget for reach rather than interaction with this creator, or choose one whose"
+    " audience engages at {floor} or more (smaller creators usually engage more).": _(
+        "Budget for reach rather than interaction with these creators, or choose ones whose"
+        " audience engages at {floor} or more (smaller creators usually engage more)."
+    ),
+}
 
 
 def _check_influencer(

@@ -6,10 +6,12 @@ For each influencer's `compensation`, reports (warnings):
 - `model: per_follower` — the fee is a price per follower;
 - `basis: followers` — the fee, whatever the model, was set on the follower count.
 
-One finding per creator: when both are written, it points at the model.
+One finding per creator: when both are written, it points at the model. Creators paid the same
+way (the same model, and the same follower count when given) are one finding naming them all,
+with the others as related locations.
 
-Values are read case-insensitively (`Per-Follower` counts too). The models and bases that count
-as follower-based are options.
+A value the schema does not know (`Per-Follower`) is the schema's finding, with a did-you-mean,
+and is not read here. The models and bases that count as follower-based are options.
 
 ## Why it matters
 The article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?" (mistake 2) names
@@ -67,6 +69,12 @@ OPTIONS = {
 
 
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
+    found = list(_per_creator(brief, options))
+    # Creators paid the same way (same model, same follower count when given) are one finding.
+    yield from brief.merge_by_item(found, plurals=_PLURALS)
+
+
+def _per_creator(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     models = _keys(options["models"])
     bases = _keys(options["bases"])
     for index, (pointer, influencer) in enumerate(brief.mappings("/influencers")):
@@ -127,6 +135,18 @@ def _follower_basis(
             basis=Plain(basis),
         )
     return brief.problem(f"{compensation}/basis", message, _fix())
+
+
+_PLURALS = {
+    "{handle} is paid by follower count (model {model}, {followers} followers),"
+    " not by fit with the target audience.": _(
+        "{handle} are paid by follower count (model {model}, {followers} followers each),"
+        " not by fit with the target audience."
+    ),
+    "{handle} is paid by follower count (model {model}), not by fit with the target audience.": _(
+        "{handle} are paid by follower count (model {model}), not by fit with the target audience."
+    ),
+}
 
 
 def _fix() -> Message:

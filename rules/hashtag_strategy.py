@@ -14,6 +14,11 @@ Reads `content.hashtags` and reports:
 - the same tag twice (warning, at the repeat). Tags compare ignoring case and accents, with
   Turkish rules: `#CiltBakımı` and `#ciltbakimi` are one tag.
 
+A placeholder tag (`#XXX`, `#[marka]`) is `placeholder-text`'s finding only: it is not also
+called malformed or repeated. The hint for too many tags names the tags to drop, generic ones
+first (never the brand tag or the disclosure label), and counts the tags the other fixes add:
+the disclosure label `--fix` adds when there is none, and the brand tag when there is none.
+
 `campaignlint check --fix` adds a missing `#` and removes repeated tags.
 
 ## Why it matters
@@ -46,8 +51,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from campaignlint import placeholders
 from campaignlint.brief import Brief
-from campaignlint.i18n import _
+from campaignlint.i18n import Message, Plain, _
 from campaignlint.model import Edit, Problem
 from campaignlint.rule import Option
 from campaignlint.text import fold
@@ -163,35 +169,110 @@ def _name_parts(names: list[str]) -> set[str]:
     return parts
 
 
+# Gift labels count as a label here: --fix adds no disclosure tag next to them.
+_GIFT_LABELS = frozenset({"hediye", "davet", "gifted"})
+
+
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     value = brief.get("/content/hashtags")
     if value is not None and not isinstance(value, list):
         return
     tags = list(brief.strings("/content/hashtags")) if value is not None else []
-    yield from _too_many(brief, len(value or []), options["max_hashtags"])
-    yield from _all_generic(brief, tags, {tag_key(tag) for tag in options["generic_tags"]})
-    yield from _no_brand_tag(brief, tags)
-    duplicates = list(_duplicates(brief, tags))
+    generic = {tag_key(tag) for tag in options["generic_tags"]}
+    # A placeholder tag is placeholder-text's finding: not also malformed or repeated here.
+    real = [(pointer, tag) for pointer, tag in tags if not placeholders.find(tag)]
+    duplicates = list(_duplicates(brief, real))
     repeated = {problem.pointer for problem in duplicates}
-    for pointer, tag in tags:
+    count = len(value or [])
+    if count > options["max_hashtags"]:
+        yield _too_many(brief, tags, repeated, generic, count, options["max_hashtags"])
+    yield from _all_generic(brief, tags, generic)
+    yield from _no_brand_tag(brief, tags)
+    for pointer, tag in real:
         malformed = _malformed(brief, pointer, tag, removed=pointer in repeated)
         if malformed is not None:
             yield malformed
     yield from duplicates
 
 
-def _too_many(brief: Brief, count: int, limit: int) -> Iterator[Problem]:
-    if count > limit:
-        yield brief.problem(
-            "/content/hashtags",
-            _("the post carries {count} hashtags; keep at most {limit}", count=count, limit=limit),
-            _(
-                "Remove {extra} of the tags: keep the brand tag, the disclosure label and the"
-                " most relevant topic tags.",
-                extra=count - limit,
-            ),
-            at_key=True,
+def _too_many(
+    brief: Brief,
+    tags: list[tuple[str, str]],
+    repeated: set[str],
+    generic: set[str],
+    count: int,
+    limit: int,
+) -> Problem:
+    """The count finding; its hint names the tags to drop and counts what other fixes add."""
+    parts = _name_parts(_brand_names(brief))
+    brand = {pointer for pointer, tag in tags if any(part in _squashed(tag) for part in parts)}
+    added: list[Message | str] = []
+    label = _label_to_add(brief, tags)
+    if label is not None:
+        added.append(label)
+    if parts and not brand:
+        added.append(_("a brand tag"))
+    extra = count - len(repeated) + len(added) - limit
+    droppable = [
+        (pointer, tag)
+        for pointer, tag in tags
+        if pointer not in repeated and pointer not in brand and tag_key(tag) not in DISCLOSURE_TAGS
+    ]
+    # Generic tags first, then the others from the end of the list (the least relevant).
+    ordered = [t for t in droppable if tag_key(t[1]) in generic] + [
+        t for t in reversed(droppable) if tag_key(t[1]) not in generic
+    ]
+    drop = [tag.strip() for _pointer, tag in ordered[: max(extra, 0)]]
+    if extra <= 0:
+        fix: Message = _("Remove the repeated tags; that leaves {limit} or fewer.", limit=limit)
+    elif brand:
+        fix = _(
+            "Remove {extra} of the tags: {tags}. Keep the brand tag, the disclosure label and"
+            " the most relevant topic tags.",
+            extra=extra,
+            tags=Plain(", ".join(drop)),
         )
+    else:
+        fix = _(
+            "Remove {extra} of the tags: {tags}. Keep the disclosure label and the most"
+            " relevant topic tags.",
+            extra=extra,
+            tags=Plain(", ".join(drop)),
+        )
+    if added and extra > 0:
+        fix = _("{fix} This counts what the other fixes add: {added}.", fix=fix, added=added)
+    return brief.problem(
+        "/content/hashtags",
+        _("the post carries {count} hashtags; keep at most {limit}", count=count, limit=limit),
+        fix,
+        at_key=True,
+    )
+
+
+def _label_to_add(brief: Brief, tags: list[tuple[str, str]]) -> str | None:
+    """The disclosure label missing-disclosure's --fix adds to the post, or None."""
+    disclosure = brief.mapping("/content/disclosure")
+    if disclosure is None:
+        return None  # --fix adds no label without a disclosure section
+    entries = [tag for _pointer, tag in tags]
+    entries += [text for _pointer, text in brief.strings("/content/disclosure/tags")]
+    words = {tag_key(word) for entry in entries for word in entry.split()}
+    if words & (DISCLOSURE_TAGS | _GIFT_LABELS):
+        return None
+    from campaignlint.data import load_json
+
+    table = load_json("disclosure_tags.json")
+    markets = brief.markets() or []
+    first = next((table["markets"][m][0] for m in markets if m in table["markets"]), None)
+    return str(first or table["default"][0])
+
+
+def _brand_names(brief: Brief) -> list[str]:
+    return [
+        text.strip()
+        for text in (brief.text("/campaign/brand"), brief.text("/campaign/name"))
+        if text is not None and text.strip()
+    ]
 
 
 def _all_generic(brief: Brief, tags: list[tuple[str, str]], generic: set[str]) -> Iterator[Problem]:
@@ -213,11 +294,7 @@ def _all_generic(brief: Brief, tags: list[tuple[str, str]], generic: set[str]) -
 
 
 def _no_brand_tag(brief: Brief, tags: list[tuple[str, str]]) -> Iterator[Problem]:
-    names = [
-        text.strip()
-        for text in (brief.text("/campaign/brand"), brief.text("/campaign/name"))
-        if text is not None and text.strip()
-    ]
+    names = _brand_names(brief)
     parts = _name_parts(names)
     if not parts:
         return

@@ -6,7 +6,8 @@ reports:
 
 - a campaign that ends before it starts (error, at `campaign.end`);
 - a deliverable due before the campaign starts or after it ends (error, at the deliverable's
-  `due`);
+  `due`); deliverables due on the same such date are one finding, at the first, with the others
+  as related locations;
 - a contract term that starts after the campaign starts or ends before it ends, so part of the
   campaign runs without a contract (warning, at `contract.term.start` or `contract.term.end`);
 - a contract term that ends before it starts (warning, at `contract.term.end`): it covers
@@ -97,39 +98,68 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
 def _check_due_dates(
     brief: Brief, start: dt.date | None, end: dt.date | None, grace_days: int
 ) -> Iterator[Problem]:
+    """Due dates outside the campaign; deliverables due on the same wrong date are one
+    finding, at the first, the others related (different dates stay separate)."""
     grace = dt.timedelta(days=grace_days)
+    groups: dict[tuple[str, dt.date], list[tuple[str, Plain | Message]]] = {}
     for pointer, deliverable in brief.mappings("/deliverables"):
         due = brief.date(f"{pointer}/due")
         if due is None:
             continue
-        who = _handle_of(deliverable)
         if start is not None and due < start - grace:
-            yield brief.problem(
-                f"{pointer}/due",
-                _(
+            side = "before"
+        elif end is not None and due > end + grace:
+            side = "after"
+        else:
+            continue
+        groups.setdefault((side, due), []).append((f"{pointer}/due", _handle_of(deliverable)))
+    for (side, due), places in groups.items():
+        related = [pointer for pointer, _who in places[1:]]
+        who = [name for _pointer, name in places]
+        if side == "before":
+            assert start is not None
+            if len(places) == 1:
+                message = _(
                     "The deliverable of {who} is due on {due}, before the campaign starts"
                     " on {start}.",
+                    who=who[0],
+                    due=due,
+                    start=start,
+                )
+            else:
+                message = _(
+                    "{count} deliverables ({who}) are due on {due}, before the campaign starts"
+                    " on {start}.",
+                    count=len(places),
                     who=who,
                     due=due,
                     start=start,
-                ),
-                _("Move the due date to {start} or later.", start=start),
-            )
-        elif end is not None and due > end + grace:
-            yield brief.problem(
-                f"{pointer}/due",
-                _(
+                )
+            fix = _("Move the due date to {start} or later.", start=start)
+        else:
+            assert end is not None
+            if len(places) == 1:
+                message = _(
                     "The deliverable of {who} is due on {due}, after the campaign ends on {end}.",
+                    who=who[0],
+                    due=due,
+                    end=end,
+                )
+            else:
+                message = _(
+                    "{count} deliverables ({who}) are due on {due}, after the campaign ends on"
+                    " {end}.",
+                    count=len(places),
                     who=who,
                     due=due,
                     end=end,
-                ),
-                _(
-                    "Move the due date to {end} or earlier, or extend campaign.end to {due}.",
-                    end=end,
-                    due=due,
-                ),
+                )
+            fix = _(
+                "Move the due date to {end} or earlier, or extend campaign.end to {due}.",
+                end=end,
+                due=due,
             )
+        yield brief.problem(places[0][0], message, fix, related=related)
 
 
 def _check_contract_term(

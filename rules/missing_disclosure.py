@@ -139,12 +139,11 @@ def _market_key(market: str) -> str:
 
 
 def _campaign_markets(brief: Brief) -> list[str]:
-    markets: list[str] = []
-    for _pointer, market in brief.strings("/campaign/markets"):
-        key = _market_key(market)
-        if key and key not in markets:
-            markets.append(key)
-    return markets or [DEFAULT_MARKET]
+    """The markets to check; none when every market given is one the schema rejected."""
+    codes = brief.markets()
+    if codes is None:
+        return [DEFAULT_MARKET]
+    return list(dict.fromkeys(_market_key(code) for code in codes))
 
 
 _PUNCTUATION = ".,;:!?()[]{}\"'"

@@ -5,8 +5,9 @@ Reads `tracking` and reports:
 
 - no `tracking` section, or no `tracking.methods` (error);
 - objective `sales`, `traffic` or `app_installs` without an attributable method, one that ties a
-  sale or a visit to a creator: `promo_code`, `utm_links`, `affiliate_links`, `tiktok_pixel`,
-  `landing_page` (warning; option `attributable_methods`);
+  sale or a visit to a creator: `promo_code`, `utm_links`, `affiliate_links`,
+  `affiliate_dashboard`, `tiktok_pixel`, `meta_pixel`, `landing_page` (warning; option
+  `attributable_methods`);
 - no `reporting_cadence`, or only `end_of_campaign` for a campaign longer than
   `max_days_without_interim` (14) days from `campaign.start` to `campaign.end` (warning);
 - `pre_campaign_analysis` not `true` (warning).
@@ -48,6 +49,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from campaignlint.brief import Brief
+from campaignlint.domain import ATTRIBUTABLE_METHODS
 from campaignlint.i18n import _
 from campaignlint.model import Problem
 from campaignlint.rule import Option
@@ -63,7 +65,7 @@ SOURCE = (
 )
 OPTIONS = {
     "attributable_methods": Option.strings(
-        ["promo_code", "utm_links", "affiliate_links", "tiktok_pixel", "landing_page"],
+        list(ATTRIBUTABLE_METHODS),
         "Tracking methods that can tie a sale, visit or install to a creator.",
     ),
     "attribution_objectives": Option.strings(

@@ -23,6 +23,9 @@ It also flags terms far beyond market practice:
   (`perpetual`/`unlimited`, or `perpetual: true`);
 - `contract.revision_rounds` or `content.approval.rounds` above `max_rounds` (3), or unlimited.
 
+Clauses that force the very same words are one finding naming them all, with the others as
+related locations.
+
 ## Why it matters
 Creators must be able to voice their own opinion: forcing a script or an opinion on them hurts
 authenticity and the result (mistake 9 in the article "TikTok Influencer Pazarlamasında En Çok
@@ -259,7 +262,9 @@ def forcing_quotes(text: str, phrases: list[str]) -> list[str]:
 
 
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
-    yield from _forcing_wording(brief, _phrases(options))
+    # Clauses forcing the very same words are one finding, the others related.
+    forcing = _forcing_wording(brief, _phrases(options))
+    yield from brief.merge_by_item(forcing, item="field", plurals=_PLURALS)
     yield from _exclusivity(brief, float(options["max_exclusivity_days"]))
     yield from _usage_rights(brief, float(options["max_usage_months"]))
     for pointer in ("/contract/revision_rounds", "/content/approval/rounds"):
@@ -290,6 +295,13 @@ def _forcing_wording(brief: Brief, phrases: list[str]) -> Iterator[Problem]:
                     " creator say it in their own words, including what they did not like."
                 ),
             )
+
+
+_PLURALS = {
+    "{field} forces wording or an opinion on the creator: {quotes}": _(
+        "{field} force wording or an opinion on the creator: {quotes}"
+    )
+}
 
 
 def _is_unlimited(value: Any) -> bool:

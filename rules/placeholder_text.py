@@ -1,16 +1,28 @@
-"""Placeholder text (lorem ipsum, TODO, TBD, [brand]) is still in the brief.
+"""Placeholder text (lorem ipsum, TODO, XXX, blanks to fill in) is still in the brief.
 
 ## What it does
-Scans every text value of the brief for placeholder markers: `lorem ipsum`, `TODO`, `TBD`,
-`FIXME`, `XXX`, `<insert`, `[brand]`, `[name]` and `???`. Matching ignores case and accents,
-with Turkish rules (`İ`/`ı`). One finding per field, quoting the marker found. Fields whose
-key starts with `x-` hold a team's own notes and are not scanned, but an anchor defined there
-and aliased into a real field is checked at that field.
+Scans every text value of the brief for what templates leave behind:
+- markers matched in any case, ignoring accents, with Turkish rules (`İ`/`ı`): `lorem ipsum`,
+  `TODO`, `TBD`, `[TBD]`, `FIXME`, `<insert ...>`, `[brand]`, `[name]`, `???`, "to be
+  confirmed", "to be decided", and the Turkish `belirlenecek`, `sonra belirlenecek`,
+  `eklenecek`, `doldurulacak`, `[marka]`, `[isim]`, `[tarih]`; a marker that starts or ends
+  with a letter matches whole words only;
+- `XX`, `XXX`, `XXXX` and `TBC` in upper case, as whole words (`#XXX` counts; `XXL`,
+  `#XXXsale` and `@xx.studio` do not);
+- blanks: an unfilled merge field (`{{first_name}}`), a run of four or more dots or of two or
+  more `…` not attached to a word on its left (`"……… tarihinde"`, not `"Bekleyin...."` or a
+  sentence ending in `...`), and three or more underscores (`____`).
+
+One finding per field (each list item is its own field), quoting every placeholder of the field
+as written. Fields whose key starts with `x-` hold a team's own notes and are not scanned, but
+an anchor defined there and aliased into a real field is checked at that field. A value the
+schema rejects (`markets: [XX]`) is the schema's finding only.
 
 ## Why it matters
-Briefs are copied from templates, and templates ship with placeholders: even the source article
-on TikTok audiences still carries a "Lorem ipsum" paragraph. A creator who receives "Mention
-[brand]'s TODO offer" either asks, which costs a day, or publishes it, which costs the campaign.
+Briefs are copied from templates, and templates ship with placeholders: even the article "TikTok
+Influencer Pazarlamasında Doğru Hedef Kitleyi Nasıl Belirleyebilirsiniz?" still carries a "Lorem
+ipsum" paragraph. A creator who receives "Mention [brand]'s TODO offer by XX.XX" either asks,
+which costs a day, or publishes it, which costs the campaign.
 
 ## Example
 ```yaml
@@ -18,6 +30,10 @@ campaign:
   name: TODO campaign name
 content:
   guidelines: Lorem ipsum dolor sit amet.
+  hashtags: ["#XXX"]
+contract:
+  payment:
+    terms: Ödeme tarihi …………… tarihinde belirlenecek
 ```
 
 ## How to fix
@@ -28,16 +44,15 @@ is not sent to the creator as an instruction.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from campaignlint import placeholders
 from campaignlint.brief import Brief
-from campaignlint.i18n import _
+from campaignlint.i18n import Plain, _
 from campaignlint.loader import join_pointer
 from campaignlint.model import Problem
 from campaignlint.rule import Option
-from campaignlint.text import fold
 from campaignlint.validation import pointer_label
 
 ID = "placeholder-text"
@@ -50,44 +65,43 @@ SOURCE = (
 )
 OPTIONS = {
     "markers": Option.strings(
-        ["lorem ipsum", "TODO", "TBD", "FIXME", "XXX", "<insert", "[brand]", "[name]", "???"],
-        "Placeholder markers; word-like markers match whole words only, case-insensitively.",
+        list(placeholders.MARKERS),
+        "Placeholder markers matched in any case; a marker that starts or ends with a letter"
+        " matches whole words only.",
+    ),
+    "upper_case_markers": Option.strings(
+        list(placeholders.UPPER_CASE_MARKERS),
+        "Placeholder words that count only in upper case, as whole words (XX, not XXL).",
     ),
 }
 
 
-def _pattern(markers: list[str]) -> re.Pattern[str]:
-    parts = []
-    for marker in markers:
-        escaped = re.escape(fold(marker))
-        # TODO must not match "todos"; "[brand]" or "???" carry their own boundaries.
-        if marker[:1].isalnum():
-            escaped = r"\b" + escaped
-        if marker[-1:].isalnum():
-            escaped += r"\b"
-        parts.append(escaped)
-    return re.compile("|".join(parts))
-
-
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
-    markers = list(options["markers"])
-    if not markers:
-        return
+    markers = tuple(options["markers"])
+    upper_case = tuple(options["upper_case_markers"])
     strings = list(_strings_outside_extensions(brief.data))
-    folded = [fold(value) for _parent, _key, value in strings]
-    everything = "\n".join(folded)
-    if not any(fold(marker) in everything for marker in markers):
-        return  # no marker anywhere: skip the pattern (a match contains its folded marker)
-    pattern = _pattern(markers)
-    for (parent, key, _value), text in zip(strings, folded, strict=True):
-        match = pattern.search(text)
-        if match is None:
+    everything = "\n".join(value for _parent, _key, value in strings)
+    if not placeholders.may_contain(everything, markers, upper_case):
+        return  # nothing anywhere: skip the per-field search
+    for parent, key, text in strings:
+        found = placeholders.find(text, markers, upper_case)
+        if not found:
             continue
         pointer = "" if parent is None else join_pointer(parent, key)
         field = pointer_label(pointer)
+        if len(found) == 1:
+            message = _(
+                "{field} contains placeholder text '{marker}'", field=field, marker=found[0]
+            )
+        else:
+            message = _(
+                "{field} contains placeholder texts {markers}",
+                field=field,
+                markers=Plain(", ".join(f"'{marker}'" for marker in found)),
+            )
         yield brief.problem(
             pointer,
-            _("{field} contains placeholder text '{marker}'", field=field, marker=match.group(0)),
+            message,
             _("Replace the placeholder with the real text, or remove the field."),
         )
 

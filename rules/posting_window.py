@@ -9,10 +9,14 @@ Checks each `deliverables[].posting_windows[]` entry (`from`, `to`, `timezone`):
 - a window **without a time zone** is a warning; a `timezone` that is **not an IANA zone**
   (`Europe/Istanbul`, `America/New_York`) is an error;
 - a time zone **outside every campaign market** (`campaign.markets`, mapped to zones with the
-  IANA time-zone database) is a warning: `America/New_York` for a campaign in `TR`;
+  IANA time-zone database) is a warning: `America/New_York` for a campaign in `TR`; not checked
+  while a market is one the schema rejects (`Türkiye` for `TR`);
 - a deliverable with **no posting windows** at all is worth a look (info).
 
-Times are `"HH:MM"`, quoted or not. Windows whose times cannot be read are skipped.
+Times are `"HH:MM"`, quoted or not; `days` takes `mon`..`sun`, `daily`, `weekdays` and
+`weekends` (active hours apply every day). Windows whose times cannot be read are skipped. The
+same finding in several places is one finding ("3 deliverables have no posting windows: @a, @b,
+@c"), at the first place, with the others as related locations.
 
 ## Why it matters
 Bad timing is one of the classic mistakes of influencer campaigns (mistake 8 in the article "TikTok
@@ -44,15 +48,16 @@ your audience's insights show other peak hours, set the `active_hours` option.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from campaignlint.brief import Brief
 from campaignlint.domain import parse_time
-from campaignlint.i18n import _
+from campaignlint.i18n import Message, Plain, _
 from campaignlint.model import Problem
 from campaignlint.rule import Option
 from campaignlint.timezones import is_valid_zone, primary_zone, suggest_zone, zone_in_markets
+from campaignlint.validation import pointer_label
 
 ID = "posting-window"
 SEVERITY = "warning"
@@ -100,103 +105,181 @@ def _active_minutes(ranges: list[str]) -> frozenset[int]:
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     hours = [text for text in options["active_hours"] if _parse_range(text) is not None]
     active = _active_minutes(hours)
-    markets = [text for _pointer, text in brief.strings("/campaign/markets")]
+    markets = brief.markets() or []
+    # "Outside every market" needs every market: with one the schema rejected, it is unknown.
+    zone_markets = [] if brief.hides("/campaign/markets") else markets
+    # The same finding at several places is one finding, at the first, the others related:
+    # (kind, detail) -> [(pointer, handle)].
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for pointer, deliverable in brief.mappings("/deliverables"):
+        who = deliverable.get("influencer")
+        handle = who.strip() if isinstance(who, str) and who.strip() else ""
         windows_pointer = f"{pointer}/posting_windows"
         windows = deliverable.get("posting_windows")
         if windows is None or windows == []:
-            yield _no_windows(brief, windows_pointer, deliverable)
+            groups.setdefault(("none", ""), []).append((windows_pointer, handle))
             continue
         for window_pointer, window in brief.mappings(windows_pointer):
-            yield from _check_window(brief, window_pointer, window, active, hours)
-            yield from _check_zone(brief, window_pointer, window, markets)
+            for key, place in _window_issues(window_pointer, window, active, zone_markets):
+                groups.setdefault(key, []).append((place, handle))
+    for (kind, detail), places in groups.items():
+        yield _REPORTERS[kind](brief, places, detail, hours, markets)
 
 
-def _no_windows(brief: Brief, pointer: str, deliverable: dict[str, Any]) -> Problem:
-    who = deliverable.get("influencer")
-    if isinstance(who, str) and who.strip():
-        message = _("the deliverable of {handle} has no posting windows", handle=who.strip())
-    else:
-        message = _("the deliverable has no posting windows")
-    return brief.problem(
-        pointer,
-        message,
-        _(
-            'Add posting_windows with days, "from", "to" and an IANA timezone, inside the'
-            " audience's active hours."
-        ),
-        severity="info",
-        at_key=True,
-    )
-
-
-def _check_window(
-    brief: Brief, pointer: str, window: dict[str, Any], active: frozenset[int], hours: list[str]
-) -> Iterator[Problem]:
+def _window_issues(
+    pointer: str, window: dict[str, Any], active: frozenset[int], markets: list[str]
+) -> Iterator[tuple[tuple[str, str], str]]:
+    """((kind, detail), pointer) of each problem of one window."""
     start, end = parse_time(window.get("from")), parse_time(window.get("to"))
-    if start is None or end is None or not active or start == end:
-        return
-    if _minutes(start, end) & active:
-        return
-    yield brief.problem(
-        pointer,
-        _(
-            "the posting window {start}-{end} misses the audience's active hours ({hours})",
-            start=window["from"],
-            end=window["to"],
-            hours=", ".join(hours),
-        ),
-        _(
-            "Move the window into the hours the audience is active: {hours} (local time).",
-            hours=", ".join(hours),
-        ),
-    )
-
-
-def _check_zone(
-    brief: Brief, pointer: str, window: dict[str, Any], markets: list[str]
-) -> Iterator[Problem]:
+    readable = start is not None and end is not None and active and start != end
+    if readable and not _minutes(start, end) & active:  # type: ignore[arg-type]
+        yield ("hours", f"{window['from']}-{window['to']}"), pointer
     zone = window.get("timezone")
     if zone is None or (isinstance(zone, str) and not zone.strip()):
-        yield brief.problem(
-            f"{pointer}/timezone",
-            _("the posting window has no time zone"),
-            _('Add timezone with an IANA zone such as "{example}".', example=_example(markets)),
-            at_key=True,
+        yield ("no_zone", ""), f"{pointer}/timezone"
+    elif isinstance(zone, str) and not is_valid_zone(zone):
+        yield ("bad_zone", zone), f"{pointer}/timezone"
+    elif isinstance(zone, str) and zone_in_markets(zone, markets) is False:
+        yield ("foreign_zone", zone), f"{pointer}/timezone"
+
+
+Places = list[tuple[str, str]]
+
+
+def _grouped(
+    brief: Brief, places: Places, message: Message, fix: Message, **options: Any
+) -> Problem:
+    related = [pointer for pointer, _handle in places[1:]]
+    return brief.problem(places[0][0], message, fix, related=related, **options)
+
+
+def _who(places: Places) -> list[Plain]:
+    """How a grouped message names its places: the handles (each once), else the deliverables."""
+    names = [
+        handle or pointer_label(pointer.split("/posting_windows")[0]) for pointer, handle in places
+    ]
+    return [Plain(name) for name in dict.fromkeys(names)]
+
+
+def _no_windows(brief: Brief, places: Places, _detail: str, *_context: Any) -> Problem:
+    handle = places[0][1]
+    if len(places) > 1:
+        message = _(
+            "{count} deliverables have no posting windows: {who}",
+            count=len(places),
+            who=_who(places),
         )
-        return
-    if not isinstance(zone, str):
-        return
-    if not is_valid_zone(zone):
-        suggestion = suggest_zone(zone)
-        fix = (
-            _('Write the IANA zone "{zone}".', zone=suggestion)
-            if suggestion is not None
-            else _(
-                'Use an IANA zone written as Area/City, such as "{example}".',
-                example=_example(markets),
-            )
+    elif handle:
+        message = _("the deliverable of {handle} has no posting windows", handle=handle)
+    else:
+        message = _("the deliverable has no posting windows")
+    fix = _(
+        'Add posting_windows with days, "from", "to" and an IANA timezone, inside the'
+        " audience's active hours."
+    )
+    problem = _grouped(brief, places, message, fix, severity="info", at_key=True)
+    return problem
+
+
+def _off_hours(
+    brief: Brief, places: Places, window: str, hours: list[str], _markets: list[str]
+) -> Problem:
+    start, _sep, end = window.partition("-")
+    if len(places) > 1:
+        message = _(
+            "{count} posting windows at {start}-{end} miss the audience's active hours"
+            " ({hours}): {who}",
+            count=len(places),
+            start=start,
+            end=end,
+            hours=", ".join(hours),
+            who=_who(places),
         )
-        yield brief.problem(
-            f"{pointer}/timezone",
-            _("'{zone}' is not an IANA time zone", zone=zone),
-            fix,
-            severity="error",
+    else:
+        message = _(
+            "the posting window {start}-{end} misses the audience's active hours ({hours})",
+            start=start,
+            end=end,
+            hours=", ".join(hours),
         )
-        return
-    if zone_in_markets(zone, markets) is False:
-        yield brief.problem(
-            f"{pointer}/timezone",
-            _(
-                "the time zone {zone} is outside every campaign market ({markets})",
-                zone=zone,
-                markets=", ".join(markets),
-            ),
-            _(
-                'Use a zone of the market the post is for, such as "{example}".',
-                example=_example(markets),
-            ),
+    fix = _(
+        "Move the window into the hours the audience is active: {hours} (local time).",
+        hours=", ".join(hours),
+    )
+    return _grouped(brief, places, message, fix)
+
+
+def _no_zone(
+    brief: Brief, places: Places, _detail: str, _hours: list[str], markets: list[str]
+) -> Problem:
+    if len(places) > 1:
+        message = _(
+            "{count} posting windows have no time zone: {who}",
+            count=len(places),
+            who=_who(places),
         )
+    else:
+        message = _("the posting window has no time zone")
+    fix = _('Add timezone with an IANA zone such as "{example}".', example=_example(markets))
+    return _grouped(brief, places, message, fix, at_key=True)
+
+
+def _bad_zone(
+    brief: Brief, places: Places, zone: str, _hours: list[str], markets: list[str]
+) -> Problem:
+    suggestion = suggest_zone(zone)
+    fix = (
+        _('Write the IANA zone "{zone}".', zone=suggestion)
+        if suggestion is not None
+        else _(
+            'Use an IANA zone written as Area/City, such as "{example}".',
+            example=_example(markets),
+        )
+    )
+    if len(places) > 1:
+        message = _(
+            "'{zone}' is not an IANA time zone ({count} posting windows: {who})",
+            zone=zone,
+            count=len(places),
+            who=_who(places),
+        )
+    else:
+        message = _("'{zone}' is not an IANA time zone", zone=zone)
+    return _grouped(brief, places, message, fix, severity="error")
+
+
+def _foreign_zone(
+    brief: Brief, places: Places, zone: str, _hours: list[str], markets: list[str]
+) -> Problem:
+    if len(places) > 1:
+        message = _(
+            "the time zone {zone} of {count} posting windows is outside every campaign market"
+            " ({markets}): {who}",
+            zone=zone,
+            count=len(places),
+            markets=", ".join(markets),
+            who=_who(places),
+        )
+    else:
+        message = _(
+            "the time zone {zone} is outside every campaign market ({markets})",
+            zone=zone,
+            markets=", ".join(markets),
+        )
+    fix = _(
+        'Use a zone of the market the post is for, such as "{example}".',
+        example=_example(markets),
+    )
+    return _grouped(brief, places, message, fix)
+
+
+_REPORTERS: dict[str, Callable[..., Problem]] = {
+    "none": _no_windows,
+    "hours": _off_hours,
+    "no_zone": _no_zone,
+    "bad_zone": _bad_zone,
+    "foreign_zone": _foreign_zone,
+}
 
 
 def _example(markets: list[str]) -> str:

@@ -34,18 +34,18 @@ from typing import Any
 
 from campaignlint.brief import Brief
 from campaignlint.model import Problem
-from campaignlint.validation import violations
 
 ID = "schema"
 SEVERITY = "error"
 AREA = "integrity"
 SOURCE = "campaignlint brief format (schemas/brief.schema.json)"
 OPTIONS: dict[str, Any] = {}
+READS_REJECTED = True  # it reports them; other rules do not see them (campaignlint.brief)
 
 
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     yield from brief.document.problems
-    for violation in violations(brief.data):
+    for violation in brief.violations:
         yield brief.problem(
             violation.pointer, violation.message, violation.fix, at_key=violation.at_key
         )

@@ -7,8 +7,8 @@ For each influencer paid with a revenue share (`compensation.model: revenue_shar
 - a `revenue_share_percent` below `min_share` (5 %) or above `max_share` (30 %) (warning); the
   range is also checked when a percent is given without a model;
 - a campaign whose `tracking.methods` holds no attributable method — one that ties a sale to a
-  creator: `promo_code`, `utm_links`, `affiliate_links`, `tiktok_pixel`, `landing_page`
-  (warning, once for the campaign, at `tracking.methods`).
+  creator: `promo_code`, `utm_links`, `affiliate_links`, `affiliate_dashboard`, `tiktok_pixel`,
+  `meta_pixel`, `landing_page` (warning, once for the campaign, at `tracking.methods`).
 
 A `revenue_share_percent` beside a `flat_fee` (or any other model without a revenue share) is
 not used, and not checked.
@@ -46,7 +46,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from campaignlint.brief import Brief
-from campaignlint.domain import influencer_label, keyword
+from campaignlint.domain import ATTRIBUTABLE_METHODS, influencer_label, keyword
 from campaignlint.i18n import Percent, Plain, _
 from campaignlint.model import Problem, Severity
 from campaignlint.rule import Option
@@ -58,13 +58,6 @@ SOURCE = (
     'The article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?", mistake'
     " 5 (a commission must be agreed up front and be balanced for both sides); TikTok Shop "
     "commissions (settable 1-80 %, category norms roughly 5-30 %)."
-)
-ATTRIBUTABLE_METHODS = (
-    "promo_code",
-    "utm_links",
-    "affiliate_links",
-    "tiktok_pixel",
-    "landing_page",
 )
 REVENUE_SHARE_MODELS = ("revenue_share", "hybrid")
 OPTIONS = {

@@ -6,8 +6,10 @@ Matches the `influencer` handle of every deliverable against the `handle` of eve
 Turkish rules, so `@Ayse.Glow`, `ayse.glow` and `@ayşe.glow` are the same creator. It reports:
 
 - a deliverable whose handle is not in `influencers` (error, at the deliverable's `influencer`),
-  suggesting the closest listed handle when there is one;
-- an influencer with no deliverable at all (warning, at that influencer's `handle`).
+  suggesting the closest listed handle when there is one; several deliverables naming the same
+  unknown handle are one finding, at the first, with the others as related locations;
+- influencers with no deliverable at all (warning): one finding naming them all, at the first
+  one's `handle`, with the others as related locations.
 
 ## Why it matters
 Every check on audience fit, engagement, tiers and money reads the `influencers` list: a deliverable
@@ -112,14 +114,25 @@ def _deliverable_handles(brief: Brief) -> Iterator[tuple[str, str]]:
 
 
 def _unknown_handles(brief: Brief, listed: dict[str, str], cutoff: float) -> Iterator[Problem]:
+    """One finding per unknown handle, at its first deliverable, the others related."""
+    places: dict[str, list[tuple[str, str]]] = {}
     for pointer, handle in _deliverable_handles(brief):
         key = normalize_handle(handle)
-        if key in listed:
-            continue
-        message = _(
-            "The deliverable names {handle}, who is not in the influencer list.",
-            handle=Plain(handle.strip()),
-        )
+        if key not in listed:
+            places.setdefault(key, []).append((pointer, handle))
+    for key, found in places.items():
+        pointer, handle = found[0]
+        if len(found) == 1:
+            message = _(
+                "The deliverable names {handle}, who is not in the influencer list.",
+                handle=Plain(handle.strip()),
+            )
+        else:
+            message = _(
+                "{count} deliverables name {handle}, who is not in the influencer list.",
+                count=len(found),
+                handle=Plain(handle.strip()),
+            )
         closest = difflib.get_close_matches(key, list(listed), n=1, cutoff=cutoff)
         if closest:
             fix = _(
@@ -132,27 +145,39 @@ def _unknown_handles(brief: Brief, listed: dict[str, str], cutoff: float) -> Ite
                 " creator.",
                 handle=Plain(handle.strip()),
             )
-        yield brief.problem(pointer, message, fix)
+        related = [other for other, _handle in found[1:]]
+        yield brief.problem(pointer, message, fix, related=related)
 
 
 def _idle_influencers(brief: Brief) -> Iterator[Problem]:
+    """One finding for every creator without a deliverable, at the first, the others related."""
     delivering = {normalize_handle(handle) for _pointer, handle in _deliverable_handles(brief)}
+    idle: list[tuple[str, str]] = []
     for pointer, _influencer in brief.mappings("/influencers"):
         handle = brief.text(f"{pointer}/handle")
         if handle is None or not normalize_handle(handle):
             continue
-        if normalize_handle(handle) in delivering:
-            continue
-        yield brief.problem(
-            f"{pointer}/handle",
-            _(
-                "{handle} is in the influencer list but has no deliverable.",
-                handle=Plain(handle.strip()),
-            ),
-            _(
-                "Add a deliverable for {handle} (format, count, due date), or remove the"
-                " creator from influencers.",
-                handle=Plain(handle.strip()),
-            ),
-            severity="warning",
+        if normalize_handle(handle) not in delivering:
+            idle.append((f"{pointer}/handle", handle.strip()))
+    if not idle:
+        return
+    handles = [Plain(handle) for _pointer, handle in idle]
+    if len(idle) == 1:
+        message = _("{handle} is in the influencer list but has no deliverable.", handle=handles[0])
+        fix = _(
+            "Add a deliverable for {handle} (format, count, due date), or remove the"
+            " creator from influencers.",
+            handle=handles[0],
         )
+    else:
+        message = _(
+            "{count} creators in the influencer list have no deliverable: {handles}.",
+            count=len(idle),
+            handles=handles,
+        )
+        fix = _(
+            "Add a deliverable for each of them (format, count, due date), or remove them"
+            " from influencers."
+        )
+    related = [pointer for pointer, _handle in idle[1:]]
+    yield brief.problem(idle[0][0], message, fix, severity="warning", related=related)

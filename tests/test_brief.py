@@ -34,3 +34,90 @@ def test_missing_keeps_the_given_severity() -> None:
     brief = Brief(load_text(TEXT))
     assert brief.missing("/x", _("m"), severity="info").severity == "info"
     assert brief.missing("/x", _("m")).severity is None
+
+
+REJECTING = """\
+campaign:
+  objective: salez
+  markets: [TR, GERMANY, de]
+tracking:
+  methods: [promo_code, tiktok analytics]
+  pre_campaign_analysis: "yes"
+influencers:
+  - {handle: "@a", followers: 1000}
+"""
+
+
+def test_values_the_schema_rejects_are_not_read() -> None:
+    from campaignlint.brief import REJECTED
+
+    brief = Brief(load_text(REJECTING))
+    assert brief.rejected == {
+        "/campaign/objective",
+        "/campaign/markets/1",
+        "/tracking/methods/1",
+        "/tracking/pre_campaign_analysis",
+    }
+    assert brief.text("/campaign/objective") is None
+    assert brief.boolean("/tracking/pre_campaign_analysis") is None
+    # An item rejected in a list leaves the others readable, at their own pointers.
+    assert list(brief.strings("/campaign/markets")) == [
+        ("/campaign/markets/0", "TR"),
+        ("/campaign/markets/2", "de"),
+    ]
+    assert brief.markets() == ["TR", "DE"]
+    assert brief.get("/tracking/methods/1") is REJECTED
+    assert brief.text("/influencers/0/handle") == "@a"
+    # As written, for the schema rule and the reports.
+    assert brief.document.data["campaign"]["markets"][1] == "GERMANY"
+
+
+def test_findings_on_a_rejected_value_or_its_list_are_hidden() -> None:
+    brief = Brief(load_text(REJECTING))
+    assert brief.hides("/campaign/objective")
+    assert brief.hides("/tracking/methods")  # "no attributable method" could rest on it
+    assert brief.hides("/tracking/methods/1")
+    assert not brief.hides("/tracking/methods/0")
+    assert not brief.hides("/campaign")
+    assert not brief.hides("")
+    assert not Brief(load_text("campaign: {name: x}\n")).hides("/campaign/name")
+
+
+def test_a_valid_brief_is_read_as_written() -> None:
+    document = load_text(TEXT)
+    brief = Brief(document)
+    assert brief.rejected == frozenset()
+    assert brief.data is document.data
+    assert brief.markets() is None and brief.languages() == []
+
+
+def test_merge_by_item_groups_what_reads_the_same() -> None:
+    brief = Brief(load_text("a: [1, 2, 3]\n"))
+    same = [brief.problem(f"/a/{i}", _("{handle} is late", handle=f"@{i}")) for i in range(3)]
+    other = brief.problem("/a/2", _("{handle} is early", handle="@2"))
+    merged = brief.merge_by_item([*same, other])
+    assert [p.pointer for p in merged] == ["/a/0", "/a/2"]
+    assert str(merged[0].message) == "@0, @1, @2 is late"
+    assert [(r.pointer, r.line) for r in merged[0].related] == [("/a/1", 1), ("/a/2", 1)]
+    assert merged[1].related == ()
+    plural = brief.merge_by_item(same[:2], plurals={"{handle} is late": _("{handle} are late")})
+    assert str(plural[0].message) == "@0, @1 are late"
+
+
+def test_a_rejected_enum_value_is_unknown_not_absent() -> None:
+    """A model the schema rejects ("Product-Only") must not read as "no model", which
+    budget-fit treats as a flat fee: a fee of 0 would become a follow-on error."""
+    from campaignlint.config import Config
+    from campaignlint.domain import keyword
+    from campaignlint.engine import lint_text
+
+    text = (
+        "influencers:\n"
+        "  - handle: '@a'\n"
+        "    compensation: {model: Product-Only, fee: {amount: 0, currency: TRY}}\n"
+    )
+    brief = Brief(load_text(text))
+    assert keyword(brief.get("/influencers/0/compensation/model")) not in (None, "product_only")
+    assert lint_text(text, config=Config(select=("budget-fit",))) == []
+    flat = text.replace("Product-Only", "flat_fee")
+    assert len(lint_text(flat, config=Config(select=("budget-fit",)))) == 1

@@ -36,7 +36,7 @@ def test_text_output_is_ruff_like_with_fix_and_summary(workdir: Path) -> None:
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert lines[0] == (
-        "brief.yaml:2:9: error placeholder-text campaign.name contains placeholder text 'todo'"
+        "brief.yaml:2:9: error placeholder-text campaign.name contains placeholder text 'TODO'"
     )
     assert lines[1].startswith("  fix: Replace the placeholder")
     assert lines[-1].startswith("Found 1 finding(s): 1 error(s), 0 warning(s), 0 info in 1 file(s)")

@@ -117,3 +117,24 @@ def test_select_ignore_and_severity_override() -> None:
 def test_bad_rule_configuration_is_a_clear_error(config: Config, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         active_rules(config)
+
+
+def test_no_rule_finding_on_a_value_the_schema_rejected() -> None:
+    """Contract v2: a schema type error on a field is not followed by rule findings on it."""
+    from campaignlint.config import Config
+    from campaignlint.engine import lint_text
+
+    text = (
+        "campaign: {objective: sales}\n"
+        "tracking:\n"
+        "  methods: [tiktok analytics]\n"
+        '  pre_campaign_analysis: "yes"\n'
+        "  reporting_cadence: weekly\n"
+    )
+    config = Config(select=("schema", "missing-tracking"))
+    findings = [f for f in lint_text(text, config=config) if f.pointer.startswith("/tracking")]
+    assert [(f.rule, f.pointer) for f in findings] == [
+        ("schema", "/tracking/methods/0"),
+        ("schema", "/tracking/pre_campaign_analysis"),
+    ]
+    assert findings[0].fix == "Did you mean 'tiktok_analytics'?"

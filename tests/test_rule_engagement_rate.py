@@ -212,3 +212,40 @@ def test_stated_rate_and_tier_are_checked_without_followers() -> None:
         ("engagement-rate", "warning", 2, "/influencers/0/engagement_rate"),
         ("engagement-rate", "warning", 4, "/influencers/2/engagement_rate"),
     ]
+
+
+def test_creators_with_the_same_numbers_are_one_finding_different_numbers_stay_apart() -> None:
+    # Contract v2: "three creators below their engagement floor with different numbers stay
+    # three"; the very same finding for two creators is one, the second related.
+    findings = run_rule(
+        "engagement-rate",
+        """\
+        influencers:
+          - {handle: "@a", followers: 600000, avg_likes: 1000}
+          - {handle: "@b", followers: 600000, avg_likes: 1000}
+          - {handle: "@c", followers: 700000, avg_likes: 1000}
+        """,
+    )
+    assert [(f.line, f.pointer) for f in findings] == [(2, "/influencers/0"), (4, "/influencers/2")]
+    assert findings[0].message.startswith("@a, @b: an engagement rate of 0.2%")
+    assert [(r.pointer, r.line) for r in findings[0].related] == [("/influencers/1", 3)]
+    assert findings[1].message.startswith("@c: an engagement rate of 0.1%")
+
+
+def test_a_grouped_fix_speaks_of_the_creators() -> None:
+    findings = run_rule(
+        "engagement-rate",
+        """\
+        influencers:
+          - {handle: "@a", followers: 600000, avg_likes: 1000}
+          - {handle: "@b", followers: 600000, avg_likes: 1000}
+        """,
+    )
+    assert (findings[0].fix or "").startswith("Budget for reach rather than interaction with these")
+    turkish = run_rule(
+        "engagement-rate",
+        "influencers:\n  - {handle: '@a', followers: 600000, avg_likes: 1000}\n"
+        "  - {handle: '@b', followers: 600000, avg_likes: 1000}\n",
+        lang="tr",
+    )
+    assert (turkish[0].fix or "").startswith("Bu içerik üreticileri için")

@@ -43,15 +43,20 @@ def test_followers_basis_is_a_warning_at_the_basis() -> None:
             compensation: {model: flat_fee, basis: followers}
           - handle: "@b"
             compensation:
+              model: per_follower
+          - handle: "@c"
+            compensation:
               model: Per-Follower
         """,
     )
+    # @c's model is not one the schema knows: the schema's finding (did you mean
+    # per_follower?), not read here (Contract v2).
     assert summary(findings) == [
         ("follower-based-pricing", "warning", 4, "/influencers/0/compensation/basis"),
         ("follower-based-pricing", "warning", 7, "/influencers/1/compensation/model"),
     ]
     assert "40,000" in findings[0].message and "followers" in findings[0].message
-    assert "@b" in findings[1].message and "Per-Follower" in findings[1].message
+    assert "@b" in findings[1].message and "per_follower" in findings[1].message
 
 
 def test_both_at_once_give_one_finding_at_the_model() -> None:
@@ -131,3 +136,25 @@ def test_mistake_sample_shows_one_finding_at_the_model() -> None:
     text = (SAMPLES / "mistakes" / "follower-based-pricing.yaml").read_text(encoding="utf-8")
     findings = run_rule(RULE, text)
     assert [f.pointer for f in findings] == ["/influencers/0/compensation/model"]
+
+
+def test_creators_paid_the_same_way_are_one_finding() -> None:
+    findings = run_rule(
+        RULE,
+        """\
+        influencers:
+          - {handle: "@a", compensation: {model: per_follower}}
+          - {handle: "@b", compensation: {model: per_follower}}
+          - {handle: "@c", followers: 1000, compensation: {model: per_follower}}
+        """,
+    )
+    assert [f.pointer for f in findings] == [
+        "/influencers/0/compensation/model",
+        "/influencers/2/compensation/model",
+    ]
+    assert findings[0].message == (
+        "@a, @b are paid by follower count (model per_follower), not by fit with the target"
+        " audience."
+    )
+    assert [r.pointer for r in findings[0].related] == ["/influencers/1/compensation/model"]
+    assert findings[1].message.startswith("@c is paid by follower count")

@@ -125,3 +125,50 @@ def test_wrong_types_do_not_crash() -> None:
     assert findings == []
     assert run_rule(RULE, "campaign: {brand: [x], name: 5}\ncontent: [1]\n") == []
     assert run_rule(RULE, "content: {hashtags: {a: b}}\n") == []
+
+
+def test_a_placeholder_tag_is_not_also_malformed_or_repeated() -> None:
+    # Contract v2: "#XXX" three times and "#[marka]" are placeholder-text's findings only.
+    text = tags('["#LuminaGlow", "#XXX", "#XXX", "#[marka]", "#XXX"]')
+    assert run_rule(RULE, text) == []
+    both = run_rule(RULE, text, options={}) + run_rule("placeholder-text", text)
+    assert [(f.rule, f.pointer) for f in both] == [
+        ("placeholder-text", "/content/hashtags/1"),
+        ("placeholder-text", "/content/hashtags/2"),
+        ("placeholder-text", "/content/hashtags/3"),
+        ("placeholder-text", "/content/hashtags/4"),
+    ]
+    # A real tag that is malformed or repeated still is.
+    assert len(run_rule(RULE, tags('["#LuminaGlow", "#glow serum", "#LuminaGlow"]'))) == 2
+
+
+def test_count_hint_names_the_tags_to_drop_generic_first() -> None:
+    text = tags('["#LuminaGlow", "#skincare", "#fyp", "#serum", "#viral", "#ad", "#glow"]')
+    (found,) = run_rule(RULE, text)
+    assert found.message == "The post carries 7 hashtags; keep at most 5"
+    assert found.fix == (
+        "Remove 2 of the tags: #fyp, #viral. Keep the brand tag, the disclosure label and the"
+        " most relevant topic tags."
+    )
+
+
+def test_count_hint_counts_the_tags_other_fixes_add_and_never_keeps_a_missing_brand_tag() -> None:
+    # No brand tag (hashtag-strategy asks for one) and no disclosure label (--fix adds #reklam
+    # for TR): the six tags become eight, so three must go, and "keep the brand tag" is not said.
+    text = (
+        "campaign:\n  name: Glow Serum Launch\n  brand: Lumina Cosmetics\n  markets: [tr]\n"
+        "content:\n  disclosure: {placement: start_of_caption}\n"
+        '  hashtags: ["#skincare", "#fyp", "#hydration", "#viral", "#morning", "#routine"]\n'
+    )
+    findings = [f for f in run_rule(RULE, text) if "hashtags;" in f.message]
+    assert findings[0].fix == (
+        "Remove 3 of the tags: #fyp, #viral, #routine. Keep the disclosure label and the most"
+        " relevant topic tags. This counts what the other fixes add: #reklam, a brand tag."
+    )
+    assert "brand tag, the" not in (findings[0].fix or "")
+
+
+def test_count_hint_when_removing_repeats_is_enough() -> None:
+    text = tags('["#LuminaGlow", "#a", "#b", "#A", "#c", "#ad"]')
+    found = [f for f in run_rule(RULE, text) if "hashtags;" in f.message]
+    assert found[0].fix == "Remove the repeated tags; that leaves 5 or fewer."

@@ -175,3 +175,27 @@ def test_turkish_messages_render() -> None:
     findings = run_rule(RULE, text, lang="tr")
     assert summary(findings) == [("inconsistent-dates", "error", 1, "/campaign/end")]
     assert "2027" in findings[0].message
+
+
+def test_deliverables_due_on_the_same_wrong_date_are_one_finding() -> None:
+    findings = run_rule(
+        "inconsistent-dates",
+        """\
+        campaign: {start: 2027-03-01, end: 2027-03-31}
+        deliverables:
+          - {influencer: "@a", due: 2027-04-10}
+          - {influencer: "@b", due: 2027-04-10}
+          - {influencer: "@c", due: 2027-04-11}
+          - {influencer: "@d", due: 2027-03-15}
+        """,
+    )
+    assert [(f.line, f.pointer) for f in findings] == [
+        (3, "/deliverables/0/due"),
+        (5, "/deliverables/2/due"),
+    ]
+    assert findings[0].message == (
+        "2 deliverables (@a, @b) are due on April 10, 2027, after the campaign ends on"
+        " March 31, 2027."
+    )
+    assert [r.line for r in findings[0].related] == [4]
+    assert findings[1].message.startswith("The deliverable of @c is due on April 11, 2027")

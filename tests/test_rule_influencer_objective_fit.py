@@ -42,7 +42,7 @@ def test_stated_rate_is_used_without_averages_and_pointed_at() -> None:
     findings = run_rule(
         RULE,
         """\
-        campaign: {objective: Sales}
+        campaign: {objective: sales}
         influencers:
           - handle: "@star"
             tier: mega
@@ -234,9 +234,13 @@ def test_stated_tier_contradicting_followers_is_info_at_the_tier() -> None:
             tier: mid
           - handle: "@big"
             followers: 2000000
+            tier: macro
+          - handle: "@odd"
+            followers: 2000000
             tier: Macro
         """,
     )
+    # @odd's tier is not one the schema knows (case matters): its finding only (Contract v2).
     assert summary(findings) == [
         ("influencer-objective-fit", "info", 4, "/influencers/0/tier"),
         ("influencer-objective-fit", "info", 7, "/influencers/1/tier"),

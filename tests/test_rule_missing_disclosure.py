@@ -189,9 +189,14 @@ def test_wrong_types_do_not_crash() -> None:
     assert findings == []  # a lone market and a lone tag string are still read
     assert run_rule(RULE, "content: [a]\n") == []
     assert run_rule(RULE, "- a\n") == []
-    odd = run_rule(RULE, "campaign:\n  markets: [7, null]\ncontent:\n  disclosure: text\n")
-    assert summary(odd) == [(RULE, "error", 3, "/content")]
-    assert odd[0].edits == ()
+    # Markets the schema rejects are not read (which labels count is unknown): silent; the
+    # readable ones are still checked.
+    odd = "campaign:\n  markets: [7, null]\ncontent:\n  disclosure: text\n"
+    assert run_rule(RULE, odd) == []
+    odd_with_tr = run_rule(RULE, odd.replace("null", "tr"))
+    assert summary(odd_with_tr) == [(RULE, "error", 3, "/content")]
+    assert "market TR" in odd_with_tr[0].message
+    assert odd_with_tr[0].edits == ()
     # domain.md: a rule skips the fields it cannot read; tags of the wrong type may hold a label
     unreadable = _brief("[TR]", "{first: '#reklam'}")
     assert run_rule(RULE, unreadable) == []

@@ -189,8 +189,9 @@ def test_wrong_types_do_not_crash() -> None:
           revision_rounds: {max: 9}
         """,
     )
-    # a lone string in clauses is still read; nothing else is readable
-    assert summary(findings) == [(RULE, "warning", 6, "/contract/clauses")]
+    # Contract v2: nothing is readable, not even the lone string in clauses (a list belongs
+    # there): values the schema rejects are its findings only.
+    assert summary(findings) == []
     assert run_rule(RULE, "contract: yes\ncontent: [a]\n") == []
 
 
@@ -209,3 +210,24 @@ def test_asking_to_mention_a_fact_is_not_forcing_wording() -> None:
     )
     assert [(f.line, f.pointer) for f in findings] == [(5, "/contract/clauses/2")]
     assert '"must say"' in findings[0].message
+
+
+def test_clauses_forcing_the_same_words_are_one_finding() -> None:
+    findings = run_rule(
+        RULE,
+        """\
+        contract:
+          clauses:
+            - Read the script verbatim
+            - Read the script verbatim
+            - You must say it is the best serum
+        """,
+    )
+    assert [(f.line, f.pointer) for f in findings] == [
+        (3, "/contract/clauses/0"),
+        (5, "/contract/clauses/2"),
+    ]
+    assert findings[0].message.startswith(
+        "contract.clauses[0], contract.clauses[1] force wording or an opinion on the creator"
+    )
+    assert [r.line for r in findings[0].related] == [4]

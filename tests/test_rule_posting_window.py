@@ -1,4 +1,6 @@
-from tests.helpers import run_rule, summary
+from campaignlint.config import Config
+from campaignlint.engine import lint_text
+from tests.helpers import FIXED_TODAY, run_rule, summary
 
 RULE = "posting-window"
 
@@ -75,12 +77,17 @@ def test_missing_and_invalid_time_zones() -> None:
             '{from: "19:00", to: "22:00", timezone: ""}',
         ),
     )
+    # Contract v2: the two windows without a zone are one finding, the second related.
     assert summary(findings) == [
         (RULE, "warning", 6, "/deliverables/0/posting_windows/0/timezone"),
         (RULE, "error", 7, "/deliverables/0/posting_windows/1/timezone"),
         (RULE, "error", 8, "/deliverables/0/posting_windows/2/timezone"),
-        (RULE, "warning", 9, "/deliverables/0/posting_windows/3/timezone"),
     ]
+    assert findings[0].message.startswith("2 posting windows have no time zone")
+    assert [place.pointer for place in findings[0].related] == [
+        "/deliverables/0/posting_windows/3/timezone"
+    ]
+    assert findings[0].related[0].line == 9
     assert "Europe/Istanbul" in (findings[0].fix or "")
     assert "'Istanbul' is not an IANA time zone" in findings[1].message
     assert 'Write the IANA zone "Europe/Istanbul"' in (findings[1].fix or "")
@@ -123,11 +130,50 @@ def test_deliverable_without_windows_is_info() -> None:
             posting_windows: []
         """,
     )
-    assert summary(findings) == [
-        (RULE, "info", 2, "/deliverables/0/posting_windows"),
-        (RULE, "info", 5, "/deliverables/1/posting_windows"),
+    # Contract v2: one finding for the brief, at the first deliverable, the other related.
+    assert summary(findings) == [(RULE, "info", 2, "/deliverables/0/posting_windows")]
+    assert findings[0].message == "2 deliverables have no posting windows: @ayse.glow, @mert.fit"
+    assert [(place.pointer, place.line) for place in findings[0].related] == [
+        ("/deliverables/1/posting_windows", 5)
     ]
-    assert "@ayse.glow" in findings[0].message
+    one = run_rule(RULE, 'deliverables:\n  - {influencer: "@a", format: video}\n')
+    assert one[0].message == "The deliverable of @a has no posting windows"
+    assert one[0].related == ()
+
+
+def test_the_same_window_off_hours_in_three_deliverables_is_one_finding() -> None:
+    window = '[{from: "02:00", to: "05:00", timezone: Europe/Istanbul}]'
+    other = '[{from: "03:00", to: "04:00", timezone: Europe/Istanbul}]'
+    text = f"""\
+    campaign: {{markets: [tr]}}
+    deliverables:
+      - {{influencer: "@a", posting_windows: {window}}}
+      - {{influencer: "@b", posting_windows: {window}}}
+      - {{influencer: "@c", posting_windows: {window}}}
+      - {{influencer: "@d", posting_windows: {other}}}
+    """
+    findings = run_rule(RULE, text)
+    # Different windows are different findings; the same window is one, naming the creators.
+    assert summary(findings) == [
+        (RULE, "warning", 3, "/deliverables/0/posting_windows/0"),
+        (RULE, "warning", 6, "/deliverables/3/posting_windows/0"),
+    ]
+    assert findings[0].message.startswith("3 posting windows at 02:00-05:00 miss")
+    assert findings[0].message.endswith(": @a, @b, @c")
+    assert [place.line for place in findings[0].related] == [4, 5]
+    assert findings[1].message.startswith("The posting window 03:00-04:00 misses")
+
+
+def test_days_take_daily_weekdays_and_weekends() -> None:
+    text = "deliverables:\n  - posting_windows:\n"
+    for days in ("[daily]", "[weekdays]", "[weekends]", "[mon, sat]"):
+        text += f'      - {{days: {days}, from: "19:00", to: "22:00", timezone: Europe/Istanbul}}\n'
+    assert run_rule(RULE, text) == []
+    config = Config(select=(RULE, "schema"))
+    schema_pointers = [f.pointer for f in lint_text(text, config=config, today=FIXED_TODAY)]
+    assert not [pointer for pointer in schema_pointers if "/days" in pointer]
+    bad = lint_text(text.replace("[daily]", "[everyday]"), config=config, today=FIXED_TODAY)
+    assert "/deliverables/0/posting_windows/0/days/0" in [f.pointer for f in bad]
 
 
 def test_clean_windows() -> None:

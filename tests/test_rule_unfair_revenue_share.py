@@ -15,7 +15,7 @@ def test_example_brief_is_clean() -> None:
     assert run_rule(RULE, text) == []
 
 
-@pytest.mark.parametrize("model", ["revenue_share", "hybrid", "Revenue-Share"])
+@pytest.mark.parametrize("model", ["revenue_share", "hybrid"])
 def test_revenue_share_without_percent_is_an_error_at_the_missing_percent(model: str) -> None:
     findings = run_rule(
         RULE,
@@ -129,13 +129,13 @@ def test_revenue_share_without_attributable_tracking_is_one_warning_at_the_metho
           - {handle: "@b", compensation: {model: hybrid, revenue_share_percent: 12}}
           - {handle: "@c", compensation: {model: flat_fee}}
         tracking:
-          methods: [tiktok_analytics, manual_count]
+          methods: [tiktok_analytics, manual_reporting]
         """,
     )
     assert summary(findings) == [("unfair-revenue-share", "warning", 6, "/tracking/methods")]
     message = findings[0].message
     assert "@a, @b" in message and "@c" not in message
-    assert "tiktok_analytics, manual_count" in message
+    assert "tiktok_analytics, manual_reporting" in message
     assert findings[0].fix is not None and "promo_code" in findings[0].fix
 
 
@@ -166,7 +166,9 @@ def test_missing_tracking_points_at_the_tracking_key_or_the_model() -> None:
     ]
 
 
-@pytest.mark.parametrize("method", ["promo_code", "UTM_LINKS", "affiliate-links", "tiktok_pixel"])
+@pytest.mark.parametrize(
+    "method", ["promo_code", "utm_links", "affiliate_dashboard", "tiktok_pixel", "meta_pixel"]
+)
 def test_any_attributable_method_keeps_it_silent(method: str) -> None:
     fragment = f"""\
         influencers:
@@ -180,10 +182,27 @@ def test_attributable_methods_option_changes_the_outcome() -> None:
     fragment = """\
         influencers:
           - {handle: "@a", compensation: {model: revenue_share, revenue_share_percent: 10}}
-        tracking: {methods: [qr_code]}
+        tracking: {methods: [manual_reporting]}
         """
     assert len(run_rule(RULE, fragment)) == 1
-    assert run_rule(RULE, fragment, options={"attributable_methods": ["qr_code"]}) == []
+    assert run_rule(RULE, fragment, options={"attributable_methods": ["manual_reporting"]}) == []
+
+
+@pytest.mark.parametrize("methods", ["[UTM links]", "[tiktok_analytics, qr_code]"])
+def test_a_method_the_schema_rejects_gives_no_tracking_finding(methods: str) -> None:
+    # Contract v2: the schema names the unknown method (with a did-you-mean); whether the list
+    # has an attributable method cannot be told from what is left.
+    fragment = f"""\
+        influencers:
+          - {{handle: "@a", compensation: {{model: revenue_share, revenue_share_percent: 10}}}}
+        tracking: {{methods: {methods}}}
+        """
+    assert run_rule(RULE, fragment) == []
+
+
+def test_a_model_the_schema_rejects_is_not_read() -> None:
+    fragment = "influencers:\n  - {handle: '@a', compensation: {model: Revenue-Share}}\n"
+    assert run_rule(RULE, fragment) == []
 
 
 def test_no_revenue_share_no_finding() -> None:

@@ -79,10 +79,36 @@ def test_influencer_without_deliverable_is_a_warning_at_its_handle() -> None:
 
 def test_empty_deliverable_list_leaves_every_influencer_idle() -> None:
     text = 'influencers:\n  - {handle: "@a"}\n  - {handle: "@b"}\ndeliverables: []\n'
-    assert summary(run_rule(RULE, text)) == [
-        ("unknown-influencer", "warning", 2, "/influencers/0/handle"),
-        ("unknown-influencer", "warning", 3, "/influencers/1/handle"),
+    # Contract v2: one finding naming both, at the first, the other as a related location.
+    findings = run_rule(RULE, text)
+    assert summary(findings) == [("unknown-influencer", "warning", 2, "/influencers/0/handle")]
+    assert findings[0].message == "2 creators in the influencer list have no deliverable: @a, @b."
+    assert [(place.pointer, place.line) for place in findings[0].related] == [
+        ("/influencers/1/handle", 3)
     ]
+
+
+def test_the_same_unknown_handle_in_several_deliverables_is_one_finding() -> None:
+    text = """\
+    influencers:
+      - {handle: "@ayse.glow"}
+    deliverables:
+      - {influencer: "@ayse_glow"}
+      - {influencer: "@ayse.glow"}
+      - {influencer: "@Ayse_Glow"}
+      - {influencer: "@nobody"}
+    """
+    findings = run_rule(RULE, text)
+    assert summary(findings) == [
+        ("unknown-influencer", "error", 4, "/deliverables/0/influencer"),
+        ("unknown-influencer", "error", 7, "/deliverables/3/influencer"),
+    ]
+    assert findings[0].message == (
+        "2 deliverables name @ayse_glow, who is not in the influencer list."
+    )
+    assert [place.line for place in findings[0].related] == [6]
+    assert "@ayse.glow" in (findings[0].fix or "")
+    assert findings[1].related == ()
 
 
 def test_missing_deliverables_section_is_left_to_the_schema() -> None:
