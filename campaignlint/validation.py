@@ -309,6 +309,11 @@ def violations(data: Any, schema_name: str = BRIEF_SCHEMA) -> list[Violation]:
             if key not in seen:  # "required" is reported once per missing property
                 seen.add(key)
                 found.append(violation)
+    if schema_name == BRIEF_SCHEMA:  # what JSON Schema cannot say: formats per platform ...
+        from campaignlint import campaign
+
+        for extra in campaign.violations(data):
+            found.append(Violation(extra.pointer, extra.message, extra.fix, extra.at_key))
     return found
 
 
