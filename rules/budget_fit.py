@@ -12,6 +12,10 @@ Adds up the creators' fees (`influencers[].compensation.fee`) and compares them 
   the stated `tier`, or the one the follower count gives;
 - a flat fee of 0 (error): `model: flat_fee` (or no model) with a fee amount of 0.
 
+On a campaign whose `campaign.kind` is not `paid` (gifted, affiliate, non_commercial) the fees
+are not checked (no sum, no flat fee of 0, no currency), and on a `gifted` campaign product-only
+creators of any tier are expected.
+
 Currency codes compare case-insensitively (`try` is `TRY`); a fee without a currency counts in
 the budget's currency.
 
@@ -50,6 +54,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
+from campaignlint import campaign
 from campaignlint.brief import Brief
 from campaignlint.domain import effective_tier, influencer_label, is_number, keyword
 from campaignlint.i18n import Money, Plain, _
@@ -91,11 +96,11 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
             continue
         handle = influencer_label(influencer, index)
         model = keyword(brief.get(f"{compensation}/model"))
-        if model == "product_only":
+        if model == "product_only" and brief.kind != campaign.GIFTED:
             yield from _product_only(brief, pointer, handle, product_only_tiers)
         fee = _read_fee(brief, compensation, handle)
-        if fee is None:
-            continue
+        if fee is None or not brief.is_paid:
+            continue  # gifted, affiliate and cause campaigns have no fee plan to check
         if model in ("flat_fee", None) and fee.amount == 0:
             yield _zero_fee(brief, fee)
         if budget_currency is None:

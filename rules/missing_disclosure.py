@@ -47,10 +47,11 @@ influencers (decision 2021/2, in force 5 May 2021, under Law No. 6502) requires 
 tags, at every follower count. The US FTC Endorsement Guides (16 CFR §255, 2023) require
 disclosures that are clear, conspicuous and unavoidable, and judge "#partner" or "#sp" unclear;
 the UK CAP Code and the CAP/CMA Influencers' Guide want "#ad" upfront and advise against
-"sponsored", "gifted" and "collab"; for gifts, the Board's 2025 draft names #Hediye and #Davet, the CMA and ASA accept
-"#gifted" where the brand has no control, and the FTC a plain "thanks to <brand> for the free
-product". TikTok, Instagram and YouTube each require their own paid-partnership setting on
-branded posts. A fine, a removed post or a creator's damaged reputation costs more than the campaign.
+"sponsored", "gifted" and "collab"; for gifts, the Board's 2025 draft names #Hediye and #Davet,
+the CMA and ASA accept "#gifted" where the brand has no control, and the FTC a plain "thanks to
+<brand> for the free product". TikTok, Instagram and YouTube each require their own
+paid-partnership setting on branded posts. A fine, a removed post or a creator's damaged
+reputation costs more than the campaign.
 
 ## Example
 ```yaml
@@ -67,8 +68,9 @@ content:
 ## How to fix
 Add one accepted label per market to `content.disclosure.tags` (for TR and DE: `#reklam` and
 `#werbung`), put it at the start of the caption or on screen, set `platform_label: true` (and
-have each creator switch on the platform's setting when posting), and remove any instruction to hide the advertisement. To accept labels of another
-market, add it with the `markets` option, for example `markets: {NL: ["#reclame", "#ad"]}`.
+have each creator switch on the platform's setting when posting), and remove any instruction to
+hide the advertisement. To accept labels of another market, add it with the `markets` option,
+for example `markets: {NL: ["#reclame", "#ad"]}`.
 """
 
 from __future__ import annotations

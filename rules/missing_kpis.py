@@ -3,7 +3,8 @@
 ## What it does
 Reads `kpis` (a list of `{metric, target, window, priority}`) and reports:
 
-- no KPIs at all (error);
+- no KPIs at all (error; a warning when `campaign.kind` is gifted, affiliate or
+  non_commercial, where no fee rides on the result);
 - a KPI without a `target` or without a `window` (warning, one per missing field);
 - a `metric` that is not a measurable metric (warning): views, reach, impressions, followers,
   follower_growth, likes, comments, shares, saves, engagement_rate, watch_time, completion_rate,
@@ -137,7 +138,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
                 " a window and a priority, such as {example}.",
                 example="{metric: conversions, target: 1200, window: campaign, priority: 1}",
             ),
-            severity="error",
+            severity="error" if brief.is_paid else "warning",
         )
         return
     if not isinstance(value, list):

@@ -7,8 +7,15 @@ For each influencer paid with a revenue share (`compensation.model: revenue_shar
 - a `revenue_share_percent` below `min_share` (5 %) or above `max_share` (30 %) (warning); the
   range is also checked when a percent is given without a model;
 - a campaign whose `tracking.methods` holds no attributable method — one that ties a sale to a
-  creator: `promo_code`, `utm_links`, `affiliate_links`, `tiktok_pixel`, `landing_page`
-  (warning, once for the campaign, at `tracking.methods`).
+  creator: `promo_code`, `utm_links`, `affiliate_links`, `affiliate_dashboard`, `tiktok_pixel`,
+  `meta_pixel`, `landing_page` (warning, once for the campaign, at `tracking.methods`).
+
+`campaign.commission_percent` is the program-level commission (affiliate programs, hybrid
+deals): it is checked against the same range, and stands for every creator who has no
+`revenue_share_percent` of their own (a creator's own percent overrides it). On an `affiliate`
+program (`campaign.kind: affiliate`) every creator earns a commission: creators with neither
+their own percent nor a program commission are one error for the brief, listing them (and no
+contract finding besides); the tracking check is then `missing-tracking`'s error.
 
 A `revenue_share_percent` beside a `flat_fee` (or any other model without a revenue share) is
 not used, and not checked.
@@ -41,9 +48,11 @@ UTM or affiliate link, the TikTok pixel or a dedicated landing page — listed i
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
+from campaignlint import campaign
 from campaignlint.brief import Brief
 from campaignlint.domain import influencer_label, keyword
 from campaignlint.i18n import Percent, Plain, _
@@ -61,7 +70,9 @@ ATTRIBUTABLE_METHODS = (
     "promo_code",
     "utm_links",
     "affiliate_links",
+    "affiliate_dashboard",
     "tiktok_pixel",
+    "meta_pixel",
     "landing_page",
 )
 REVENUE_SHARE_MODELS = ("revenue_share", "hybrid")
@@ -79,19 +90,73 @@ OPTIONS = {
 
 
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
+    program = _program_commission(brief, options)
+    yield from program.problems
+    affiliate = brief.kind == campaign.AFFILIATE
     sharing: list[tuple[str, str]] = []  # (model pointer, handle) of each revenue share
+    without: list[tuple[str, str]] = []  # (pointer, handle): affiliates with no commission
     for index, (pointer, influencer) in enumerate(brief.mappings("/influencers")):
         compensation = f"{pointer}/compensation"
+        handle = influencer_label(influencer, index)
+        if affiliate and program.percent is None and not _has_percent(brief, compensation):
+            without.append((pointer, handle))
+            continue
         if brief.mapping(compensation) is None:
             continue
-        handle = influencer_label(influencer, index)
         model = keyword(brief.get(f"{compensation}/model"))
         if model in REVENUE_SHARE_MODELS:
             sharing.append((f"{compensation}/model", handle))
         if model in REVENUE_SHARE_MODELS or model is None:
-            yield from _check_percent(brief, compensation, Plain(handle), model, options)
-    if sharing:
+            required = model if program.percent is None and not affiliate else None
+            yield from _check_percent(brief, compensation, Plain(handle), required, options)
+    if without:
+        yield _missing_program_commission(brief, without, options)
+    if sharing and not affiliate:  # an affiliate's tracking is missing-tracking's error
         yield from _check_tracking(brief, sharing, options)
+
+
+class _Program(NamedTuple):
+    percent: float | None  # campaign.commission_percent, when it is a number
+    problems: list[Problem]
+
+
+def _program_commission(brief: Brief, options: Mapping[str, Any]) -> _Program:
+    """``campaign.commission_percent``: the commission of every creator without one of their
+    own, checked against the same range as a creator's."""
+    pointer = "/campaign/commission_percent"
+    percent = brief.number(pointer)
+    if percent is None:
+        return _Program(None, [])
+    problem = _out_of_range(brief, pointer, Plain("campaign.commission_percent"), percent, options)
+    return _Program(percent, [problem] if problem else [])
+
+
+def _has_percent(brief: Brief, compensation: str) -> bool:
+    """A creator's own revenue_share_percent is written (a wrong type is the schema's)."""
+    return brief.get(f"{compensation}/revenue_share_percent") is not None
+
+
+def _missing_program_commission(
+    brief: Brief, without: list[tuple[str, str]], options: Mapping[str, Any]
+) -> Problem:
+    """One error for every affiliate creator with no commission: set it once for the program."""
+    low, high = Percent(float(options["min_share"])), Percent(float(options["max_share"]))
+    pointer = "/campaign/commission_percent"
+    message = _(
+        "The affiliate program agrees no commission with {handles}: campaign.commission_percent"
+        " is not set and they have no revenue_share_percent.",
+        handles=[Plain(handle) for _pointer, handle in without],
+    )
+    fix = _(
+        "Set campaign.commission_percent for the whole program (usually between {low} and"
+        " {high}), or each creator's compensation.revenue_share_percent.",
+        low=low,
+        high=high,
+    )
+    located = brief.missing(pointer, message, fix, severity=Severity.ERROR)
+    related = [item_pointer for item_pointer, _handle in without]
+    grouped = brief.problem(pointer, message, fix, severity=Severity.ERROR, related=related)
+    return dataclasses.replace(grouped, position=located.position)
 
 
 def _check_percent(
@@ -110,6 +175,15 @@ def _check_percent(
     percent = brief.number(percent_pointer)
     if percent is None:
         return  # not a number: the schema reports it
+    problem = _out_of_range(brief, percent_pointer, handle, percent, options)
+    if problem is not None:
+        yield problem
+
+
+def _out_of_range(
+    brief: Brief, pointer: str, handle: Plain, percent: float, options: Mapping[str, Any]
+) -> Problem | None:
+    low, high = float(options["min_share"]), float(options["max_share"])
     if percent < low:
         message = _(
             "{handle}: a revenue share of {percent} is below {low}; creators are likely to refuse"
@@ -127,9 +201,9 @@ def _check_percent(
             high=Percent(high),
         )
     else:
-        return
-    yield brief.problem(
-        percent_pointer,
+        return None
+    return brief.problem(
+        pointer,
         message,
         _(
             "Agree a commission between {low} and {high}, the usual range of TikTok Shop"

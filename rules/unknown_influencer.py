@@ -7,7 +7,8 @@ Turkish rules, so `@Ayse.Glow`, `ayse.glow` and `@ayşe.glow` are the same creat
 
 - a deliverable whose handle is not in `influencers` (error, at the deliverable's `influencer`),
   suggesting the closest listed handle when there is one;
-- an influencer with no deliverable at all (warning, at that influencer's `handle`).
+- an influencer with no deliverable at all (warning, at that influencer's `handle`); not on an
+  affiliate program (`campaign.kind: affiliate`), where creators post when they choose.
 
 ## Why it matters
 Every check on audience fit, engagement, tiers and money reads the `influencers` list: a
@@ -41,6 +42,7 @@ import difflib
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from campaignlint import campaign
 from campaignlint.brief import Brief
 from campaignlint.i18n import Plain, _
 from campaignlint.model import Problem
@@ -76,6 +78,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     deliverables = brief.get("/deliverables")
     if (
         options["report_idle_influencers"]
+        and brief.kind != campaign.AFFILIATE  # an open program: creators post when they like
         and isinstance(deliverables, list)
         and not _unreadable(brief, "/deliverables", "influencer")
     ):
