@@ -295,7 +295,8 @@ def _format(
     everywhere = {fmt for formats in formats_by_platform().values() for fmt in formats}
     if name in valid or name not in everywhere:
         return  # an unknown format is the JSON Schema's enum finding
-    close = difflib.get_close_matches(name, valid, n=1, cutoff=0.6)
+    same = _platform_data().get("equivalents", {}).get(platform, {}).get(name)
+    close = [same] if same in valid else difflib.get_close_matches(name, valid, n=1, cutoff=0.6)
     fix = (
         _(
             "Did you mean '{guess}'? Formats on {platform}: {formats}.",
