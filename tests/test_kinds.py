@@ -355,3 +355,16 @@ def test_affiliate_creator_without_deliverable_is_fine() -> None:
     assert summary(run_rule("unknown-influencer", typo)) == [
         ("unknown-influencer", "error", 6, "/deliverables/0/influencer")
     ]
+
+
+def test_readme_names_only_brief_accessors_that_exist() -> None:
+    import re
+
+    from tests.helpers import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| ask | answer |") :].split("\n\n", 1)[0]
+    named = re.findall(r"`brief\.(\w+)", table)
+    assert len(named) == 8
+    brief = _brief("campaign: {kind: gifted}\n")
+    assert [name for name in named if not hasattr(brief, name)] == []
