@@ -15,7 +15,8 @@ deals): it is checked against the same range, and stands for every creator who h
 `revenue_share_percent` of their own (a creator's own percent overrides it). On an `affiliate`
 program (`campaign.kind: affiliate`) every creator earns a commission: creators with neither
 their own percent nor a program commission are one error for the brief, listing them (and no
-contract finding besides); the tracking check is then `missing-tracking`'s error.
+contract finding besides). With no tracking methods at all, and on an affiliate program, the
+tracking check is `missing-tracking`'s, not repeated here.
 
 A `revenue_share_percent` beside a `flat_fee` (or any other model without a revenue share) is
 not used, and not checked.
@@ -244,32 +245,24 @@ def _check_tracking(
     attributable = [str(method) for method in options["attributable_methods"]]
     wanted = {keyword(method) for method in attributable}
     methods = [text for _pointer, text in brief.strings("/tracking/methods")]
+    if not methods:
+        return  # no tracking (methods) at all: missing-tracking's error says it, once
     if any(keyword(method) in wanted for method in methods):
         return
     handles = [Plain(handle) for _pointer, handle in sharing]
-    if methods:
-        message = _(
+    yield brief.problem(
+        "/tracking/methods",
+        _(
             "Revenue share is agreed with {handles}, but none of the tracking methods ({methods})"
             " can tie a sale to a creator.",
             handles=handles,
             methods=[Plain(method) for method in methods],
-        )
-    else:
-        message = _(
-            "Revenue share is agreed with {handles}, but no tracking method is given that can tie"
-            " a sale to a creator.",
-            handles=handles,
-        )
-    pointer, at_key = _tracking_location(brief, sharing[0][0])
-    yield brief.problem(
-        pointer,
-        message,
+        ),
         _(
             "Add an attributable method to tracking.methods ({methods}), for example a personal"
             " promo code for each creator.",
             methods=[Plain(method) for method in attributable],
         ),
-        at_key=at_key,
     )
 
 
@@ -277,12 +270,3 @@ def _readable_tracking(brief: Brief) -> bool:
     """tracking and its methods are absent, empty or of a type this rule can read."""
     tracking, methods = brief.get("/tracking"), brief.get("/tracking/methods")
     return isinstance(tracking, dict | None) and isinstance(methods, list | str | None)
-
-
-def _tracking_location(brief: Brief, first_model: str) -> tuple[str, bool]:
-    """tracking.methods when written, else the tracking key, else the first revenue share."""
-    if brief.has("/tracking/methods"):
-        return "/tracking/methods", False
-    if brief.has("/tracking"):
-        return "/tracking", True
-    return first_model, False
