@@ -257,7 +257,7 @@ def _missing_tags(brief: Brief, options: Mapping[str, Any]) -> tuple[list[Proble
         return [], True  # a label may hide in a field of the wrong type: the schema reports it
     table = _tag_table(options)
     tokens, entries = _brief_labels(brief)
-    texts = [text for _pointer, text in brief.strings(TEXT_POINTER)] + entries
+    texts = [text for _pointer, text in brief.strings(TEXT_POINTER)]
     weak_keys = {fold(tag) for tag in options["weak_tags"]}
     proposed: set[str] = set()
     problems: list[Problem] = []

@@ -394,3 +394,16 @@ def test_affiliate_program_without_deliverables_hears_no_platform_setting() -> N
         "influencers:\n  - {handle: '@a', compensation: {revenue_share_percent: 10}}\n"
     )
     assert run_rule(RULE, text) == []
+
+
+def test_kind_words_count_in_the_disclosure_text_only() -> None:
+    tagged = _kind_brief("affiliate", "[US]", '["#affiliate"]')
+    assert len(run_rule(RULE, tagged)) == 1
+    sentence_as_tag = _kind_brief("gifted", "[TR]", '["Lumina tarafından hediye edilmiştir"]')
+    assert len(run_rule(RULE, sentence_as_tag)) == 1
+    # near misses: a word inside another word, a gift sentence without its verb
+    assert len(run_rule(RULE, _kind_brief("affiliate", "[US]", "[]", '"Link in bio"'))) == 1
+    gift_words = '"Lumina tarafından"'
+    assert len(run_rule(RULE, _kind_brief("gifted", "[TR]", "[]", gift_words))) == 1
+    unrelated = '"Thanks to everyone for watching"'
+    assert len(run_rule(RULE, _kind_brief("gifted", "[US]", "[]", unrelated))) == 1
