@@ -178,3 +178,12 @@ def test_schema_formats_are_the_data_file_formats() -> None:
     assert deliverable["platform"]["enum"] == list(formats_by_platform())
     campaign = schema["properties"]["campaign"]["properties"]
     assert campaign["platforms"]["items"]["enum"] == list(formats_by_platform())
+
+
+def test_a_misspelt_kind_is_one_finding_not_also_a_missing_budget() -> None:
+    text = BASE.format(
+        campaign="  kind: Gifted\n", deliverables="  - {influencer: '@ayse', format: video}\n"
+    )
+    findings = run_rule(RULE, text)
+    assert summary(findings) == [(RULE, "error", 5, "/campaign/kind")]
+    assert findings[0].fix == "Did you mean 'gifted'?"
