@@ -168,6 +168,7 @@ class CrossFieldViolation:
     message: Message
     fix: Message | None
     at_key: bool = False
+    related: tuple[str, ...] = ()  # the other places of the same mistake
 
 
 def violations(data: Any) -> Iterator[CrossFieldViolation]:
@@ -238,63 +239,103 @@ def _platform_alias(data: Mapping[str, Any]) -> Iterator[CrossFieldViolation]:
 
 
 def _deliverable_platforms(data: Mapping[str, Any]) -> Iterator[CrossFieldViolation]:
+    """Deliverables without a platform, on a platform outside the campaign's, or in a format
+    their platform lacks; the same mistake on several deliverables is one finding listing them."""
     deliverables = data.get("deliverables")
     if not isinstance(deliverables, list):
         return
     platforms = campaign_platforms(data)
+    unnamed: list[int] = []
+    outside: dict[str, list[int]] = {}  # platform as written -> deliverables
+    wrong_format: dict[tuple[str, str], list[int]] = {}  # (format as written, platform)
     for index, deliverable in enumerate(deliverables):
         if not isinstance(deliverable, Mapping):
             continue
-        pointer = f"/deliverables/{index}"
         written = deliverable.get("platform")
         own = _platform(written)
         if written is None and len(platforms) > 1:
-            yield CrossFieldViolation(
-                pointer,
-                _(
-                    "deliverables[{index}] has no platform, and the campaign runs on several:"
-                    " {platforms}",
-                    index=Plain(index),
-                    platforms=Plain(", ".join(platforms)),
-                ),
-                _(
-                    "Add 'platform:' to the deliverable: one of {platforms}.",
-                    platforms=Plain(", ".join(platforms)),
-                ),
-                at_key=True,
-            )
+            unnamed.append(index)
         elif own is not None and own not in platforms and platforms:
-            yield CrossFieldViolation(
-                f"{pointer}/platform",
-                _(
-                    "deliverables[{index}].platform is {platform}, which is not among the"
-                    " campaign's platforms ({platforms})",
-                    index=Plain(index),
-                    platform=Plain(written),
-                    platforms=Plain(", ".join(platforms)),
-                ),
-                _(
-                    "Add {platform} to campaign.platforms, or publish the deliverable on one of"
-                    " {platforms}.",
-                    platform=Plain(own),
-                    platforms=Plain(", ".join(platforms)),
-                ),
-            )
-        yield from _format(data, index, deliverable)
+            outside.setdefault(str(written), []).append(index)
+        platform = deliverable_platform(data, index)
+        if platform is not None and _foreign_format(deliverable.get("format"), platform):
+            wrong_format.setdefault((str(deliverable["format"]), platform), []).append(index)
+    if unnamed:
+        yield _unnamed(unnamed, platforms)
+    for written, indexes in outside.items():
+        yield _outside(written, indexes, platforms)
+    for (written, platform), indexes in wrong_format.items():
+        yield _format(written, platform, indexes)
 
 
-def _format(
-    data: Mapping[str, Any], index: int, deliverable: Mapping[str, Any]
-) -> Iterator[CrossFieldViolation]:
-    written = deliverable.get("format")
+def _items(indexes: list[int], field: str = "") -> Plain:
+    return Plain(", ".join(f"deliverables[{index}]{field}" for index in indexes))
+
+
+def _related(indexes: list[int], field: str = "") -> tuple[str, ...]:
+    return tuple(f"/deliverables/{index}{field}" for index in indexes[1:])
+
+
+def _unnamed(indexes: list[int], platforms: tuple[str, ...]) -> CrossFieldViolation:
+    listed = Plain(", ".join(platforms))
+    if len(indexes) == 1:
+        message = _(
+            "deliverables[{index}] has no platform, and the campaign runs on several: {platforms}",
+            index=Plain(indexes[0]),
+            platforms=listed,
+        )
+    else:
+        message = _(
+            "{count} deliverables have no platform, and the campaign runs on several"
+            " ({platforms}): {items}",
+            count=len(indexes),
+            platforms=listed,
+            items=_items(indexes),
+        )
+    fix = _("Add 'platform:' to the deliverable: one of {platforms}.", platforms=listed)
+    pointer = f"/deliverables/{indexes[0]}"
+    return CrossFieldViolation(pointer, message, fix, at_key=True, related=_related(indexes))
+
+
+def _outside(written: str, indexes: list[int], platforms: tuple[str, ...]) -> CrossFieldViolation:
+    listed = Plain(", ".join(platforms))
+    if len(indexes) == 1:
+        message = _(
+            "deliverables[{index}].platform is {platform}, which is not among the"
+            " campaign's platforms ({platforms})",
+            index=Plain(indexes[0]),
+            platform=Plain(written),
+            platforms=listed,
+        )
+    else:
+        message = _(
+            "{count} deliverables are on {platform}, which is not among the campaign's platforms"
+            " ({platforms}): {items}",
+            count=len(indexes),
+            platform=Plain(written),
+            platforms=listed,
+            items=_items(indexes),
+        )
+    fix = _(
+        "Add {platform} to campaign.platforms, or publish the deliverable on one of {platforms}.",
+        platform=Plain(keyword(written)),
+        platforms=listed,
+    )
+    pointer = f"/deliverables/{indexes[0]}/platform"
+    return CrossFieldViolation(pointer, message, fix, related=_related(indexes, "/platform"))
+
+
+def _foreign_format(written: Any, platform: str) -> bool:
+    """A format of another platform (an unknown one is the JSON Schema's enum finding)."""
     name = keyword(written)
-    platform = deliverable_platform(data, index)
-    if name is None or platform is None:
-        return
-    valid = formats_by_platform()[platform]
     everywhere = {fmt for formats in formats_by_platform().values() for fmt in formats}
-    if name in valid or name not in everywhere:
-        return  # an unknown format is the JSON Schema's enum finding
+    return name is not None and name in everywhere and name not in formats_by_platform()[platform]
+
+
+def _format(written: str, platform: str, indexes: list[int]) -> CrossFieldViolation:
+    name = keyword(written) or written
+    valid = formats_by_platform()[platform]
+    formats = Plain(", ".join(valid))
     same = _platform_data().get("equivalents", {}).get(platform, {}).get(name)
     close = [same] if same in valid else difflib.get_close_matches(name, valid, n=1, cutoff=0.6)
     fix = (
@@ -302,27 +343,32 @@ def _format(
             "Did you mean '{guess}'? Formats on {platform}: {formats}.",
             guess=Plain(close[0]),
             platform=Plain(platform),
-            formats=Plain(", ".join(valid)),
+            formats=formats,
         )
         if close
-        else _(
-            "Use a format {platform} has: {formats}.",
-            platform=Plain(platform),
-            formats=Plain(", ".join(valid)),
-        )
+        else _("Use a format {platform} has: {formats}.", platform=Plain(platform), formats=formats)
     )
-    yield CrossFieldViolation(
-        f"/deliverables/{index}/format",
-        _(
+    if len(indexes) == 1:
+        message = _(
             "deliverables[{index}].format {format} does not exist on {platform}; its formats"
             " are {formats}",
-            index=Plain(index),
+            index=Plain(indexes[0]),
             format=Plain(written),
             platform=Plain(platform),
-            formats=Plain(", ".join(valid)),
-        ),
-        fix,
-    )
+            formats=formats,
+        )
+    else:
+        message = _(
+            "{count} deliverables use the format {format}, which does not exist on {platform}"
+            " (its formats are {formats}): {items}",
+            count=len(indexes),
+            format=Plain(written),
+            platform=Plain(platform),
+            formats=formats,
+            items=_items(indexes, ".format"),
+        )
+    pointer = f"/deliverables/{indexes[0]}/format"
+    return CrossFieldViolation(pointer, message, fix, related=_related(indexes, "/format"))
 
 
 def _label_alias(data: Mapping[str, Any]) -> Iterator[CrossFieldViolation]:

@@ -136,11 +136,19 @@ def _suggest(word: str, choices: Sequence[str]) -> str | None:
 class Violation:
     """One schema violation, explained, with where it points."""
 
-    def __init__(self, pointer: str, message: Message, fix: Message | None, at_key: bool) -> None:
+    def __init__(
+        self,
+        pointer: str,
+        message: Message,
+        fix: Message | None,
+        at_key: bool,
+        related: tuple[str, ...] = (),
+    ) -> None:
         self.pointer = pointer
         self.message = message
         self.fix = fix
         self.at_key = at_key
+        self.related = related  # pointers of the other places of a grouped violation
 
 
 def _pointer(path: Sequence[Any]) -> str:
@@ -313,7 +321,9 @@ def violations(data: Any, schema_name: str = BRIEF_SCHEMA) -> list[Violation]:
         from campaignlint import campaign
 
         for extra in campaign.violations(data):
-            found.append(Violation(extra.pointer, extra.message, extra.fix, extra.at_key))
+            found.append(
+                Violation(extra.pointer, extra.message, extra.fix, extra.at_key, extra.related)
+            )
     return found
 
 

@@ -54,5 +54,9 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     yield from brief.document.problems
     for violation in violations(brief.data):
         yield brief.problem(
-            violation.pointer, violation.message, violation.fix, at_key=violation.at_key
+            violation.pointer,
+            violation.message,
+            violation.fix,
+            at_key=violation.at_key,
+            related=violation.related,
         )

@@ -187,3 +187,36 @@ def test_a_misspelt_kind_is_one_finding_not_also_a_missing_budget() -> None:
     findings = run_rule(RULE, text)
     assert summary(findings) == [(RULE, "error", 5, "/campaign/kind")]
     assert findings[0].fix == "Did you mean 'gifted'?"
+
+
+def test_the_same_platform_mistake_on_several_deliverables_is_one_finding() -> None:
+    findings = run_rule(
+        RULE,
+        _brief(
+            "  platforms: [tiktok, instagram]\n",
+            "  - {influencer: '@ayse', format: video}\n"
+            "  - {influencer: '@ayse', platform: instagram, format: photo_carousel}\n"
+            "  - {influencer: '@ayse', format: story}\n"
+            "  - {influencer: '@ayse', platform: youtube, format: short}\n"
+            "  - {influencer: '@ayse', platform: instagram, format: photo_carousel}\n"
+            "  - {influencer: '@ayse', platform: youtube, format: video}\n",
+        ),
+    )
+    assert summary(findings) == [
+        (RULE, "error", 13, "/deliverables/0"),
+        (RULE, "error", 14, "/deliverables/1/format"),
+        (RULE, "error", 16, "/deliverables/3/platform"),
+    ]
+    unnamed, carousel, youtube = findings
+    assert unnamed.message == (
+        "2 deliverables have no platform, and the campaign runs on several (tiktok, instagram):"
+        " deliverables[0], deliverables[2]"
+    )
+    assert [(r.pointer, r.line) for r in unnamed.related] == [("/deliverables/2", 15)]
+    assert carousel.message.startswith("2 deliverables use the format photo_carousel")
+    assert [r.pointer for r in carousel.related] == ["/deliverables/4/format"]
+    assert carousel.fix == (
+        "Did you mean 'carousel'? Formats on instagram: reel, story, post, carousel, live."
+    )
+    assert "deliverables[3], deliverables[5]" in youtube.message
+    assert [r.pointer for r in youtube.related] == ["/deliverables/5/platform"]
