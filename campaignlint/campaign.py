@@ -47,10 +47,6 @@ def formats_by_platform() -> dict[str, list[str]]:
     return formats
 
 
-def all_platforms() -> tuple[str, ...]:
-    return tuple(formats_by_platform())
-
-
 def default_platform() -> str:
     return str(_platform_data()["default"])
 
