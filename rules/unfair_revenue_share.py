@@ -3,7 +3,8 @@
 ## What it does
 For each influencer paid with a revenue share (`compensation.model: revenue_share` or `hybrid`):
 
-- no `revenue_share_percent` (error: the commission must be agreed up front);
+- no `revenue_share_percent` (error: the commission must be agreed up front; several creators
+  without one are one error listing them);
 - a `revenue_share_percent` below `min_share` (5 %) or above `max_share` (30 %) (warning); the
   range is also checked when a percent is given without a model;
 - a campaign whose `tracking.methods` holds no attributable method — one that ties a sale to a
@@ -96,6 +97,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     affiliate = brief.kind == campaign.AFFILIATE
     sharing: list[tuple[str, str]] = []  # (model pointer, handle) of each revenue share
     without: list[tuple[str, str]] = []  # (pointer, handle): affiliates with no commission
+    unagreed: list[tuple[str, str, str]] = []  # (percent pointer, handle, model): no percent
     for index, (pointer, influencer) in enumerate(brief.mappings("/influencers")):
         compensation = f"{pointer}/compensation"
         handle = influencer_label(influencer, index)
@@ -108,8 +110,14 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
         if model in REVENUE_SHARE_MODELS:
             sharing.append((f"{compensation}/model", handle))
         if model in REVENUE_SHARE_MODELS or model is None:
-            required = model if program.percent is None and not affiliate else None
-            yield from _check_percent(brief, compensation, Plain(handle), required, options)
+            percent_pointer = f"{compensation}/revenue_share_percent"
+            required = model is not None and program.percent is None and not affiliate
+            if required and brief.get(percent_pointer) is None:
+                unagreed.append((percent_pointer, handle, str(model)))
+                continue
+            yield from _check_percent(brief, percent_pointer, Plain(handle), options)
+    if unagreed:
+        yield _missing_percent(brief, unagreed, options)
     if without:
         yield _missing_program_commission(brief, without, options)
     if sharing and not affiliate:  # an affiliate's tracking is missing-tracking's error
@@ -161,21 +169,11 @@ def _missing_program_commission(
 
 
 def _check_percent(
-    brief: Brief,
-    compensation: str,
-    handle: Plain,
-    model: str | None,
-    options: Mapping[str, Any],
+    brief: Brief, percent_pointer: str, handle: Plain, options: Mapping[str, Any]
 ) -> Iterator[Problem]:
-    percent_pointer = f"{compensation}/revenue_share_percent"
-    low, high = float(options["min_share"]), float(options["max_share"])
-    if not brief.has(percent_pointer) or brief.get(percent_pointer) is None:
-        if model is not None:
-            yield _missing_percent(brief, percent_pointer, handle, model, low, high)
-        return
     percent = brief.number(percent_pointer)
     if percent is None:
-        return  # not a number: the schema reports it
+        return  # absent, or not a number (the schema reports it)
     problem = _out_of_range(brief, percent_pointer, handle, percent, options)
     if problem is not None:
         yield problem
@@ -216,25 +214,37 @@ def _out_of_range(
 
 
 def _missing_percent(
-    brief: Brief, percent_pointer: str, handle: Plain, model: str, low: float, high: float
+    brief: Brief, unagreed: list[tuple[str, str, str]], options: Mapping[str, Any]
 ) -> Problem:
-    """At the missing field; its line is the ``compensation:`` key's when the key is absent."""
-    return brief.missing(
-        percent_pointer,
-        _(
+    """One error for every revenue share without an agreed percent, at the first one's missing
+    field (its line is the ``compensation:`` key's), the others as related places."""
+    low, high = Percent(float(options["min_share"])), Percent(float(options["max_share"]))
+    first_pointer, first_handle, first_model = unagreed[0]
+    if len(unagreed) == 1:
+        message = _(
             "{handle} is paid by revenue share (model {model}), but no revenue_share_percent is"
             " agreed.",
-            handle=handle,
-            model=Plain(model),
-        ),
-        _(
-            "Agree the commission up front and write it as revenue_share_percent, usually"
-            " between {low} and {high}.",
-            low=Percent(low),
-            high=Percent(high),
-        ),
-        severity=Severity.ERROR,
+            handle=Plain(first_handle),
+            model=Plain(first_model),
+        )
+    else:
+        message = _(
+            "{handles} are paid by revenue share, but no revenue_share_percent is agreed with"
+            " any of them.",
+            handles=[Plain(handle) for _pointer, handle, _model in unagreed],
+        )
+    fix = _(
+        "Agree the commission up front and write it as revenue_share_percent, usually"
+        " between {low} and {high}.",
+        low=low,
+        high=high,
     )
+    located = brief.missing(first_pointer, message, fix, severity=Severity.ERROR)
+    if len(unagreed) == 1:
+        return located
+    related = [pointer for pointer, _handle, _model in unagreed[1:]]
+    grouped = brief.problem(first_pointer, message, fix, severity=Severity.ERROR, related=related)
+    return dataclasses.replace(grouped, position=located.position)
 
 
 def _check_tracking(

@@ -231,3 +231,27 @@ def test_mistake_sample_shows_missing_percent_and_missing_attribution() -> None:
         ("warning", "/influencers/1/compensation/revenue_share_percent"),
         ("warning", "/tracking/methods"),
     ]
+
+
+def test_several_creators_without_a_percent_are_one_error_listing_them() -> None:
+    # domain.md Contract v2: findings that read the same but for the creator they name are one
+    findings = run_rule(
+        RULE,
+        """\
+        influencers:
+          - {handle: "@a", compensation: {model: revenue_share}}
+          - {handle: "@b", compensation: {model: hybrid, revenue_share_percent: 50}}
+          - {handle: "@c", compensation: {model: hybrid, fee: {amount: 100}}}
+        tracking: {methods: [promo_code]}
+        """,
+    )
+    assert summary(findings) == [
+        (RULE, "error", 2, "/influencers/0/compensation/revenue_share_percent"),
+        (RULE, "warning", 3, "/influencers/1/compensation/revenue_share_percent"),
+    ]
+    assert findings[0].message == (
+        "@a, @c are paid by revenue share, but no revenue_share_percent is agreed with any of them."
+    )
+    assert [(r.pointer, r.line) for r in findings[0].related] == [
+        ("/influencers/2/compensation/revenue_share_percent", 4)
+    ]
