@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from campaignlint import campaign
 from campaignlint.domain import REJECTED, is_number, parse_date
 from campaignlint.i18n import Message
 from campaignlint.loader import LoadedDocument, join_pointer, unescape_pointer_token
@@ -202,6 +203,50 @@ class Brief:
                 )
                 for key, child in reversed(children):
                     stack.append((join_pointer(current, key), child))
+
+    # --- campaign kind and platforms (campaignlint.campaign hides v1's aliases) ---------------
+
+    @cached_property
+    def kind(self) -> str:
+        """``paid`` (also for v1 briefs), ``gifted``, ``affiliate`` or ``non_commercial``."""
+        return campaign.campaign_kind(self.data)
+
+    @property
+    def is_paid(self) -> bool:
+        """Whether this is a paid campaign (fees, budget and paid labels apply as in v1)."""
+        return self.kind == campaign.PAID
+
+    @cached_property
+    def platforms(self) -> tuple[str, ...]:
+        """The campaign's platforms (``campaign.platforms``, or v1's ``platform``; ``tiktok``)."""
+        return campaign.campaign_platforms(self.data)
+
+    def deliverable_platform(self, index: int) -> str | None:
+        """The platform ``deliverables[index]`` is published on; None when it cannot be known."""
+        return campaign.deliverable_platform(self.data, index)
+
+    def platforms_with_deliverables(self) -> tuple[str, ...]:
+        """The campaign's platforms that at least one deliverable is published on."""
+        return campaign.platforms_with_deliverables(self.data)
+
+    def is_paid_creator(self, index: int) -> bool:
+        """Whether ``influencers[index]`` is paid: a compensation model other than
+        none/product_only, or a fee above 0 (absent compensation: unpaid)."""
+        influencers = self.sequence("/influencers")
+        return 0 <= index < len(influencers) and campaign.is_paid_creator(influencers[index])
+
+    def any_paid_creator(self) -> bool:
+        return any(campaign.is_paid_creator(item) for item in self.sequence("/influencers"))
+
+    @property
+    def platform_label(self) -> Any:
+        """``content.disclosure.platform_label`` (or v1's ``branded_content_toggle``) as written."""
+        return campaign.platform_label(self.data)
+
+    @property
+    def platform_label_pointer(self) -> str:
+        """Where the platform setting is (or would be) written: the alias when only it is used."""
+        return "/content/disclosure/" + campaign.platform_label_field(self.data)
 
     # --- positions -------------------------------------------------------------------------
 

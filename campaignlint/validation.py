@@ -156,12 +156,14 @@ class Violation:
         fix: Message | None,
         at_key: bool,
         rejects_value: bool = False,
+        related: tuple[str, ...] = (),
     ) -> None:
         self.pointer = pointer
         self.message = message
         self.fix = fix
         self.at_key = at_key
         self.rejects_value = rejects_value
+        self.related = related  # pointers of the other places of a grouped violation
 
 
 def _pointer(path: Sequence[Any]) -> str:
@@ -381,6 +383,20 @@ def violations(data: Any, schema_name: str = BRIEF_SCHEMA) -> list[Violation]:
             if key not in seen:  # "required" is reported once per missing property
                 seen.add(key)
                 found.append(violation)
+    if schema_name == BRIEF_SCHEMA:  # what JSON Schema cannot say: formats per platform ...
+        from campaignlint import campaign
+
+        for extra in campaign.violations(data):
+            found.append(
+                Violation(
+                    extra.pointer,
+                    extra.message,
+                    extra.fix,
+                    extra.at_key,
+                    rejects_value=not extra.at_key,  # a value of the wrong platform
+                    related=extra.related,
+                )
+            )
     return found
 
 

@@ -12,6 +12,13 @@ Adds up the creators' fees (`influencers[].compensation.fee`) and compares them 
   the stated `tier`, or the one the follower count gives;
 - a flat fee of 0 (error): `model: flat_fee` (or no model) with a fee amount of 0.
 
+On a campaign whose `campaign.kind` is not `paid` (gifted, affiliate, non_commercial) the fees
+are not checked (no sum, no flat fee of 0, no currency), and on a `gifted` campaign product-only
+creators of any tier are expected.
+
+Several creators of one tier offered product only are one finding naming them, and so are
+several flat fees of 0, with the other creators as related locations.
+
 Currency codes compare case-insensitively (`try` is `TRY`); a fee without a currency counts in
 the budget's currency.
 
@@ -51,6 +58,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
+from campaignlint import campaign
 from campaignlint.brief import Brief
 from campaignlint.domain import effective_tier, influencer_label, is_number, keyword
 from campaignlint.i18n import Money, Plain, _
@@ -87,25 +95,33 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     budget_currency = _currency(brief.get("/campaign/budget/currency"))
     product_only_tiers = {keyword(tier) for tier in options["product_only_tiers"]}
     counted: list[Fee] = []
+    refused: dict[str, list[tuple[str, str]]] = {}  # tier -> (model pointer, handle)
+    unpaid: list[Fee] = []  # flat fees of 0
     for index, (pointer, influencer) in enumerate(brief.mappings("/influencers")):
         compensation = f"{pointer}/compensation"
         if brief.mapping(compensation) is None:
             continue
         handle = influencer_label(influencer, index)
         model = keyword(brief.get(f"{compensation}/model"))
-        if model == "product_only":
-            yield from _product_only(brief, pointer, handle, product_only_tiers)
+        if model == "product_only" and brief.kind != campaign.GIFTED:
+            tier = effective_tier(brief.get(f"{pointer}/tier"), brief.get(f"{pointer}/followers"))
+            if tier is not None and tier in product_only_tiers:
+                refused.setdefault(tier, []).append((f"{compensation}/model", handle))
         fee = _read_fee(brief, compensation, handle)
-        if fee is None:
-            continue
+        if fee is None or not brief.is_paid:
+            continue  # gifted, affiliate and cause campaigns have no fee plan to check
         if model in ("flat_fee", None) and fee.amount == 0:
-            yield _zero_fee(brief, fee)
+            unpaid.append(fee)
         if budget_currency is None:
             continue
         if fee.currency not in (None, budget_currency):
             yield _other_currency(brief, fee, budget_currency)
         else:
             counted.append(fee)
+    for tier, creators in refused.items():
+        yield _product_only(brief, tier, creators)
+    if unpaid:
+        yield _zero_fee(brief, unpaid)
     if budget_amount is not None and budget_currency is not None:
         yield from _over_budget(brief, counted, budget_amount, budget_currency)
 
@@ -172,39 +188,59 @@ def _other_currency(brief: Brief, fee: Fee, budget_currency: str) -> Problem:
     )
 
 
-def _product_only(
-    brief: Brief, pointer: str, handle: str, tiers: set[str | None]
-) -> Iterator[Problem]:
-    tier = effective_tier(brief.get(f"{pointer}/tier"), brief.get(f"{pointer}/followers"))
-    if tier is None or tier not in tiers:
-        return
-    yield brief.problem(
-        f"{pointer}/compensation/model",
-        _(
+def _product_only(brief: Brief, tier: str, creators: list[tuple[str, str]]) -> Problem:
+    """Creators of one tier offered product only: one finding naming them (the same finding
+    but for the creator named is one finding, domain.md Contract v2)."""
+    handles = [Plain(handle) for _pointer, handle in creators]
+    if len(creators) == 1:
+        message = _(
             "{handle} is a {tier} creator offered product only; creators of this size usually"
             " refuse to post for product alone.",
-            handle=Plain(handle),
+            handle=handles[0],
             tier=Plain(tier),
-        ),
+        )
+    else:
+        message = _(
+            "{handles} are {tier} creators offered product only; creators of this size usually"
+            " refuse to post for product alone.",
+            handles=handles,
+            tier=Plain(tier),
+        )
+    return brief.problem(
+        creators[0][0],
+        message,
         _(
             "Offer {handle} a paid fee, or a hybrid deal with a revenue share; keep product-only"
             " deals for nano and micro creators.",
-            handle=Plain(handle),
+            handle=handles,
         ),
         severity=Severity.WARNING,
+        related=[pointer for pointer, _handle in creators[1:]],
     )
 
 
-def _zero_fee(brief: Brief, fee: Fee) -> Problem:
+def _fee_place(brief: Brief, fee: Fee) -> str:
     amount_pointer = f"{fee.pointer}/amount"
-    return brief.problem(
-        amount_pointer if brief.has(amount_pointer) else fee.pointer,
-        _(
+    return amount_pointer if brief.has(amount_pointer) else fee.pointer
+
+
+def _zero_fee(brief: Brief, fees: list[Fee]) -> Problem:
+    if len(fees) == 1:
+        message = _(
             "{handle} has a flat fee of 0: the deal pays the creator nothing.",
-            handle=Plain(fee.handle),
-        ),
+            handle=Plain(fees[0].handle),
+        )
+    else:
+        message = _(
+            "{handles} have a flat fee of 0: the deals pay the creators nothing.",
+            handles=[Plain(fee.handle) for fee in fees],
+        )
+    return brief.problem(
+        _fee_place(brief, fees[0]),
+        message,
         _(
             "Write the agreed fee; if the creator is paid in product or by commission, use model"
             " product_only or revenue_share instead."
         ),
+        related=[_fee_place(brief, fee) for fee in fees[1:]],
     )

@@ -11,6 +11,10 @@ Reads the `content` section and reports a warning for each missing control:
 and an info when `content.approval.turnaround_days` is above `max_turnaround_days` (5): a slow
 review holds the creator's publishing plan.
 
+On a `gifted` or `affiliate` campaign (`campaign.kind`) approval not required is info, not a
+warning, and on a gifted campaign whose every deliverable is `optional: true` it is not reported:
+the creator posts at will.
+
 A field that is present but empty (`topics: []`, `guidelines: ""`) counts as missing.
 
 ## Why it matters
@@ -41,10 +45,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from campaignlint import campaign
 from campaignlint.brief import Brief
 from campaignlint.domain import is_blank
 from campaignlint.i18n import _
-from campaignlint.model import Problem
+from campaignlint.model import Problem, Severity
 from campaignlint.rule import Option
 
 ID = "content-guidelines"
@@ -60,6 +65,9 @@ OPTIONS = {
         5, "Most days the brand may take to approve a video.", minimum=0
     ),
 }
+# Kinds on which content approval not required is a warning; elsewhere (gifted, affiliate:
+# the creator posts on their own terms) it is info.
+APPROVAL_WARNS = (campaign.PAID, campaign.NON_COMMERCIAL)
 
 
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -86,12 +94,20 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     yield from _check_approval(brief, options["max_turnaround_days"])
 
 
+def _all_optional(brief: Brief) -> bool:
+    """A gifted campaign whose every deliverable is optional: the creator posts at will, so
+    there is nothing for the brand to approve."""
+    if brief.kind != campaign.GIFTED:
+        return False
+    return all(item.get("optional") is True for _pointer, item in brief.mappings("/deliverables"))
+
+
 def _check_approval(brief: Brief, max_days: float) -> Iterator[Problem]:
     approval_value = brief.get("/content/approval")
     if approval_value is not None and not isinstance(approval_value, dict):
         return
     required = brief.get("/content/approval/required")
-    if required is not True:
+    if required is not True and not _all_optional(brief):
         problem = brief.missing if required is None else brief.problem
         yield problem(
             "/content/approval/required",
@@ -100,6 +116,7 @@ def _check_approval(brief: Brief, max_days: float) -> Iterator[Problem]:
                 "Set content.approval.required: true, with a quick turnaround (2 days) and at"
                 " most 2-3 rounds."
             ),
+            severity=None if brief.kind in APPROVAL_WARNS else Severity.INFO,
         )
     days = brief.number("/content/approval/turnaround_days")
     if days is not None and days > max_days:

@@ -10,7 +10,8 @@ Compares each creator's tier with the campaign objective and budget. The tier is
   ((`avg_likes` + `avg_comments` + `avg_shares`) / `followers` × 100), else the stated
   `engagement_rate` is used;
 - a `campaign.budget` below `small_budget` (100,000 in the budget's currency) with a macro or
-  mega creator (warning, once, at the budget: micro-creators fit small budgets better).
+  mega creator (warning, once, at the budget: micro-creators fit small budgets better). On a
+  gifted, affiliate or non_commercial campaign a budget of 0 (or none) is not set, never small.
   `small_budget_by_currency` sets the limit per currency, e.g. `{USD: 5000}`;
 - objective `awareness` with a single creator who is nano or micro (info: little reach);
 - a stated `tier` that contradicts `followers` (info, at the tier, with the tier the followers
@@ -195,8 +196,8 @@ def _low_engagement_for_sales(
 
 def _small_budget(brief: Brief, large: list[str], options: Mapping[str, Any]) -> Iterator[Problem]:
     amount = brief.number("/campaign/budget/amount")
-    if amount is None:
-        return
+    if amount is None or (amount == 0 and not brief.is_paid):
+        return  # a gifted, affiliate or cause campaign's 0 means "not set", never "small"
     raw_currency = brief.get("/campaign/budget/currency")
     currency = raw_currency.strip().upper() if isinstance(raw_currency, str) else ""
     by_currency = {

@@ -7,6 +7,10 @@ Checks the `contract` section of the brief:
 - each of `duties` and `payment` missing or empty (error), and each of `term`, `usage_rights`
   and `termination` missing or empty (warning);
 - the percents of `payment.schedule` not adding up to 100 (error; the message gives the sum);
+- on a campaign whose `campaign.kind` is not `paid`: no contract is a warning, `payment` is not
+  required (a gifted, affiliate or cause campaign pays no fee; an affiliate's commission is
+  checked by `unfair-revenue-share`), and on an `affiliate` program missing `usage_rights` is
+  info;
 - `signed: false` when `campaign.start` is `sign_by_days` (default 7) days away or less
   (warning). A campaign that has already started is not checked.
 
@@ -47,6 +51,7 @@ import dataclasses
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from campaignlint import campaign
 from campaignlint.brief import Brief
 from campaignlint.domain import is_blank, is_number
 from campaignlint.i18n import Percent, _
@@ -87,7 +92,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
         return  # not a brief at all: the schema reports it
     contract = brief.get("/contract")
     if contract is None:
-        yield _no_contract(brief)
+        yield _no_contract(brief, Severity.ERROR if brief.is_paid else Severity.WARNING)
         return
     if not isinstance(contract, dict):
         return  # a wrong type: the schema reports it
@@ -96,14 +101,20 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     yield from _unsigned(brief, int(options["sign_by_days"]))
 
 
-def _no_contract(brief: Brief) -> Problem:
-    problem = brief.problem(
-        "/contract",
-        _("the brief has no contract section"),
+def _no_contract(brief: Brief, severity: Severity) -> Problem:
+    fix = (
         _(
             "Add a 'contract:' section with duties, term, payment, usage_rights and"
             " termination, and get it signed before the campaign starts."
-        ),
+        )
+        if brief.is_paid
+        else _(
+            "Add a 'contract:' section with duties, term, usage_rights and termination, and get"
+            " it signed before the campaign starts."
+        )
+    )
+    problem = brief.problem(
+        "/contract", _("the brief has no contract section"), fix, severity=severity
     )
     if brief.has("/contract"):  # `contract:` with nothing under it
         return dataclasses.replace(problem, position=brief.key_position("/contract"))
@@ -123,6 +134,10 @@ def _missing_terms(brief: Brief, contract: dict[str, Any]) -> Iterator[Problem]:
     for name, severity in REQUIRED_TERMS:
         if not is_blank(contract.get(name)):
             continue
+        if name == "payment" and not brief.is_paid:
+            continue  # no fee to pay (an affiliate's commission is unfair-revenue-share's)
+        if name == "usage_rights" and brief.kind == campaign.AFFILIATE:
+            severity = Severity.INFO
         problem = brief.problem(
             f"/contract/{name}",
             _("the contract has no '{name}'", name=name),

@@ -21,12 +21,24 @@ the brief uses them. A brief that asks the creator not to say it is an ad ("rekl
 söylemeyin", "don't disclose", `#reklamdeğiltavsiye`, "not an ad") is an error whatever else it
 has.
 
-It also warns when `content.disclosure.placement` is not `start_of_caption` or `on_screen`
-(a label buried at the end of the caption or in the comments does not count), and when
-`content.disclosure.branded_content_toggle` is not `true` (TikTok's commercial-content setting).
+What counts depends on `campaign.kind`. On a `gifted` campaign the market's gift labels count
+too (TR `#hediye`, `#davet`; US and GB `#gifted`; elsewhere `#ad`), and so does a gift sentence in
+`content.disclosure.text` ("... tarafından hediye edilmiştir", "thanks to <brand> for the free
+product"). On an `affiliate` program TR `#ortaklık`/`#işbirliği` and US/GB `#ad` come first, and
+the words "affiliate", "commission", "ortaklık", "komisyon" in `content.disclosure.text` count. A
+`non_commercial` campaign is not checked at all unless a creator is paid (a compensation model
+other than `none`/`product_only`, or a fee above 0). The paid labels above always count.
+
+When at least one market has an accepted label, it warns when `content.disclosure.placement` is
+not `start_of_caption` or `on_screen` (a label buried at the end of the caption or in the
+comments does not count). It also warns, once for the brief, when
+`content.disclosure.platform_label` (v1: `branded_content_toggle`) is not `true`, naming the
+paid-partnership setting of each platform that has deliverables: TikTok's content disclosure
+toggle, Instagram's "Paid partnership" label, YouTube's "includes paid promotion" box. A brief
+with no `content.disclosure` and a market without a label gets only the label errors.
 
 `campaignlint check --fix` adds the market's first accepted tag, sets the placement to
-`start_of_caption` and turns the toggle on, where `content.disclosure` exists.
+`start_of_caption` and turns the platform setting on, where `content.disclosure` exists.
 
 ## Why it matters
 Covert advertising is unlawful. Turkey's Advertising Board guideline for social-media
@@ -35,8 +47,11 @@ influencers (decision 2021/2, in force 5 May 2021, under Law No. 6502) requires 
 tags, at every follower count. The US FTC Endorsement Guides (16 CFR §255, 2023) require
 disclosures that are clear, conspicuous and unavoidable, and judge "#partner" or "#sp" unclear;
 the UK CAP Code and the CAP/CMA Influencers' Guide want "#ad" upfront and advise against
-"sponsored", "gifted" and "collab". TikTok requires its commercial-content setting on branded
-posts. A fine, a removed post or a creator's damaged reputation costs more than the campaign.
+"sponsored", "gifted" and "collab"; for gifts, the Board's 2025 draft names #Hediye and #Davet,
+the CMA and ASA accept "#gifted" where the brand has no control, and the FTC a plain "thanks to
+<brand> for the free product". TikTok, Instagram and YouTube each require their own
+paid-partnership setting on branded posts. A fine, a removed post or a creator's damaged
+reputation costs more than the campaign.
 
 ## Example
 ```yaml
@@ -52,9 +67,10 @@ content:
 
 ## How to fix
 Add one accepted label per market to `content.disclosure.tags` (for TR and DE: `#reklam` and
-`#werbung`), put it at the start of the caption or on screen, turn on the branded-content
-toggle, and remove any instruction to hide the advertisement. To accept labels of another
-market, add it with the `markets` option, for example `markets: {NL: ["#reclame", "#ad"]}`.
+`#werbung`), put it at the start of the caption or on screen, set `platform_label: true` (and
+have each creator switch on the platform's setting when posting), and remove any instruction to
+hide the advertisement. To accept labels of another market, add it with the `markets` option,
+for example `markets: {NL: ["#reclame", "#ad"]}`.
 """
 
 from __future__ import annotations
@@ -65,9 +81,10 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
+from campaignlint import campaign
 from campaignlint.brief import Brief
 from campaignlint.data import load_json
-from campaignlint.i18n import Plain, _
+from campaignlint.i18n import Message, Plain, _
 from campaignlint.model import Edit, Problem, Severity
 from campaignlint.rule import Option
 from campaignlint.text import PhraseFilter, WordSequence, fold, fold_with_offsets
@@ -85,10 +102,18 @@ SOURCE = (
 
 
 DATA = load_json("disclosure_tags.json")
+KIND_DATA = load_json("disclosure_kinds.json")
 DEFAULT_MARKET = "other"
 VISIBLE_PLACEMENTS = ("start_of_caption", "on_screen")
 TAGS_POINTER = "/content/disclosure/tags"
+TEXT_POINTER = "/content/disclosure/text"
 DISCLOSURE_POINTER = "/content/disclosure"
+# Each platform's own paid-partnership setting, as the platform names it.
+PLATFORM_SETTINGS: dict[str, Message] = {
+    "tiktok": _("TikTok's content disclosure (branded content) toggle"),
+    "instagram": _('Instagram\'s "Paid partnership" label'),
+    "youtube": _('YouTube\'s "includes paid promotion" box'),
+}
 _TAG_LIST = {"type": "array", "items": {"type": "string"}}
 
 OPTIONS = {
@@ -112,12 +137,18 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     content = brief.get("/content")
     if content is not None and not isinstance(content, dict):
         return  # a wrong type: the schema reports it
+    if brief.kind == campaign.NON_COMMERCIAL and not brief.any_paid_creator():
+        return  # a cause campaign with no paid creator advertises nothing
     yield from _hidden_advertising(brief)
-    yield from _missing_tags(brief, options)
+    missing, any_accepted = _missing_tags(brief, options)
+    yield from missing
     disclosure = brief.get(DISCLOSURE_POINTER)
+    if disclosure is None and missing:
+        return  # the missing label says the disclosure is missing: nothing under it is news
     if disclosure is None or isinstance(disclosure, dict):
-        yield from _placement(brief, disclosure)
-        yield from _toggle(brief, disclosure)
+        if any_accepted:  # a placement without a label to place restates the missing label
+            yield from _placement(brief, disclosure)
+        yield from _platform_setting(brief, disclosure)
 
 
 # --- accepted tags per market ---------------------------------------------------------------
@@ -161,6 +192,18 @@ def _brief_labels(brief: Brief) -> tuple[list[str], list[str]]:
     return tokens, entries
 
 
+def _accepted_labels(kind: str, market: str, table: dict[str, list[str]]) -> list[str]:
+    """The labels that count in ``market`` on a campaign of ``kind``: the kind's own labels
+    (gift or affiliate) first, then the market's paid labels, which always count."""
+    paid = table.get(market) or table.get(DEFAULT_MARKET) or ["#ad"]
+    kind_data = KIND_DATA.get(kind, {})
+    own = kind_data.get("tags", {}).get(market) or kind_data.get("default", [])
+    labels: dict[str, str] = {}
+    for label in [*own, *paid]:
+        labels.setdefault(fold(label), label)
+    return list(labels.values())
+
+
 def _has_accepted(market: str, accepted: list[str], tokens: list[str], entries: list[str]) -> bool:
     keys = {fold(tag) for tag in accepted}
     if any(fold(token) in keys for token in tokens):
@@ -178,21 +221,60 @@ def _has_accepted(market: str, accepted: list[str], tokens: list[str], entries: 
     return False
 
 
-def _missing_tags(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", fold(text))
+
+
+def _has_sentence(words: list[str], phrase: str) -> bool:
+    """Whether ``phrase`` occurs in ``words``; a ``*`` in it stands for one to five words."""
+    pattern = [word if word == "*" else " ".join(_words(word)) for word in phrase.split()]
+    text = " " + " ".join(words) + " "
+    regex = "".join(r"(?: \S+){1,5}" if part == "*" else " " + re.escape(part) for part in pattern)
+    return re.search(regex + " ", text) is not None
+
+
+def _has_word(words: list[str], word: str) -> bool:
+    """A word with endings (``commissions``, ``komisyonlu``); a Turkish final k also softens
+    to ğ before a vowel (``ortaklık`` -> ``ortaklığı``)."""
+    stem = fold(word)
+    stems = (stem, stem[:-1] + "g") if stem.endswith("k") else (stem,)
+    return any(token.startswith(stems) for token in words)
+
+
+def _discloses_in_text(kind: str, market: str, texts: list[str]) -> bool:
+    """A gift sentence (gifted) or an affiliate word (affiliate) in the disclosure text."""
+    words = [word for text in texts for word in [*_words(text), "|"]]
+    if kind == campaign.GIFTED:
+        sentences = KIND_DATA["gifted"]["sentences"].get(market, [])
+        return any(_has_sentence(words, sentence) for sentence in sentences)
+    if kind == campaign.AFFILIATE:
+        return any(_has_word(words, word) for word in KIND_DATA["affiliate"]["words"])
+    return False
+
+
+def _missing_tags(brief: Brief, options: Mapping[str, Any]) -> tuple[list[Problem], bool]:
+    """One problem per market without an accepted label, and whether some market has one."""
     if any(_unreadable(brief.get(pointer)) for pointer in (TAGS_POINTER, "/content/hashtags")):
-        return  # a label may hide in a field of the wrong type: the schema reports it
+        return [], True  # a label may hide in a field of the wrong type: the schema reports it
     table = _tag_table(options)
     tokens, entries = _brief_labels(brief)
+    texts = [text for _pointer, text in brief.strings(TEXT_POINTER)]
     weak_keys = {fold(tag) for tag in options["weak_tags"]}
-    weak_used = list(dict.fromkeys(token for token in tokens if fold(token) in weak_keys))
-    tokens = [token for token in tokens if fold(token) not in weak_keys]
     proposed: set[str] = set()
+    problems: list[Problem] = []
     for market in _campaign_markets(brief):
-        accepted = table.get(market) or table.get(DEFAULT_MARKET) or ["#ad"]
-        if _has_accepted(market, accepted, tokens, entries):
+        accepted = _accepted_labels(brief.kind, market, table)
+        accepted_keys = {fold(tag) for tag in accepted}
+        weak_here = weak_keys - accepted_keys  # #gifted counts on a gifted campaign in the US
+        counted = [token for token in tokens if fold(token) not in weak_here]
+        if _has_accepted(market, accepted, counted, entries):
             continue
+        if _discloses_in_text(brief.kind, market, texts):
+            continue
+        weak_used = list(dict.fromkeys(token for token in tokens if fold(token) in weak_here))
         edits = _append_edits(brief, accepted[0], proposed)
-        yield _missing_tag_problem(brief, market, accepted, weak_used, edits)
+        problems.append(_missing_tag_problem(brief, market, accepted, weak_used, edits))
+    return problems, len(problems) < len(_campaign_markets(brief))
 
 
 def _unreadable(value: Any) -> bool:
@@ -361,16 +443,30 @@ def _placement(brief: Brief, disclosure: dict[str, Any] | None) -> Iterator[Prob
     )
 
 
-def _toggle(brief: Brief, disclosure: dict[str, Any] | None) -> Iterator[Problem]:
-    pointer = f"{DISCLOSURE_POINTER}/branded_content_toggle"
-    value = (disclosure or {}).get("branded_content_toggle")
+def _platform_setting(brief: Brief, disclosure: dict[str, Any] | None) -> Iterator[Problem]:
+    """One finding for the brief, naming the setting of each platform that has deliverables."""
+    value = brief.platform_label
     if value is True or (value is not None and not isinstance(value, bool)):
         return
+    settings = [PLATFORM_SETTINGS[name] for name in brief.platforms_with_deliverables()]
+    if not settings:
+        return  # no deliverable on a known platform: no setting to ask for
+    pointer = brief.platform_label_pointer
+    field = Plain(pointer.rsplit("/", 1)[-1])
     edits = (Edit("set", pointer, True),) if disclosure is not None else ()
-    message = _("TikTok's branded-content toggle is not turned on")
-    fix = _("Set branded_content_toggle: true and ask the creator to switch it on when posting.")
+    if len(settings) == 1:
+        message = _("{setting} is not turned on", setting=settings[0])
+    else:
+        message = _(
+            "the platforms' paid-partnership settings are not turned on: {settings}",
+            settings=settings,
+        )
+    fix = _(
+        "Set {field}: true and ask the creators to switch on {settings} when posting.",
+        field=field,
+        settings=settings,
+    )
+    problem = brief.problem(pointer, message, fix, severity=Severity.WARNING, edits=edits)
     if value is None:
-        problem = brief.problem(pointer, message, fix, severity=Severity.WARNING, edits=edits)
-        yield _at(brief, problem, DISCLOSURE_POINTER if disclosure is not None else "/content")
-        return
-    yield brief.problem(pointer, message, fix, severity=Severity.WARNING, edits=edits)
+        problem = _at(brief, problem, DISCLOSURE_POINTER if disclosure is not None else "/content")
+    yield problem

@@ -3,7 +3,8 @@
 ## What it does
 Reads `kpis` (a list of `{metric, target, window, priority}`) and reports:
 
-- no KPIs at all (error);
+- no KPIs at all (error; a warning when `campaign.kind` is gifted, affiliate or
+  non_commercial, where no fee rides on the result);
 - a KPI without a `target` or without a `window` (warning, one per missing field);
 - a `metric` that is not a measurable metric (warning): views, reach, impressions, followers,
   follower_growth, likes, comments, shares, saves, engagement_rate, watch_time, completion_rate,
@@ -15,6 +16,9 @@ Reads `kpis` (a list of `{metric, target, window, priority}`) and reports:
   clicks, ctr; sales → conversions, conversion_rate, sales, revenue, roas, cpa, promo_code_uses;
   app_installs → installs, cpa; ugc → ugc_posts (option `objective_metrics`);
 - with two KPIs or more: KPIs without a `priority`, or two KPIs with the same priority (info).
+
+The same gap in several KPIs (no target, no window, no priority, an unmeasurable metric) is one
+finding naming them, at the first, with the others as related locations.
 
 ## Why it matters
 The article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?" (mistakes 6 and 7):
@@ -43,13 +47,14 @@ or reach for awareness.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from campaignlint.brief import Brief
 from campaignlint.domain import is_number
-from campaignlint.i18n import _
+from campaignlint.i18n import Message, _
 from campaignlint.model import Problem
 from campaignlint.rule import Option
 from campaignlint.text import fold
@@ -140,15 +145,14 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
                 " a window and a priority, such as {example}.",
                 example="{metric: conversions, target: 1200, window: campaign, priority: 1}",
             ),
-            severity="error",
+            severity="error" if brief.is_paid else "warning",
         )
         return
     if not isinstance(value, list):
         return  # unreadable: the schema reports it
     kpis = list(brief.mappings("/kpis"))
     measurable = {metric_key(metric) for metric in options["measurable_metrics"]}
-    for pointer, kpi in kpis:
-        yield from _check_fields(brief, pointer, kpi, measurable)
+    yield from _check_fields(brief, kpis, measurable)
     yield from _check_objective(brief, kpis, options["objective_metrics"])
     if len(kpis) >= 2:
         yield from _check_priorities(brief, kpis)
@@ -162,37 +166,104 @@ def _label(kpi: dict[str, Any], pointer: str) -> str:
 
 
 def _check_fields(
-    brief: Brief, pointer: str, kpi: dict[str, Any], measurable: set[str]
+    brief: Brief, kpis: list[tuple[str, dict[str, Any]]], measurable: set[str]
 ) -> Iterator[Problem]:
-    label = _label(kpi, pointer)
-    metric = kpi.get("metric")
-    if _missing(metric):
-        yield brief.missing(
-            f"{pointer}/metric",
+    """Each missing or unmeasurable field; the same gap in several KPIs is one finding listing
+    them, at the first, with the others as related places."""
+    no_metric: list[tuple[str, str]] = []
+    unmeasurable: list[tuple[str, str]] = []
+    no_target: list[tuple[str, str]] = []
+    no_window: list[tuple[str, str]] = []
+    for pointer, kpi in kpis:
+        label = _label(kpi, pointer)
+        metric = kpi.get("metric")
+        if _missing(metric):
+            no_metric.append((f"{pointer}/metric", label))
+        elif isinstance(metric, str) and metric_key(metric) not in measurable:
+            unmeasurable.append((f"{pointer}/metric", metric))
+        if _missing(kpi.get("target")):
+            no_target.append((f"{pointer}/target", label))
+        if _missing(kpi.get("window")):
+            no_window.append((f"{pointer}/window", label))
+    if no_metric:
+        yield _grouped(
+            brief,
+            no_metric,
             _("a KPI has no metric"),
+            _(
+                "{count} KPIs have no metric: {items}",
+                count=len(no_metric),
+                items=_labels(no_metric),
+            ),
             _("Name a measurable metric, such as views, clicks or conversions."),
         )
-    elif isinstance(metric, str) and metric_key(metric) not in measurable:
-        yield brief.problem(
-            f"{pointer}/metric",
+    if unmeasurable:
+        metric = unmeasurable[0][1]
+        yield _grouped(
+            brief,
+            unmeasurable,
             _("the KPI metric '{metric}' cannot be measured", metric=metric),
+            _(
+                "the KPI metrics {metrics} cannot be measured",
+                metrics=", ".join(f"'{name}'" for _pointer, name in unmeasurable),
+            ),
             _(
                 "Use a metric TikTok or your tracking can count: {metrics}.",
                 metrics=", ".join(sorted(measurable)),
             ),
         )
-    if _missing(kpi.get("target")):
-        yield brief.missing(
-            f"{pointer}/target",
-            _("the KPI {metric} has no target", metric=label),
-            _("Add a target number for {metric}, measured against a baseline.", metric=label),
+    yield from _missing_field(brief, no_target, "target")
+    yield from _missing_field(brief, no_window, "window")
+
+
+def _labels(places: list[tuple[str, str]]) -> str:
+    return ", ".join(label for _pointer, label in places)
+
+
+def _missing_field(brief: Brief, places: list[tuple[str, str]], field: str) -> Iterator[Problem]:
+    if not places:
+        return
+    first, labels, count = places[0][1], _labels(places), len(places)
+    if field == "target":
+        yield _grouped(
+            brief,
+            places,
+            _("the KPI {metric} has no target", metric=first),
+            _("{count} KPIs have no target: {metrics}", count=count, metrics=labels),
+            _("Add a target number for {metric}, measured against a baseline.", metric=first)
+            if count == 1
+            else _("Add a target number for each, measured against a baseline."),
         )
-    if _missing(kpi.get("window")):
-        yield brief.missing(
-            f"{pointer}/window",
-            _("the KPI {metric} has no time window", metric=label),
-            _("Add window: weekly, monthly or campaign to {metric}.", metric=label),
-        )
+        return
+    yield _grouped(
+        brief,
+        places,
+        _("the KPI {metric} has no time window", metric=first),
+        _("{count} KPIs have no time window: {metrics}", count=count, metrics=labels),
+        _("Add window: weekly, monthly or campaign to {metric}.", metric=first)
+        if count == 1
+        else _("Add window: weekly, monthly or campaign to each of {metrics}.", metrics=labels),
+    )
+
+
+def _grouped(
+    brief: Brief,
+    places: list[tuple[str, str]],
+    one: Message,
+    several: Message,
+    fix: Message,
+    severity: str | None = None,
+) -> Problem:
+    """One finding at the first place (``missing`` positions an absent field at its KPI), the
+    other places related."""
+    first = places[0][0]
+    message = one if len(places) == 1 else several
+    located = brief.missing(first, message, fix, severity=severity)
+    if len(places) == 1:
+        return located
+    related = [pointer for pointer, _label in places[1:]]
+    grouped = brief.problem(first, message, fix, severity=severity, related=related)
+    return dataclasses.replace(grouped, position=located.position)
 
 
 def _check_objective(
@@ -245,11 +316,17 @@ def _check_priorities(brief: Brief, kpis: list[tuple[str, dict[str, Any]]]) -> I
             at_key=True,
         )
         return
-    for pointer, kpi in without:
-        yield brief.missing(
-            f"{pointer}/priority",
-            _("the KPI {metric} has no priority", metric=_label(kpi, pointer)),
-            _("Give {metric} a priority number of its own.", metric=_label(kpi, pointer)),
+    if without:
+        places = [(f"{pointer}/priority", _label(kpi, pointer)) for pointer, kpi in without]
+        first, labels = places[0][1], _labels(places)
+        yield _grouped(
+            brief,
+            places,
+            _("the KPI {metric} has no priority", metric=first),
+            _("the KPIs {metrics} have no priority", metrics=labels),
+            _("Give {metric} a priority number of its own.", metric=first)
+            if len(places) == 1
+            else _("Give each of {metrics} a priority number of its own.", metrics=labels),
             severity="info",
         )
     seen: dict[Any, str] = {}

@@ -3,13 +3,17 @@
 ## What it does
 Reads `tracking` and reports:
 
-- no `tracking` section, or no `tracking.methods` (error);
+- no `tracking` section, or no `tracking.methods` (error; a warning on a `gifted` or
+  `non_commercial` campaign, see `campaign.kind`); under a missing section nothing more is
+  reported;
 - objective `sales`, `traffic` or `app_installs` without an attributable method, one that ties a
   sale or a visit to a creator: `promo_code`, `utm_links`, `affiliate_links`,
   `affiliate_dashboard`, `tiktok_pixel`, `meta_pixel`, `landing_page` (warning; option
-  `attributable_methods`);
+  `attributable_methods`). On an `affiliate` program, whose commissions depend on it, no
+  attributable method is an error whatever the objective;
 - no `reporting_cadence`, or only `end_of_campaign` for a campaign longer than
   `max_days_without_interim` (14) days from `campaign.start` to `campaign.end` (warning);
+  `live` (a live dashboard, such as an affiliate program's) is a valid cadence;
 - `pre_campaign_analysis` not `true` (warning).
 
 Method and cadence names ignore case, spaces and hyphens (`UTM links` is `utm_links`).
@@ -48,6 +52,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from campaignlint import campaign
 from campaignlint.brief import Brief
 from campaignlint.domain import ATTRIBUTABLE_METHODS
 from campaignlint.i18n import _
@@ -109,8 +114,14 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
             _(
                 "Add tracking with methods (such as promo_code, utm_links, tiktok_analytics),"
                 " a reporting_cadence and pre_campaign_analysis: true."
+            )
+            if brief.kind != campaign.AFFILIATE
+            else _(
+                "Add tracking with an attributable method (affiliate_links, promo_code or"
+                " affiliate_dashboard), a reporting_cadence (live for a commission dashboard)"
+                " and pre_campaign_analysis: true."
             ),
-            severity="error",
+            severity=_absence_severity(brief),
         )
         return
     if not isinstance(tracking, dict):
@@ -118,6 +129,12 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     yield from _check_methods(brief, options)
     yield from _check_cadence(brief, options["max_days_without_interim"])
     yield from _check_analysis(brief)
+
+
+def _absence_severity(brief: Brief) -> str:
+    """No tracking at all: an error where money rides on the results (a paid campaign, an
+    affiliate program's commissions), a warning on gifted and cause campaigns."""
+    return "error" if brief.kind in (campaign.PAID, campaign.AFFILIATE) else "warning"
 
 
 def _check_analysis(brief: Brief) -> Iterator[Problem]:
@@ -144,17 +161,33 @@ def _check_methods(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem
             "/tracking/methods",
             _("tracking lists no methods: nothing measures the KPIs"),
             _("List how each KPI is tracked, such as promo_code, utm_links, tiktok_analytics."),
+            severity=_absence_severity(brief),
+        )
+        return
+    if methods is None:
+        return
+    attributable = [name_key(name) for name in options["attributable_methods"]]
+    if not attributable or any(name_key(method) in attributable for method in methods):
+        return
+    if brief.kind == campaign.AFFILIATE:
+        yield brief.problem(
+            "/tracking/methods",
+            _(
+                "an affiliate program pays commissions on the sales each creator brings, but"
+                " tracking has only {methods}: no sale can be tied to a creator",
+                methods=", ".join(methods),
+            ),
+            _(
+                "Add an attributable method: {methods} (affiliate links or a personal promo code"
+                " per creator).",
+                methods=", ".join(attributable),
+            ),
             severity="error",
         )
         return
     objective = brief.text("/campaign/objective")
-    if methods is None or objective is None:
-        return
     needing = {name_key(name) for name in options["attribution_objectives"]}
-    attributable = [name_key(name) for name in options["attributable_methods"]]
-    if name_key(objective) not in needing or not attributable:
-        return
-    if any(name_key(method) in attributable for method in methods):
+    if objective is None or name_key(objective) not in needing:
         return
     yield brief.problem(
         "/tracking/methods",

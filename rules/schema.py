@@ -8,6 +8,13 @@ required sections (`campaign` with name, brand, objective, start, end and budget
 keys. Keys that start with `x-` are free at any level. Duplicate keys and extra YAML documents
 in one file are reported here too.
 
+It also checks what a JSON Schema cannot say alone: `campaign.budget` is required on a paid
+campaign only (`campaign.kind`), `deliverables` may be empty or absent on an affiliate program; on
+a campaign with several `campaign.platforms` each deliverable names its `platform`, one of them;
+a `format` must exist on its platform (`photo_carousel` on Instagram: did you mean `carousel`?);
+v1's `campaign.platform` must be among `platforms` when both are given, and `platform_label` and
+its v1 name `branded_content_toggle` are not both written.
+
 ## Why it matters
 Every other rule reads fields by name. A typo such as `infuencers:` or a budget written as
 `ten thousand` silently switches checks off, and the campaign ships unchecked.
@@ -47,5 +54,9 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     yield from brief.document.problems
     for violation in brief.violations:
         yield brief.problem(
-            violation.pointer, violation.message, violation.fix, at_key=violation.at_key
+            violation.pointer,
+            violation.message,
+            violation.fix,
+            at_key=violation.at_key,
+            related=violation.related,
         )

@@ -3,12 +3,21 @@
 ## What it does
 For each influencer paid with a revenue share (`compensation.model: revenue_share` or `hybrid`):
 
-- no `revenue_share_percent` (error: the commission must be agreed up front);
+- no `revenue_share_percent` (error: the commission must be agreed up front; several creators
+  without one are one error listing them);
 - a `revenue_share_percent` below `min_share` (5 %) or above `max_share` (30 %) (warning); the
   range is also checked when a percent is given without a model;
 - a campaign whose `tracking.methods` holds no attributable method — one that ties a sale to a
   creator: `promo_code`, `utm_links`, `affiliate_links`, `affiliate_dashboard`, `tiktok_pixel`,
   `meta_pixel`, `landing_page` (warning, once for the campaign, at `tracking.methods`).
+
+`campaign.commission_percent` is the program-level commission (affiliate programs, hybrid
+deals): it is checked against the same range, and stands for every creator who has no
+`revenue_share_percent` of their own (a creator's own percent overrides it). On an `affiliate`
+program (`campaign.kind: affiliate`) every creator earns a commission: creators with neither
+their own percent nor a program commission are one error for the brief, listing them (and no
+contract finding besides). With no tracking methods at all, and on an affiliate program, the
+tracking check is `missing-tracking`'s, not repeated here.
 
 A `revenue_share_percent` beside a `flat_fee` (or any other model without a revenue share) is
 not used, and not checked.
@@ -42,9 +51,11 @@ UTM or affiliate link, the TikTok pixel or a dedicated landing page — listed i
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
+from campaignlint import campaign
 from campaignlint.brief import Brief
 from campaignlint.domain import ATTRIBUTABLE_METHODS, influencer_label, keyword
 from campaignlint.i18n import Percent, Plain, _
@@ -74,37 +85,97 @@ OPTIONS = {
 
 
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
+    program = _program_commission(brief, options)
+    yield from program.problems
+    affiliate = brief.kind == campaign.AFFILIATE
     sharing: list[tuple[str, str]] = []  # (model pointer, handle) of each revenue share
+    without: list[tuple[str, str]] = []  # (pointer, handle): affiliates with no commission
+    unagreed: list[tuple[str, str, str]] = []  # (percent pointer, handle, model): no percent
     for index, (pointer, influencer) in enumerate(brief.mappings("/influencers")):
         compensation = f"{pointer}/compensation"
+        handle = influencer_label(influencer, index)
+        if affiliate and program.percent is None and not _has_percent(brief, compensation):
+            without.append((pointer, handle))
+            continue
         if brief.mapping(compensation) is None:
             continue
-        handle = influencer_label(influencer, index)
         model = keyword(brief.get(f"{compensation}/model"))
         if model in REVENUE_SHARE_MODELS:
             sharing.append((f"{compensation}/model", handle))
         if model in REVENUE_SHARE_MODELS or model is None:
-            yield from _check_percent(brief, compensation, Plain(handle), model, options)
-    if sharing:
+            percent_pointer = f"{compensation}/revenue_share_percent"
+            required = model is not None and program.percent is None and not affiliate
+            if required and brief.get(percent_pointer) is None:
+                unagreed.append((percent_pointer, handle, str(model)))
+                continue
+            yield from _check_percent(brief, percent_pointer, Plain(handle), options)
+    if unagreed:
+        yield _missing_percent(brief, unagreed, options)
+    if without:
+        yield _missing_program_commission(brief, without, options)
+    if sharing and not affiliate:  # an affiliate's tracking is missing-tracking's error
         yield from _check_tracking(brief, sharing, options)
 
 
+class _Program(NamedTuple):
+    percent: float | None  # campaign.commission_percent, when it is a number
+    problems: list[Problem]
+
+
+def _program_commission(brief: Brief, options: Mapping[str, Any]) -> _Program:
+    """``campaign.commission_percent``: the commission of every creator without one of their
+    own, checked against the same range as a creator's."""
+    pointer = "/campaign/commission_percent"
+    percent = brief.number(pointer)
+    if percent is None:
+        return _Program(None, [])
+    problem = _out_of_range(brief, pointer, Plain("campaign.commission_percent"), percent, options)
+    return _Program(percent, [problem] if problem else [])
+
+
+def _has_percent(brief: Brief, compensation: str) -> bool:
+    """A creator's own revenue_share_percent is written (a wrong type is the schema's)."""
+    return brief.get(f"{compensation}/revenue_share_percent") is not None
+
+
+def _missing_program_commission(
+    brief: Brief, without: list[tuple[str, str]], options: Mapping[str, Any]
+) -> Problem:
+    """One error for every affiliate creator with no commission: set it once for the program."""
+    low, high = Percent(float(options["min_share"])), Percent(float(options["max_share"]))
+    pointer = "/campaign/commission_percent"
+    message = _(
+        "The affiliate program agrees no commission with {handles}: campaign.commission_percent"
+        " is not set and they have no revenue_share_percent.",
+        handles=[Plain(handle) for _pointer, handle in without],
+    )
+    fix = _(
+        "Set campaign.commission_percent for the whole program (usually between {low} and"
+        " {high}), or each creator's compensation.revenue_share_percent.",
+        low=low,
+        high=high,
+    )
+    located = brief.missing(pointer, message, fix, severity=Severity.ERROR)
+    related = [item_pointer for item_pointer, _handle in without]
+    grouped = brief.problem(pointer, message, fix, severity=Severity.ERROR, related=related)
+    return dataclasses.replace(grouped, position=located.position)
+
+
 def _check_percent(
-    brief: Brief,
-    compensation: str,
-    handle: Plain,
-    model: str | None,
-    options: Mapping[str, Any],
+    brief: Brief, percent_pointer: str, handle: Plain, options: Mapping[str, Any]
 ) -> Iterator[Problem]:
-    percent_pointer = f"{compensation}/revenue_share_percent"
-    low, high = float(options["min_share"]), float(options["max_share"])
-    if not brief.has(percent_pointer) or brief.get(percent_pointer) is None:
-        if model is not None:
-            yield _missing_percent(brief, percent_pointer, handle, model, low, high)
-        return
     percent = brief.number(percent_pointer)
     if percent is None:
-        return  # not a number: the schema reports it
+        return  # absent, or not a number (the schema reports it)
+    problem = _out_of_range(brief, percent_pointer, handle, percent, options)
+    if problem is not None:
+        yield problem
+
+
+def _out_of_range(
+    brief: Brief, pointer: str, handle: Plain, percent: float, options: Mapping[str, Any]
+) -> Problem | None:
+    low, high = float(options["min_share"]), float(options["max_share"])
     if percent < low:
         message = _(
             "{handle}: a revenue share of {percent} is below {low}; creators are likely to refuse"
@@ -122,9 +193,9 @@ def _check_percent(
             high=Percent(high),
         )
     else:
-        return
-    yield brief.problem(
-        percent_pointer,
+        return None
+    return brief.problem(
+        pointer,
         message,
         _(
             "Agree a commission between {low} and {high}, the usual range of TikTok Shop"
@@ -136,25 +207,37 @@ def _check_percent(
 
 
 def _missing_percent(
-    brief: Brief, percent_pointer: str, handle: Plain, model: str, low: float, high: float
+    brief: Brief, unagreed: list[tuple[str, str, str]], options: Mapping[str, Any]
 ) -> Problem:
-    """At the missing field; its line is the ``compensation:`` key's when the key is absent."""
-    return brief.missing(
-        percent_pointer,
-        _(
+    """One error for every revenue share without an agreed percent, at the first one's missing
+    field (its line is the ``compensation:`` key's), the others as related places."""
+    low, high = Percent(float(options["min_share"])), Percent(float(options["max_share"]))
+    first_pointer, first_handle, first_model = unagreed[0]
+    if len(unagreed) == 1:
+        message = _(
             "{handle} is paid by revenue share (model {model}), but no revenue_share_percent is"
             " agreed.",
-            handle=handle,
-            model=Plain(model),
-        ),
-        _(
-            "Agree the commission up front and write it as revenue_share_percent, usually"
-            " between {low} and {high}.",
-            low=Percent(low),
-            high=Percent(high),
-        ),
-        severity=Severity.ERROR,
+            handle=Plain(first_handle),
+            model=Plain(first_model),
+        )
+    else:
+        message = _(
+            "{handles} are paid by revenue share, but no revenue_share_percent is agreed with"
+            " any of them.",
+            handles=[Plain(handle) for _pointer, handle, _model in unagreed],
+        )
+    fix = _(
+        "Agree the commission up front and write it as revenue_share_percent, usually"
+        " between {low} and {high}.",
+        low=low,
+        high=high,
     )
+    located = brief.missing(first_pointer, message, fix, severity=Severity.ERROR)
+    if len(unagreed) == 1:
+        return located
+    related = [pointer for pointer, _handle, _model in unagreed[1:]]
+    grouped = brief.problem(first_pointer, message, fix, severity=Severity.ERROR, related=related)
+    return dataclasses.replace(grouped, position=located.position)
 
 
 def _check_tracking(
@@ -165,32 +248,24 @@ def _check_tracking(
     attributable = [str(method) for method in options["attributable_methods"]]
     wanted = {keyword(method) for method in attributable}
     methods = [text for _pointer, text in brief.strings("/tracking/methods")]
+    if not methods:
+        return  # no tracking (methods) at all: missing-tracking's error says it, once
     if any(keyword(method) in wanted for method in methods):
         return
     handles = [Plain(handle) for _pointer, handle in sharing]
-    if methods:
-        message = _(
+    yield brief.problem(
+        "/tracking/methods",
+        _(
             "Revenue share is agreed with {handles}, but none of the tracking methods ({methods})"
             " can tie a sale to a creator.",
             handles=handles,
             methods=[Plain(method) for method in methods],
-        )
-    else:
-        message = _(
-            "Revenue share is agreed with {handles}, but no tracking method is given that can tie"
-            " a sale to a creator.",
-            handles=handles,
-        )
-    pointer, at_key = _tracking_location(brief, sharing[0][0])
-    yield brief.problem(
-        pointer,
-        message,
+        ),
         _(
             "Add an attributable method to tracking.methods ({methods}), for example a personal"
             " promo code for each creator.",
             methods=[Plain(method) for method in attributable],
         ),
-        at_key=at_key,
     )
 
 
@@ -198,12 +273,3 @@ def _readable_tracking(brief: Brief) -> bool:
     """tracking and its methods are absent, empty or of a type this rule can read."""
     tracking, methods = brief.get("/tracking"), brief.get("/tracking/methods")
     return isinstance(tracking, dict | None) and isinstance(methods, list | str | None)
-
-
-def _tracking_location(brief: Brief, first_model: str) -> tuple[str, bool]:
-    """tracking.methods when written, else the tracking key, else the first revenue share."""
-    if brief.has("/tracking/methods"):
-        return "/tracking/methods", False
-    if brief.has("/tracking"):
-        return "/tracking", True
-    return first_model, False

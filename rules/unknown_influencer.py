@@ -9,7 +9,8 @@ Turkish rules, so `@Ayse.Glow`, `ayse.glow` and `@ayşe.glow` are the same creat
   suggesting the closest listed handle when there is one; several deliverables naming the same
   unknown handle are one finding, at the first, with the others as related locations;
 - influencers with no deliverable at all (warning): one finding naming them all, at the first
-  one's `handle`, with the others as related locations.
+  one's `handle`, with the others as related locations; not on an affiliate program
+  (`campaign.kind: affiliate`), where creators post when they choose.
 
 ## Why it matters
 Every check on audience fit, engagement, tiers and money reads the `influencers` list: a deliverable
@@ -44,6 +45,7 @@ import difflib
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from campaignlint import campaign
 from campaignlint.brief import Brief
 from campaignlint.i18n import Plain, _
 from campaignlint.model import Problem
@@ -79,6 +81,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     deliverables = brief.get("/deliverables")
     if (
         options["report_idle_influencers"]
+        and brief.kind != campaign.AFFILIATE  # an open program: creators post when they like
         and isinstance(deliverables, list)
         and not _unreadable(brief, "/deliverables", "influencer")
     ):

@@ -47,7 +47,7 @@ def test_an_enum_findings_fix_lists_the_allowed_values() -> None:
     findings = lint_text(BRIEF_WITH_BAD_MODEL, config=Config(select=("schema",)))
     (finding,) = [f for f in findings if f.pointer == "/influencers/0/compensation/model"]
     assert finding.fix == (
-        "Write one of: flat_fee, per_follower, cpm, revenue_share, hybrid, product_only."
+        "Write one of: flat_fee, per_follower, cpm, revenue_share, hybrid, product_only, none."
     )
 
 

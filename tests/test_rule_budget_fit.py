@@ -151,11 +151,13 @@ def test_flat_fee_of_zero_is_an_error_at_the_amount() -> None:
           - {handle: "@one", compensation: {model: flat_fee, fee: {amount: 1, currency: TRY}}}
         """,
     )
-    # @deniz's bare `fee: 0` is rejected by the schema: its finding only (Contract v2).
+    # @deniz's bare `fee: 0` is rejected by the schema: its finding only (Contract v2), so
+    # @can's is the one flat fee of 0 left (the same finding for several creators is grouped).
     assert summary(findings) == [
-        ("budget-fit", "error", 5, "/influencers/0/compensation/fee/amount"),
+        ("budget-fit", "error", 5, "/influencers/0/compensation/fee/amount")
     ]
-    assert "@can" in findings[0].message and "0" in findings[0].message
+    assert findings[0].message == "@can has a flat fee of 0: the deal pays the creator nothing."
+    assert findings[0].related == ()
 
 
 def test_all_bullets_together() -> None:
@@ -215,3 +217,23 @@ def test_mistake_sample_shows_every_bullet() -> None:
         ("warning", "/influencers/1/compensation/model"),
         ("info", "/influencers/2/compensation/fee"),
     ]
+
+
+def test_product_only_creators_of_one_tier_are_one_finding() -> None:
+    findings = run_rule(
+        RULE,
+        """\
+        influencers:
+          - {handle: "@a", followers: 200000, compensation: {model: product_only}}
+          - {handle: "@b", followers: 300000, compensation: {model: product_only}}
+          - {handle: "@c", followers: 900000, compensation: {model: product_only}}
+          - {handle: "@d", followers: 20000, compensation: {model: product_only}}
+        """,
+    )
+    assert summary(findings) == [
+        ("budget-fit", "warning", 2, "/influencers/0/compensation/model"),
+        ("budget-fit", "warning", 4, "/influencers/2/compensation/model"),
+    ]
+    assert findings[0].message.startswith("@a, @b are mid creators offered product only")
+    assert [r.pointer for r in findings[0].related] == ["/influencers/1/compensation/model"]
+    assert findings[1].message.startswith("@c is a macro creator offered product only")

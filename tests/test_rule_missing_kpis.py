@@ -41,15 +41,38 @@ def test_kpi_without_target_or_window() -> None:
             "{metric: likes, target: '', window: null, priority: 3}",
         ),
     )
-    # The empty-text target is rejected by the schema (a number is expected): its finding only
-    # (Contract v2); an empty window counts as absent.
+    # domain.md Contract v2: the same gap in several KPIs is one finding listing them; the
+    # empty-text target is rejected by the schema (a number is expected): its finding only.
     assert summary(findings) == [
         (RULE, "warning", 4, "/kpis/0/target"),
         (RULE, "warning", 5, "/kpis/1/window"),
-        (RULE, "warning", 6, "/kpis/2/window"),
     ]
-    assert "The KPI conversions has no target" in findings[0].message
-    assert "The KPI views has no time window" in findings[1].message
+    assert findings[0].message == "The KPI conversions has no target"
+    assert findings[0].related == ()
+    assert findings[1].message == "2 KPIs have no time window: views, likes"
+    assert [r.pointer for r in findings[1].related] == ["/kpis/2/window"]
+    single = run_rule(RULE, kpis("{metric: conversions, target: 600, priority: 1}"))
+    assert [f.message for f in single] == ["The KPI conversions has no time window"]
+    assert single[0].related == ()
+
+
+def test_several_unmeasurable_metrics_or_missing_priorities_are_one_finding() -> None:
+    findings = run_rule(
+        RULE,
+        kpis(
+            "{metric: conversions, target: 1200, window: campaign, priority: 1}",
+            "{metric: brand love, target: 5, window: campaign}",
+            "{metric: vibes, target: 3, window: campaign}",
+        ),
+    )
+    assert summary(findings) == [
+        (RULE, "info", 5, "/kpis/1/priority"),
+        (RULE, "warning", 5, "/kpis/1/metric"),
+    ]
+    assert findings[1].message == "The KPI metrics 'brand love', 'vibes' cannot be measured"
+    assert [r.pointer for r in findings[1].related] == ["/kpis/2/metric"]
+    assert findings[0].message == "The KPIs brand love, vibes have no priority"
+    assert [r.pointer for r in findings[0].related] == ["/kpis/2/priority"]
 
 
 def test_unmeasurable_metric() -> None:

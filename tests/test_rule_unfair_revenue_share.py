@@ -139,31 +139,15 @@ def test_revenue_share_without_attributable_tracking_is_one_warning_at_the_metho
     assert findings[0].fix is not None and "promo_code" in findings[0].fix
 
 
-def test_missing_tracking_points_at_the_tracking_key_or_the_model() -> None:
-    with_tracking = run_rule(
-        RULE,
-        """\
-        influencers:
-          - {handle: "@a", compensation: {model: revenue_share, revenue_share_percent: 10}}
-        tracking:
-          reporting_cadence: weekly
-        """,
-    )
-    assert summary(with_tracking) == [("unfair-revenue-share", "warning", 3, "/tracking")]
-    assert "no tracking method" in with_tracking[0].message
-    without_tracking = run_rule(
-        RULE,
-        """\
-        influencers:
-          - handle: "@a"
-            compensation:
-              model: revenue_share
-              revenue_share_percent: 10
-        """,
-    )
-    assert summary(without_tracking) == [
-        ("unfair-revenue-share", "warning", 4, "/influencers/0/compensation/model")
-    ]
+def test_no_tracking_methods_at_all_is_left_to_missing_tracking() -> None:
+    # domain.md Contract v2: no sub-field finding under a missing section (missing-tracking's
+    # "no tracking" error says it once)
+    for tracking in ("tracking:\n  reporting_cadence: weekly\n", "tracking: {methods: []}\n", ""):
+        fragment = (
+            "influencers:\n"
+            "  - {handle: '@a', compensation: {model: revenue_share, revenue_share_percent: 10}}\n"
+        )
+        assert run_rule(RULE, fragment + tracking) == []
 
 
 @pytest.mark.parametrize(
@@ -265,4 +249,28 @@ def test_mistake_sample_shows_missing_percent_and_missing_attribution() -> None:
         ("error", "/influencers/0/compensation/revenue_share_percent"),
         ("warning", "/influencers/1/compensation/revenue_share_percent"),
         ("warning", "/tracking/methods"),
+    ]
+
+
+def test_several_creators_without_a_percent_are_one_error_listing_them() -> None:
+    # domain.md Contract v2: findings that read the same but for the creator they name are one
+    findings = run_rule(
+        RULE,
+        """\
+        influencers:
+          - {handle: "@a", compensation: {model: revenue_share}}
+          - {handle: "@b", compensation: {model: hybrid, revenue_share_percent: 50}}
+          - {handle: "@c", compensation: {model: hybrid, fee: {amount: 100}}}
+        tracking: {methods: [promo_code]}
+        """,
+    )
+    assert summary(findings) == [
+        (RULE, "error", 2, "/influencers/0/compensation/revenue_share_percent"),
+        (RULE, "warning", 3, "/influencers/1/compensation/revenue_share_percent"),
+    ]
+    assert findings[0].message == (
+        "@a, @c are paid by revenue share, but no revenue_share_percent is agreed with any of them."
+    )
+    assert [(r.pointer, r.line) for r in findings[0].related] == [
+        ("/influencers/2/compensation/revenue_share_percent", 4)
     ]

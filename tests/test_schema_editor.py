@@ -153,3 +153,29 @@ def test_editor_reports_the_schema_diagnostics(server_script: Path, tmp_path: Pa
     assert objective in lines, messages
     assert any("infuencers" in m or "not allowed" in m for m in messages), messages
     assert any("influencers" in m for m in messages), messages  # the required section is missing
+
+
+def test_editor_knows_the_campaign_kinds_and_platforms(server_script: Path, tmp_path: Path) -> None:
+    """A gifted brief without a budget and an affiliate program without deliverables are valid
+    in the editor too; a paid brief without a budget and an unknown platform are not."""
+    kinds = SAMPLES / "kinds"
+    gifted = brief_with_modeline((kinds / "gifted-en.yaml").read_text(encoding="utf-8"))
+    affiliate = brief_with_modeline((kinds / "affiliate-en.yaml").read_text(encoding="utf-8"))
+    paid = gifted.replace("  kind: gifted\n", "  kind: paid\n").replace(
+        "platforms: [tiktok]", "platforms: [tiktok, facebook]"
+    )
+    server = LanguageServer(server_script, tmp_path)
+    try:
+        results = []
+        for name, text in (("gifted", gifted), ("affiliate", affiliate), ("paid", paid)):
+            path = tmp_path / f"{name}.yaml"
+            path.write_text(text, encoding="utf-8")
+            results.append(server.diagnostics(path, text))
+    finally:
+        server.close()
+    assert results[0] == [] and results[1] == []
+    lines = {d["range"]["start"]["line"] + 1 for d in results[2]}
+    text_lines = paid.splitlines()
+    platforms = next(n for n, line in enumerate(text_lines, 1) if "facebook" in line)
+    assert platforms in lines, results[2]
+    assert any("budget" in d["message"] for d in results[2]), results[2]
