@@ -28,9 +28,11 @@ class Brief:
 
     A value the schema rejects (a wrong type, an unknown enum value or code) is not part of
     ``data``: rules never read it, so a market written ``GERMANY`` gives the schema finding and
-    no disclosure finding built on a misread market. In its place stands :data:`REJECTED`, which
-    no accessor returns and no type check accepts: a rule skips it as it skips any value it
-    cannot read, and the other items of a list keep their places and pointers.
+    no disclosure finding built on a misread market. In its place stands ``REJECTED``, which
+    the typed accessors (``text``, ``number``, ``strings`` ...) never return and no type check
+    accepts: a rule skips it as it skips any value it cannot read, ``keyword()`` reads it as an
+    unknown value (not an absent one), and the other items of a list keep their places and
+    pointers.
     ``document.data`` keeps everything as written.
     """
 
