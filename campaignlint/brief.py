@@ -283,7 +283,10 @@ class Brief:
                     first,
                     message=Message(template, _with_items(first.message.args, item, items)),
                     fix=fix,
-                    related=tuple(self._related(p.pointer) for p in found[1:]),
+                    related=first.related
+                    + tuple(
+                        place for p in found[1:] for place in (self._related(p.pointer), *p.related)
+                    ),
                 )
             )
         return merged
