@@ -36,9 +36,10 @@ MARKERS = (
 )
 
 # Blanks matched as written (case matters): upper-case XX/XXX/XXXX/TBC as whole words (not
-# "XXL", "#XXXsale" or a longer handle such as "@XX.studio"; "@XXX" alone is a blank handle), an unfilled merge field ("{{name}}"),
-# runs of four or more dots or two or more "…" not attached to a word on their left (a blank
-# to fill in, unlike "Wait...."), and three or more underscores.
+# "XXL", "#XXXsale" or a longer handle such as "@XX.studio"; "@XXX" alone is a blank handle),
+# an unfilled merge field ("{{name}}"), runs of four or more dots or two or more "…" not
+# attached to a word on their left (a blank to fill in, unlike "Wait...."), and three or more
+# underscores.
 UPPER_CASE_MARKERS = ("XXXX", "XXX", "XX", "TBC")
 _BLANKS = re.compile(
     r"\{\{[^{}\n]*\}\}"
