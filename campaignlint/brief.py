@@ -29,9 +29,11 @@ class Brief:
 
     A value the schema rejects (a wrong type, an unknown enum value or code) is not part of
     ``data``: rules never read it, so a market written ``GERMANY`` gives the schema finding and
-    no disclosure finding built on a misread market. In its place stands :data:`REJECTED`, which
-    no accessor returns and no type check accepts: a rule skips it as it skips any value it
-    cannot read, and the other items of a list keep their places and pointers.
+    no disclosure finding built on a misread market. In its place stands ``REJECTED``, which
+    the typed accessors (``text``, ``number``, ``strings`` ...) never return and no type check
+    accepts: a rule skips it as it skips any value it cannot read, ``keyword()`` reads it as an
+    unknown value (not an absent one), and the other items of a list keep their places and
+    pointers.
     ``document.data`` keeps everything as written.
     """
 
@@ -329,7 +331,10 @@ class Brief:
                     first,
                     message=Message(template, _with_items(first.message.args, item, items)),
                     fix=fix,
-                    related=tuple(self._related(p.pointer) for p in found[1:]),
+                    related=first.related
+                    + tuple(
+                        place for p in found[1:] for place in (self._related(p.pointer), *p.related)
+                    ),
                 )
             )
         return merged

@@ -18,10 +18,16 @@ from typing import Any
 from campaignlint.text import fold
 from campaignlint.timezones import MARKET_ALIASES
 
-# English names people still write that the ISO data no longer (or never) lists: ISO renamed
-# the country (Turkey, Swaziland, Macedonia) or lists only the formal name (Russian Federation),
-# or the name is a part or a popular name of the country (England, Holland).
+# Names people still write that the ISO data no longer (or never) lists: ISO renamed the country
+# (Turkey, Swaziland, Macedonia) or lists only the formal name (Russian Federation, Rusya
+# Federasyonu), or the name is a part or a popular name of the country (England, İngiltere,
+# Holland, ABD). Keys are folded (see campaignlint.text.fold).
 _OTHER_COUNTRY_NAMES = {
+    "ingiltere": "GB",
+    "abd": "US",
+    "amerika": "US",
+    "america": "US",
+    "rusya": "RU",
     "turkey": "TR",
     "russia": "RU",
     "swaziland": "SZ",
@@ -73,13 +79,13 @@ def suggest_country(value: str) -> str | None:
 
     if _two_letters(text) and pycountry.countries.get(alpha_2=text.upper()) is not None:
         return text.upper()  # a valid code with spaces around it
+    key = fold(text)
+    if key in _OTHER_COUNTRY_NAMES:
+        return _OTHER_COUNTRY_NAMES[key]
     if len(text) == 3 and text.isascii() and text.isalpha():
         country = pycountry.countries.get(alpha_3=text.upper())
         if country is not None:
             return str(country.alpha_2)
-    key = fold(text)
-    if key in _OTHER_COUNTRY_NAMES:
-        return _OTHER_COUNTRY_NAMES[key]
     return _find_name(key, "iso3166-1", _country_names)
 
 

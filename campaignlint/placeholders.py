@@ -36,9 +36,10 @@ MARKERS = (
 )
 
 # Blanks matched as written (case matters): upper-case XX/XXX/XXXX/TBC as whole words (not
-# "XXL", "#XXXsale" or a handle such as "@XX.studio"), an unfilled merge field ("{{name}}"),
-# runs of four or more dots or two or more "…" not attached to a word on their left (a blank
-# to fill in, unlike "Wait...."), and three or more underscores.
+# "XXL", "#XXXsale" or a longer handle such as "@XX.studio"; "@XXX" alone is a blank handle),
+# an unfilled merge field ("{{name}}"), runs of four or more dots or two or more "…" not
+# attached to a word on their left (a blank to fill in, unlike "Wait...."), and three or more
+# underscores.
 UPPER_CASE_MARKERS = ("XXXX", "XXX", "XX", "TBC")
 _BLANKS = re.compile(
     r"\{\{[^{}\n]*\}\}"
@@ -67,7 +68,8 @@ def _upper_case_pattern(markers: tuple[str, ...]) -> re.Pattern[str] | None:
     if not markers:
         return None
     words = "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True))
-    return re.compile(rf"(?<![\w@])(?:{words})(?!\w)")
+    # Not part of a longer handle ("@XX.studio"); a blank handle ("@XXX") is a placeholder.
+    return re.compile(rf"(?<!\w)(?<!@)(?:{words})(?!\w)|(?<=@)(?:{words})(?![\w.])")
 
 
 def may_contain(

@@ -7,7 +7,8 @@ Turkish rules, so `@Ayse.Glow`, `ayse.glow` and `@ayşe.glow` are the same creat
 
 - a deliverable whose handle is not in `influencers` (error, at the deliverable's `influencer`),
   suggesting the closest listed handle when there is one; several deliverables naming the same
-  unknown handle are one finding, at the first, with the others as related locations;
+  unknown handle, or unknown handles with no close match, are one finding, at the first, with
+  the others as related locations;
 - influencers with no deliverable at all (warning): one finding naming them all, at the first
   one's `handle`, with the others as related locations; not on an affiliate program
   (`campaign.kind: affiliate`), where creators post when they choose.
@@ -77,7 +78,9 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
         return  # no list to match against: the schema rule reports it
     listed = _listed_handles(brief)
     if not _unreadable(brief, "/influencers", "handle"):
-        yield from _unknown_handles(brief, listed, float(options["suggestion_cutoff"]))
+        unknown = _unknown_handles(brief, listed, float(options["suggestion_cutoff"]))
+        # Unknown handles with the same advice (no close match) are one finding naming them.
+        yield from brief.merge_by_item(unknown, plurals=_PLURALS)
     deliverables = brief.get("/deliverables")
     if (
         options["report_idle_influencers"]
@@ -150,6 +153,16 @@ def _unknown_handles(brief: Brief, listed: dict[str, str], cutoff: float) -> Ite
             )
         related = [other for other, _handle in found[1:]]
         yield brief.problem(pointer, message, fix, related=related)
+
+
+_PLURALS = {
+    "The deliverable names {handle}, who is not in the influencer list.": _(
+        "The deliverables name {handle}, who are not in the influencer list."
+    ),
+    "{count} deliverables name {handle}, who is not in the influencer list.": _(
+        "{count} deliverables name {handle}, who are not in the influencer list."
+    ),
+}
 
 
 def _idle_influencers(brief: Brief) -> Iterator[Problem]:

@@ -72,6 +72,10 @@ def test_codes_in_any_case_and_language_tags_with_a_region_are_valid(
         ("Birleşik Krallık", "GB"),
         ("DEU", "DE"),
         ("Frankreich", "FR"),
+        ("İngiltere", "GB"),
+        ("ABD", "US"),
+        ("Amerika Birleşik Devletleri", "US"),
+        ("España", "ES"),
     ],
 )
 def test_a_country_name_or_reserved_code_gets_a_did_you_mean(market: str, guess: str) -> None:

@@ -87,6 +87,8 @@ def test_markers_option_overrides_defaults() -> None:
         ("XXX", "XXX"),
         ("Code: XXXX", "XXXX"),
         ("#XXX", "XXX"),
+        ("Tag @XXX in the caption", "XXX"),
+        ("Due XX.XX.2027", "XX"),
         ("Launch date TBC", "TBC"),
         ("Fee to be confirmed", "to be confirmed"),
         ("Topic To Be Decided later", "To Be Decided"),

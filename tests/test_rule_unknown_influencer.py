@@ -183,3 +183,31 @@ def test_empty_influencer_list_makes_every_named_creator_unknown() -> None:
     assert summary(run_rule(RULE, text)) == [
         ("unknown-influencer", "error", 3, "/deliverables/0/influencer")
     ]
+
+
+def test_unknown_handles_with_the_same_advice_are_one_finding() -> None:
+    # Contract v2: they read the same except for the handle; a handle with its own
+    # did-you-mean reads differently and stays apart.
+    text = """\
+    influencers:
+      - {handle: "@ayse.glow"}
+    deliverables:
+      - {influencer: "@ayse.glow"}
+      - {influencer: "@nobody"}
+      - {influencer: "@stranger"}
+      - {influencer: "@ayse_glow"}
+    """
+    findings = run_rule(RULE, text)
+    assert summary(findings) == [
+        ("unknown-influencer", "error", 5, "/deliverables/1/influencer"),
+        ("unknown-influencer", "error", 7, "/deliverables/3/influencer"),
+    ]
+    assert findings[0].message == (
+        "The deliverables name @nobody, @stranger, who are not in the influencer list."
+    )
+    assert findings[0].fix == (
+        "Add @nobody, @stranger to influencers with followers and audience data, or name a"
+        " listed creator."
+    )
+    assert [r.line for r in findings[0].related] == [6]
+    assert "Did you mean @ayse.glow?" in (findings[1].fix or "")
