@@ -32,6 +32,8 @@ class Brief:
         self.data: Any = document.data
         self.path = path
         self.today = today or dt.date.today()
+        # Influencer index -> the creator-roster entry merged into it (campaignlint.roster).
+        self.roster_matches: dict[int, Any] = {}
 
     # --- reading ---------------------------------------------------------------------------
 

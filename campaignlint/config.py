@@ -35,6 +35,7 @@ class Config:
     per_file: tuple[Mapping[str, Any], ...] = ()
     source: str | None = None  # the file it was read from
     root: str = "."  # paths in the config are relative to this directory
+    creators: tuple[str, ...] = ()  # creator-roster files and folders, absolute
 
     def with_overrides(self, **changes: Any) -> Config:
         """A copy with the non-None ``changes`` applied (command-line options)."""
@@ -70,6 +71,7 @@ def from_mapping(data: Any, source: str | None, root: Path) -> Config:
     if errors:
         raise ConfigError(_("{where}: {error}", where=Plain(where), error=Plain(errors[0])))
     select = data.get("select")
+    creators = data.get("creators", ())
     return Config(
         select=tuple(select) if select is not None else None,
         ignore=tuple(data.get("ignore", ())),
@@ -82,6 +84,10 @@ def from_mapping(data: Any, source: str | None, root: Path) -> Config:
         per_file=tuple(data.get("per_file", ())),
         source=source,
         root=str(root),
+        creators=tuple(
+            str((root / path).resolve())
+            for path in ([creators] if isinstance(creators, str) else creators)
+        ),
     )
 
 
