@@ -258,9 +258,21 @@ def read_file(path: Path) -> list[Entry]:
 
 # --- YAML --------------------------------------------------------------------------------------
 
-# Whatever the fast parser might read differently from campaignlint's own YAML loader: more than
-# one document, tags, directives. Such files take the exact (slower) path.
-_UNUSUAL_YAML = re.compile(r"^(?:---|\.\.\.|%)|(?:^|[\s,\[{])!", re.MULTILINE)
+
+def _unusual_yaml(text: str) -> bool:
+    """Whatever the fast parser might read differently from campaignlint's own YAML loader:
+    more than one document, directives, tags. Such files take the exact (slower) path. Plain
+    string searches: a regular expression over a 5 MB roster costs more than parsing it."""
+    if text.startswith(("---", "...", "%")) or "\n---" in text or "\n..." in text:
+        return True
+    if "\n%" in text:
+        return True
+    index = text.find("!")
+    while index != -1:
+        if index == 0 or text[index - 1] in " \t\r\n,[{":
+            return True
+        index = text.find("!", index + 1)
+    return False
 
 
 def read_yaml(text: str, shown: str) -> list[Entry]:
@@ -287,7 +299,7 @@ _SLOW = object()
 
 def _fast_yaml(text: str) -> Any:
     stripped = text.lstrip("\ufeff")
-    if _UNUSUAL_YAML.search(stripped):
+    if _unusual_yaml(stripped):
         return _SLOW
     try:
         import yaml_rs
@@ -305,30 +317,19 @@ def _valid(data: Any) -> bool:
     return isinstance(data, list) and bool(validator(ROSTER_SCHEMA).is_valid(data))
 
 
-_ITEM = re.compile(r"^( *)-(?: |$)")
+_ITEM = re.compile(r"\n-[ \t\r\n]")
 
 
 def _entry_lines(text: str, count: int) -> list[int] | None:
-    """The line of each top-level list item of a block-style file; None when the scan cannot
-    be sure (then the exact loader gives the lines)."""
-    lines: list[int] = []
-    indent: int | None = None
-    for number, line in enumerate(text.splitlines(), 1):
-        content = line.lstrip(" ")
-        if not content or content.startswith("#"):
-            continue
-        width = len(line) - len(content)
-        match = _ITEM.match(line)
-        if indent is None:
-            if match is None:
-                return None  # a flow list, or not a list
-            indent = width
-        if width < indent:
-            return None
-        if width == indent:
-            if match is None:
-                return None
-            lines.append(number)
+    """The line of each item of a block-style list written at column 0 (as exporters and
+    people write it); None when the count disagrees with the parsed list (a flow list, an
+    indented one): then the exact loader gives the lines."""
+    lines = [1] if re.match(r"-[ \t\r\n]", text) else []
+    line, previous = 1, 0
+    for match in _ITEM.finditer(text):
+        line += text.count("\n", previous, match.start() + 1)
+        previous = match.start() + 1
+        lines.append(line)
     return lines if len(lines) == count else None
 
 
@@ -525,7 +526,7 @@ def _csv_entries(reader: Any, text: str, shown: str, delimiter: str) -> list[Ent
     columns = [split_column(name) for name in header]
     lines = text.splitlines()
     problems = _header_problems(header, columns, shown, header_at, lines, delimiter)
-    decimal_comma = delimiter == ";"
+    plan = _row_plan(columns, decimal_comma=delimiter == ";")
     data: list[dict[str, Any]] = []
     for line, row in rows:
         if len(row) > len(header):
@@ -539,7 +540,7 @@ def _csv_entries(reader: Any, text: str, shown: str, delimiter: str) -> list[Ent
                 )
             )
             continue
-        data.append(_csv_row(row, columns, decimal_comma))
+        data.append(_csv_row(row, plan, len(header)))
     if problems:
         raise RosterError(problems)
     row_lines = [line for line, row in rows]
@@ -600,29 +601,57 @@ def _header_problems(
     return problems
 
 
-def _csv_row(row: list[str], columns: list[tuple[str, ...]], decimal_comma: bool) -> dict[str, Any]:
+_Column = tuple[int, str, Callable[[str], Any]]
+_Plan = list[tuple[tuple[str, ...], list[_Column]]]
+
+
+def _row_plan(columns: list[tuple[str, ...]], *, decimal_comma: bool) -> _Plan:
+    """The columns grouped by the mapping they go into, each with its key and converter
+    (worked out once, not per cell: a roster has hundreds of thousands of cells)."""
+
+    def number(value: str) -> Any:
+        try:
+            return int(value)  # the common case first; int() ignores surrounding blanks
+        except ValueError:
+            return parse_number(value.strip().removesuffix("%").strip(), decimal_comma)
+
+    def listed(value: str) -> Any:
+        return [item for item in _LIST_SEPARATORS.split(value.strip()) if item]
+
+    groups: dict[tuple[str, ...], list[_Column]] = {}
+    for index, column in enumerate(columns):
+        numeric = column[0] in _NUMERIC or (len(column) == 3 and column[0] == "audience")
+        convert: Callable[[str], Any] = number if numeric else str.strip
+        if column in _LISTS:
+            convert = listed
+        groups.setdefault(column[:-1], []).append((index, column[-1], convert))
+    return list(groups.items())
+
+
+def _csv_row(row: list[str], plan: _Plan, width: int) -> dict[str, Any]:
+    if len(row) < width:
+        row = row + [""] * (width - len(row))
     entry: dict[str, Any] = {}
-    for cell, column in zip(row, columns, strict=False):
-        value = cell.strip()
-        if not value:
-            continue  # an empty cell is absent
-        target = entry
-        for part in column[:-1]:
-            child = target.get(part)
-            if not isinstance(child, dict):
-                child = target[part] = {}
-            target = child
-        target[column[-1]] = _csv_value(column, value, decimal_comma)
+    for parents, columns in plan:
+        target: dict[str, Any] | None = entry if not parents else None
+        for index, key, convert in columns:
+            value = row[index]
+            if not value or value.isspace():
+                continue  # an empty cell is absent
+            if target is None:
+                target = _container(entry, parents)
+            target[key] = convert(value)
     return entry
 
 
-def _csv_value(column: tuple[str, ...], value: str, decimal_comma: bool) -> Any:
-    if column in _LISTS:
-        return [item for item in _LIST_SEPARATORS.split(value) if item]
-    numeric = column[0] in _NUMERIC or (column[0] == "audience" and len(column) == 3)
-    if not numeric:
-        return value
-    return parse_number(value.removesuffix("%").strip(), decimal_comma)
+def _container(entry: dict[str, Any], parents: tuple[str, ...]) -> dict[str, Any]:
+    target = entry
+    for part in parents:
+        child = target.get(part)
+        if not isinstance(child, dict):
+            child = target[part] = {}
+        target = child
+    return target
 
 
 def parse_number(text: str, decimal_comma: bool) -> Any:
