@@ -512,3 +512,70 @@ def test_schema_command_prints_the_roster_schema() -> None:
     assert schema["title"] == "campaignlint creator roster"
     assert schema["type"] == "array"
     assert "measured_on" in schema["$defs"]["creator"]["properties"]
+
+
+# --- the samples ---------------------------------------------------------------------------
+
+# Contract v2 fields another part of the sprint adds to the brief schema (campaign.platforms,
+# deliverables[].platform, Instagram formats): until then the schema reports them.
+PLATFORM_FIELDS = ("/campaign/platforms", "/platform", "/format")
+
+
+def _sample_findings(folder: Path, lang: str = "en") -> list[dict[str, object]]:
+    from tests.helpers import SAMPLES
+
+    result = run("check", "--format", "json", "--lang", lang, str(SAMPLES / folder))
+    assert result.exit_code in (0, 1), result.output
+    return [
+        {"file": Path(str(entry["path"])).name, **finding}
+        for entry in json.loads(result.output)["files"]
+        for finding in entry["findings"]
+    ]
+
+
+def test_roster_samples_are_clean_once_their_creators_come_from_the_roster() -> None:
+    findings = _sample_findings(Path("roster"))
+    other = [
+        f
+        for f in findings
+        if not (f["rule"] == "schema" and str(f["pointer"]).endswith(PLATFORM_FIELDS))
+    ]
+    assert other == []
+
+
+def test_without_its_roster_the_sample_lacks_every_creator_figure(workdir: Path) -> None:
+    from tests.helpers import SAMPLES
+
+    write(workdir / "empty.yaml", "lang: en\n")
+    sample = str(SAMPLES / "roster" / "campaign-en.yaml")
+    result = run("check", "--format", "json", "--config", "empty.yaml", sample)
+    findings = json.loads(result.output)["files"][0]["findings"]
+    missing = [f["pointer"] for f in findings if "'followers'" in f["message"]]
+    assert missing == ["/influencers/0", "/influencers/1", "/influencers/2"]
+    assert any(f["rule"] == "audience-mismatch" and f["severity"] == "warning" for f in findings)
+
+
+def test_mistake_roster_sample_shows_each_roster_check() -> None:
+    findings = [f for f in _sample_findings(Path("mistakes") / "roster")]
+    assert [(f["file"], f["rule"], f["severity"], f["line"], f["pointer"]) for f in findings] == [
+        (
+            "audience-mismatch.yaml",
+            "audience-mismatch",
+            "warning",
+            29,
+            "/influencers/0/audience/age",
+        ),
+        ("audience-mismatch.yaml", "audience-mismatch", "warning", 29, "/influencers/0"),
+        ("audience-mismatch.yaml", "audience-mismatch", "info", 35, "/influencers/1/followers"),
+        ("audience-mismatch.yaml", "audience-mismatch", "info", 40, "/influencers/2"),
+        ("audience-mismatch.yaml", "audience-mismatch", "info", 45, "/influencers/3/audience"),
+        ("no-audience-data.yaml", "audience-mismatch", "warning", 23, "/influencers"),
+    ]
+    assert "creators.csv, line 2" in str(findings[0]["message"])
+
+
+def test_roster_findings_read_in_turkish() -> None:
+    findings = _sample_findings(Path("mistakes") / "roster", lang="tr")
+    messages = [str(f["message"]) for f in findings]
+    assert all("creator roster" not in message for message in messages), messages
+    assert "içerik üreticisi listesi" in messages[0]
