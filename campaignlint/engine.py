@@ -363,6 +363,8 @@ def collect_files(
                 root = Path(config.root) if config.source else cwd
                 if is_excluded(path, config.exclude, root) or is_excluded(path, extra_exclude, cwd):
                     continue
+                if (config.creators or creators) and _is_roster(path, config, creators):
+                    continue  # pre-commit passes a changed roster by name: it is data
             collected.files.append(raw)
         else:
             collected.missing.append(raw)

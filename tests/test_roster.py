@@ -464,6 +464,18 @@ def test_a_folder_walk_never_lints_roster_files_as_briefs(workdir: Path) -> None
     assert result.exit_code == 0
 
 
+def test_force_exclude_skips_a_roster_named_on_the_command_line(workdir: Path) -> None:
+    # pre-commit passes changed files by name, with --force-exclude (.pre-commit-hooks.yaml).
+    write(workdir / "briefs" / "creators.yaml", '- {handle: "@ayse.glow", followers: 85000}\n')
+    write(workdir / "briefs" / "brief.yaml", BRIEF.replace("    platform: instagram\n", ""))
+    write(workdir / ".campaignlint.yaml", "creators: briefs/creators.yaml\n")
+    named = ("briefs/creators.yaml", "briefs/brief.yaml")
+    hook = run("check", "--force-exclude", "--select", "schema", "--format", "json", *named)
+    assert [entry["path"] for entry in json.loads(hook.output)["files"]] == ["briefs/brief.yaml"]
+    plain = run("check", "--select", "schema", "--format", "json", *named)
+    assert [entry["path"] for entry in json.loads(plain.output)["files"]] == list(named)
+
+
 def test_an_invalid_roster_stops_the_run_with_exit_2_and_every_problem(workdir: Path) -> None:
     write(workdir / "creators.csv", "handle,followers\n@a,many\n@b,-3\n")
     write(workdir / "brief.yaml", BRIEF)
