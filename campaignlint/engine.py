@@ -145,7 +145,7 @@ def run_rules(
             findings.append(_internal_error(rule, error, lang))
             continue
         for problem in problems:
-            if brief.roster_matches:
+            if getattr(brief, "roster_matches", None):
                 from campaignlint.roster import with_roster_source
 
                 problem = with_roster_source(problem, brief.roster_matches)

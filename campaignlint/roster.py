@@ -212,7 +212,7 @@ def _index(entries: Sequence[Entry], index: dict[tuple[str, str | None], Entry])
         if first is None:
             index[key] = entry
             continue
-        where = Plain(entry.platform or _("every platform").render())
+        where = Plain(entry.platform) if entry.platform else _("every platform")
         problems.append(
             _(
                 "{path}:{line}: {handle} ({platform}) is listed twice in the creator roster:"
