@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -611,9 +612,18 @@ def _row_plan(columns: list[tuple[str, ...]], *, decimal_comma: bool) -> _Plan:
 
     def number(value: str) -> Any:
         try:
-            return int(value)  # the common case first; int() ignores surrounding blanks
+            return int(value)  # the common cases first; int() ignores surrounding blanks
         except ValueError:
-            return parse_number(value.strip().removesuffix("%").strip(), decimal_comma)
+            pass
+        if not decimal_comma:
+            try:
+                number = float(value)
+            except ValueError:
+                pass
+            else:
+                if math.isfinite(number):
+                    return number
+        return parse_number(value.strip().removesuffix("%").strip(), decimal_comma)
 
     def listed(value: str) -> Any:
         return [item for item in _LIST_SEPARATORS.split(value.strip()) if item]
@@ -633,14 +643,14 @@ def _csv_row(row: list[str], plan: _Plan, width: int) -> dict[str, Any]:
         row = row + [""] * (width - len(row))
     entry: dict[str, Any] = {}
     for parents, columns in plan:
-        target: dict[str, Any] | None = entry if not parents else None
-        for index, key, convert in columns:
-            value = row[index]
-            if not value or value.isspace():
-                continue  # an empty cell is absent
-            if target is None:
-                target = _container(entry, parents)
-            target[key] = convert(value)
+        # An empty cell is absent. (A comprehension: this runs for every cell of the file.)
+        values = {
+            key: convert(row[index])
+            for index, key, convert in columns
+            if row[index] and not row[index].isspace()
+        }
+        if values:
+            _container(entry, parents).update(values)
     return entry
 
 
