@@ -264,6 +264,8 @@ def _unusual_yaml(text: str) -> bool:
     """Whatever the fast parser might read differently from campaignlint's own YAML loader:
     more than one document, directives, tags. Such files take the exact (slower) path. Plain
     string searches: a regular expression over a 5 MB roster costs more than parsing it."""
+    if text.startswith("---") and text[3:4] in ("", " ", "\t", "\r", "\n"):
+        text = text[3:]  # one document, with its start marker: as usual
     if text.startswith(("---", "...", "%")) or "\n---" in text or "\n..." in text:
         return True
     if "\n%" in text:

@@ -78,6 +78,13 @@ def test_the_fast_and_the_exact_yaml_paths_read_the_same() -> None:
     fast = read_yaml(ROSTER_YAML, "c.yaml")
     exact = roster._slow_yaml(ROSTER_YAML, "c.yaml")
     assert [(e.data, e.line) for e in fast] == [(e.data, e.line) for e in exact]
+    # A document start marker is as usual; a second document takes the exact path.
+    marked = read_yaml("---\n" + ROSTER_YAML, "c.yaml")
+    assert [(e.handle, e.line) for e in marked] == [("@ayse.glow", 3), ("mert.fit", 11)]
+    assert not roster._unusual_yaml("---\n" + ROSTER_YAML)
+    assert roster._unusual_yaml("- a: 1\n---\n- b: 2\n")
+    assert roster._unusual_yaml("- a: !!python/name:os.system 1\n")
+    assert not roster._unusual_yaml("- name: Hello!\n")
     # A flow-style list has no item lines to scan: the exact path gives them.
     flow = read_yaml('[{handle: "@a", followers: 1},\n {handle: "@b"}]\n', "c.yaml")
     assert [(e.handle, e.line) for e in flow] == [("@a", 1), ("@b", 2)]
