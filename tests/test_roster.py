@@ -518,11 +518,32 @@ def test_the_roster_is_read_once_per_run_and_reaches_every_worker(
     serial = run("check", "--select", "schema", "--creators", "creators.yaml", "briefs")
     assert serial.exit_code == 0, serial.output
     assert len(calls) == 1
+
+    def unreadable(path: Path) -> list[roster.Entry]:
+        raise AssertionError(f"{path} read again")
+
+    # A run's workers use the roster as read, never read it again.
+    monkeypatch.setattr(roster, "read_file", unreadable)
     parallel = run(
         "check", "-j", "2", "--select", "schema", "--creators", "creators.yaml", "briefs"
     )
     assert parallel.exit_code == 0, parallel.output
     assert parallel.output == serial.output
+
+
+def test_reports_and_standard_input_see_the_merged_creators(workdir: Path) -> None:
+    write(workdir / "creators.yaml", ROSTER_YAML.replace("  platform: instagram\n", ""))
+    write(workdir / "brief.yaml", BRIEF)
+    report = run("check", "--creators", "creators.yaml", "--format", "markdown", "brief.yaml")
+    assert "| @\u2060ayse.glow | 85,000 |" in report.output
+    result = CliRunner().invoke(
+        main,
+        ["check", "--select", "schema", "--creators", "creators.yaml", "-"],
+        input=BRIEF,
+        env={"NO_COLOR": "1"},
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
 
 
 def test_schema_command_prints_the_roster_schema() -> None:
