@@ -27,8 +27,9 @@ brief's own figures win. Findings on roster data name the roster file and line. 
   creator; when `target_audience` is empty too, it asks for both;
 - **some creators have none**: one `info` finding listing them;
 - **stale roster data**: audience data `measured_on` more than `max_data_age_days` (180) days
-  before `campaign.start` (warning; exactly 180 is not stale); roster audience data without a
-  `measured_on` date: one `info` listing the creators (date unknown);
+  before `campaign.start` (warning; exactly 180 is not stale; one per date, listing the creators
+  of one export); roster audience data without a `measured_on` date: one `info` listing the
+  creators (date unknown);
 - **brief and roster disagree**: `followers`, `avg_*` or `engagement_rate` stated in both, the
   brief's differing by more than `roster_tolerance` (25 %) of the roster's figure (info: one of
   them is stale or mistyped).
@@ -244,6 +245,8 @@ def _has_target(brief: Brief) -> bool:
 def _roster_checks(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     """Stale or undated roster audience data, and figures the brief and the roster disagree on."""
     undated: list[tuple[str, Any]] = []
+    stale: dict[Any, list[tuple[str, Any]]] = {}  # by date: one export, one finding
+    start = brief.date("/campaign/start")
     tolerance = float(options["roster_tolerance"])
     max_age = int(options["max_data_age_days"])
     for index, match in sorted(brief.roster_matches.items()):
@@ -257,9 +260,11 @@ def _roster_checks(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem
         if measured is None:
             undated.append((pointer, entry))
             continue
-        stale = _stale(brief, pointer, handle, entry, measured, max_age)
-        if stale is not None:
-            yield stale
+        if start is not None and (start - measured).days > max_age:
+            stale.setdefault(measured, []).append((pointer, entry))
+    for measured, creators in stale.items():
+        assert start is not None
+        yield _stale(brief, creators, measured, (start - measured).days, max_age)
     if undated:
         yield _undated(brief, undated)
 
@@ -298,14 +303,14 @@ def _differences(
 
 
 def _stale(
-    brief: Brief, pointer: str, handle: Plain, entry: Any, measured: Any, max_age: int
-) -> Problem | None:
-    start = brief.date("/campaign/start")
-    if start is None or (start - measured).days <= max_age:
-        return None
-    return brief.problem(
-        pointer,
-        _(
+    brief: Brief, creators: list[tuple[str, Any]], measured: Any, days: int, max_age: int
+) -> Problem:
+    """One warning for the creators whose roster audience data was measured on one old date
+    (an export of several creators at once reads the same for each)."""
+    pointer, entry = creators[0]
+    handle = _handle(brief, pointer)
+    if len(creators) == 1:
+        message = _(
             "{handle}: the audience data in the creator roster ({path}, line {line}) was measured"
             " on {date}, {days} days before the campaign starts (more than {limit}): audience"
             " insights go stale.",
@@ -313,16 +318,34 @@ def _stale(
             path=Plain(entry.path),
             line=Plain(entry.line),
             date=Plain(measured.isoformat()),
-            days=(start - measured).days,
+            days=days,
             limit=max_age,
-        ),
-        _(
+        )
+        fix = _(
             "Get fresh audience insights for {handle} and update the roster entry and its"
             " measured_on.",
             handle=handle,
-        ),
-        severity="warning",
-    )
+        )
+    else:
+        message = _(
+            "{count} creators' audience data in the creator roster was measured on {date}, {days}"
+            " days before the campaign starts (more than {limit}): {creators}; audience insights"
+            " go stale.",
+            count=len(creators),
+            date=Plain(measured.isoformat()),
+            days=days,
+            limit=max_age,
+            creators=_places(brief, creators),
+        )
+        fix = _(
+            "Get fresh audience insights for these creators and update their roster entries and"
+            " measured_on."
+        )
+    return brief.problem(pointer, message, fix, severity="warning")
+
+
+def _places(brief: Brief, creators: list[tuple[str, Any]]) -> list[Plain]:
+    return [Plain(f"{_handle(brief, p).value} ({e.path}:{e.line})") for p, e in creators]
 
 
 def _undated(brief: Brief, undated: list[tuple[str, Any]]) -> Problem:
@@ -337,7 +360,7 @@ def _undated(brief: Brief, undated: list[tuple[str, Any]]) -> Problem:
             line=Plain(entry.line),
         )
     else:
-        places = [Plain(f"{_handle(brief, p).value} ({e.path}:{e.line})") for p, e in undated]
+        places = _places(brief, undated)
         message = _(
             "{count} creators' audience data in the creator roster has no measured_on date"
             " (date unknown): {creators}; whether it is stale cannot be checked.",

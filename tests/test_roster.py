@@ -371,6 +371,20 @@ def test_stale_roster_data_is_a_warning_and_exactly_180_days_is_not(workdir: Pat
     assert relaxed == []
 
 
+def test_one_old_export_is_one_stale_warning_listing_its_creators(workdir: Path) -> None:
+    path = write(workdir / "c.yaml", _dated("2025-06-01", "2025-06-01"))
+    findings = lint(BRIEF, path, "audience-mismatch")
+    assert summary(findings) == [("audience-mismatch", "warning", 12, "/influencers/0")]
+    assert findings[0].message == (
+        "2 creators' audience data in the creator roster was measured on 2025-06-01, 273 days"
+        " before the campaign starts (more than 180): @ayse.glow (c.yaml:1), @mert.fit"
+        " (c.yaml:5); audience insights go stale."
+    )
+    # Different dates read differently: one warning each.
+    path = write(workdir / "d.yaml", _dated("2025-06-01", "2025-06-02"))
+    assert len(lint(BRIEF, path, "audience-mismatch")) == 2
+
+
 def test_undated_roster_audience_is_one_info_listing_the_creators(workdir: Path) -> None:
     text = _dated("2026-01-10", None).replace("  measured_on: 2026-01-10\n", "")
     path = write(workdir / "c.yaml", text)
