@@ -258,6 +258,14 @@ def test_a_brief_listing_only_handles_gets_its_figures_from_the_roster(workdir: 
     assert summary(findings) == [("audience-mismatch", "info", 13, "/influencers/1/audience")]
 
 
+def test_the_python_api_raises_a_config_error_for_a_broken_roster(workdir: Path) -> None:
+    from campaignlint.errors import ConfigError
+
+    path = write(workdir / "creators.csv", "handle,followers\n@a,lots\n")
+    with pytest.raises(ConfigError):
+        lint(BRIEF, path, "schema")
+
+
 def test_followers_in_neither_place_is_a_schema_finding_at_the_brief_entry(
     workdir: Path,
 ) -> None:
