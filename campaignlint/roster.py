@@ -102,12 +102,20 @@ class RosterError(ConfigError):
 
     def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
         shown = self.problems[:MAX_REPORTED_ERRORS]
-        lines = [p.render(lang) if isinstance(p, Message) else str(p) for p in shown]
+        lines = [_one_line(p.render(lang) if isinstance(p, Message) else str(p)) for p in shown]
         if len(self.problems) > len(shown):
             count = len(self.problems) - len(shown)
             more = _("... and {count} more problem(s) in the creator roster", count=count)
             lines.append(more.render(lang))
         return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    """A problem as one terminal line: a roster's cells and column names may hold control
+    characters that would break the line or move the cursor."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else "\ufffd" for ch in text)
 
 
 # --- finding the files -------------------------------------------------------------------------
