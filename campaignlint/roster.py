@@ -258,8 +258,13 @@ def read_file(path: Path) -> list[Entry]:
 
     try:
         text = decode(raw)
-    except InputError as error:
-        raise RosterError([_("{where}", where=Plain(error.describe(shown)))]) from error
+    except InputError as error:  # binary, or another encoding
+        where = shown if error.line is None else f"{shown}:{error.line}:{error.column}"
+        message = _(
+            "{where}: the creator roster is not UTF-8 text; save it as UTF-8 (in Excel: CSV UTF-8)",
+            where=Plain(where),
+        )
+        raise RosterError([message]) from error
     if path.suffix.lower() == ".csv":
         return read_csv(text, shown)
     return read_yaml(text, shown)

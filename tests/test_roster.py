@@ -194,6 +194,17 @@ def test_csv_roster_without_handle_column_or_with_a_long_row() -> None:
     assert problems_of(long_row) == ["c.csv:2: this row has 3 cells, the header 2"]
 
 
+def test_a_roster_in_another_encoding_or_binary_is_one_clear_line(workdir: Path) -> None:
+    (workdir / "latin.csv").write_bytes("handle,name\n@andre,André\n".encode("latin-1"))
+    (workdir / "data.yaml").write_bytes(b"- handle: '@a'\n\x00\x01")
+    for name, where in (("latin.csv", "latin.csv:2:12"), ("data.yaml", "data.yaml")):
+        with pytest.raises(RosterError) as error:
+            load_roster((str(workdir / name),))
+        assert problems_of(error) == [
+            f"{where}: the creator roster is not UTF-8 text; save it as UTF-8 (in Excel: CSV UTF-8)"
+        ]
+
+
 def test_the_same_handle_and_platform_twice_names_both_lines(workdir: Path) -> None:
     write(workdir / "a.yaml", '- handle: "@Ayse.Glow"\n  followers: 1\n')
     write(workdir / "b.csv", "handle,platform,followers\nayse.glow,,2\n@ayse.glow,instagram,3\n")
