@@ -293,8 +293,7 @@ def test_platform_rows_apply_to_that_platform_and_rows_without_to_all(workdir: P
         "@mert.fit,tiktok,3\n@mert.fit,instagram,4\n",
     )
     loaded = load_roster((str(path),))
-    data = roster.load_roster((str(path),))
-    assert data is loaded  # read once
+    assert roster.load_roster((str(path),)) is loaded  # read once
     import yaml
 
     merged, matches = roster.merge_roster(yaml.safe_load(BRIEF), loaded)
@@ -316,8 +315,6 @@ def test_the_brief_wins_per_field_and_per_audience_sub_map(workdir: Path) -> Non
             gender: {male: 100}
         """,
     )
-    import yaml
-
     brief = {
         "influencers": [
             {"handle": "@a", "followers": 1100, "audience": {"age": {"18-24": 100}}},
@@ -332,7 +329,6 @@ def test_the_brief_wins_per_field_and_per_audience_sub_map(workdir: Path) -> Non
     }
     assert matches[0].supplied == ("avg_likes", "audience/gender")
     assert brief["influencers"][0]["audience"] == {"age": {"18-24": 100}}  # not changed
-    assert yaml  # imported for symmetry with the test above
 
 
 def test_findings_on_roster_data_point_at_the_brief_and_name_the_roster_line(
