@@ -3,6 +3,7 @@
     pip install -e '.[bench]'
     python bench/run.py                  # 2,000 briefs, 5 repetitions
     python bench/run.py --files 500 --repeat 3
+    python bench/run.py --roster-only    # only the creator-roster load times
 
 Writes bench/results/latest.json and latest.md (and latest.png when matplotlib is installed).
 See the README's Performance section for the latest table.
@@ -166,6 +167,100 @@ def make_corpus(directory: Path, count: int, seed: int) -> list[Path]:
     return paths
 
 
+# --- creator roster -------------------------------------------------------------------------
+
+ROSTER_CREATORS = 10_000
+ROSTER_COLUMNS = (
+    "handle", "platform", "followers", "avg_views", "avg_likes", "avg_comments", "avg_shares",
+    "engagement_rate", "content_style", "measured_on",
+)  # fmt: skip
+AGES = ("13-17", "18-24", "25-34", "35-44", "45+")
+
+
+def roster_creator(index: int, rng: random.Random) -> dict[str, Any]:
+    """One exported creator: figures and a full audience breakdown."""
+    ages = [rng.randint(1, 40) for _ in AGES]
+    female = rng.randint(5, 95)
+    cities = rng.sample(CITIES, 3)
+    return {
+        "handle": f"@creator.{index}",
+        "platform": rng.choice(["tiktok", "instagram", "youtube"]),
+        "followers": rng.randint(1_000, 2_000_000),
+        "avg_views": rng.randint(500, 500_000),
+        "avg_likes": rng.randint(50, 40_000),
+        "avg_comments": rng.randint(5, 3_000),
+        "avg_shares": rng.randint(1, 2_000),
+        "engagement_rate": round(rng.uniform(0.5, 12), 1),
+        "content_style": rng.sample(STYLES, 2),
+        "measured_on": f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "audience": {
+            "age": {
+                age: round(share * 100 / sum(ages)) for age, share in zip(AGES, ages, strict=True)
+            },
+            "gender": {"female": female, "male": 100 - female},
+            "locations": {city: rng.randint(5, 30) for city in cities},
+            "languages": {"tr": 80, "en": 20},
+        },
+    }
+
+
+def write_rosters(directory: Path, count: int, seed: int) -> tuple[Path, Path]:
+    """The same ``count`` creators as a YAML roster and as a CSV roster (dotted columns)."""
+    rng = random.Random(seed)
+    creators = [roster_creator(index, rng) for index in range(count)]
+    directory.mkdir(parents=True, exist_ok=True)
+    yaml_path = directory / "creators.yaml"
+    yaml_path.write_text(yaml.dump(creators, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    audience_columns = sorted(
+        {(part, key) for c in creators for part, shares in c["audience"].items() for key in shares}
+    )
+    header = [*ROSTER_COLUMNS, *(f"audience.{part}.{key}" for part, key in audience_columns)]
+    csv_path = directory / "creators.csv"
+    with csv_path.open("w", encoding="utf-8", newline="") as stream:
+        import csv
+
+        writer = csv.writer(stream)
+        writer.writerow(header)
+        for creator in creators:
+            row = [creator[name] for name in ROSTER_COLUMNS]
+            row[ROSTER_COLUMNS.index("content_style")] = ", ".join(creator["content_style"])
+            row += [creator["audience"][part].get(key, "") for part, key in audience_columns]
+            writer.writerow(row)
+    return yaml_path, csv_path
+
+
+def roster_benchmark(workdir: Path, repeat: int, seed: int) -> list[dict[str, Any]]:
+    """Seconds to read, validate and index a 10,000-creator roster (once per run), in this
+    process: what a run pays before its first brief."""
+    from campaignlint import roster
+
+    yaml_path, csv_path = write_rosters(workdir / "roster", ROSTER_CREATORS, seed)
+    rows = []
+    for label, path in (("YAML", yaml_path), ("CSV", csv_path)):
+        roster.load_roster((str(path),))  # warm: imports, the compiled schema
+        seconds, cpu = [], []
+        for _ in range(max(3, repeat)):
+            roster._LOADED.clear()
+            start, start_cpu = time.perf_counter(), time.process_time()
+            loaded = roster.load_roster((str(path),))
+            seconds.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
+        assert len(loaded) == ROSTER_CREATORS, f"{label}: {len(loaded)} creators read"
+        rows.append(
+            {
+                "label": f"load a {ROSTER_CREATORS:,}-creator {label} roster",
+                "bytes": path.stat().st_size,
+                "median_ms": round(statistics.median(seconds) * 1000, 1),
+                "min_ms": round(min(seconds) * 1000, 1),
+                "max_ms": round(max(seconds) * 1000, 1),
+                # CPU time: what the wall time is on a machine nobody else is using
+                "cpu_median_ms": round(statistics.median(cpu) * 1000, 1),
+            }
+        )
+        print(f"  {rows[-1]['label']:<48} median {rows[-1]['median_ms']:9.1f} ms", file=sys.stderr)
+    return rows
+
+
 # --- tools ----------------------------------------------------------------------------------
 
 
@@ -289,6 +384,8 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
     results["scaling"] = [t.as_dict() for t in scaling]
     results["import_time_ms"] = round(import_time_ms(), 1)
     results["ratios"] = ratios(single, many)
+    print("creator roster:", file=sys.stderr)
+    results["roster"] = roster_benchmark(workdir, repeat, args.seed)
     shutil.rmtree(workdir, ignore_errors=True)
     return results
 
@@ -338,6 +435,22 @@ def markdown(results: dict[str, Any]) -> str:
     lines += ["", f"Import time of `campaignlint.cli`: {results['import_time_ms']} ms.", ""]
     lines += ["| ratio | value |", "| --- | ---: |"]
     lines += [f"| {key} | {value} |" for key, value in results["ratios"].items()]
+    return "\n".join(lines) + "\n" + roster_markdown(results.get("roster", []))
+
+
+def roster_markdown(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return ""
+    lines = [
+        "",
+        "| creator roster (read once per run) | bytes | median ms | min | max | CPU median ms |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['label']} | {row['bytes']} | {row['median_ms']} | {row['min_ms']} |"
+            f" {row['max_ms']} | {row['cpu_median_ms']} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -362,7 +475,17 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--seed", type=int, default=20261123)
+    parser.add_argument(
+        "--roster-only", action="store_true", help="Only time the creator-roster loading."
+    )
     args = parser.parse_args()
+    if args.roster_only:
+        workdir = Path(tempfile.mkdtemp(prefix="campaignlint-bench-"))
+        try:
+            print(roster_markdown(roster_benchmark(workdir, args.repeat, args.seed)))
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+        return
     results = benchmark(args)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -47,8 +47,18 @@ class Brief:
         self.document = document
         self.path = path
         self.today = today or dt.date.today()
+        # Influencer index -> the creator-roster entry merged into it (campaignlint.roster).
+        self.roster_matches: dict[int, Any] = {}
 
     # --- what the schema rejects -----------------------------------------------------------
+
+    def replace_data(self, data: Any) -> None:
+        """Read ``data`` from now on (the brief merged with the creator roster): everything
+        derived from the data (schema violations, masking, kind) is computed again."""
+        self.document.data = data
+        for name, member in vars(type(self)).items():
+            if isinstance(member, cached_property):
+                self.__dict__.pop(name, None)
 
     @cached_property
     def violations(self) -> list[Violation]:

@@ -133,6 +133,14 @@ def main() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Record the current findings in this baseline file.",
 )
+@click.option(
+    "--creators",
+    multiple=True,
+    type=click.Path(path_type=str),
+    metavar="PATH",
+    help="Creator roster (YAML, CSV, or a folder of them) to complete the briefs' influencers."
+    " Repeatable; adds to the config's creators:.",
+)
 def check(
     paths: tuple[str, ...],
     formats: tuple[str, ...],
@@ -154,6 +162,7 @@ def check(
     diff: bool,
     baseline: Path | None,
     write_baseline: Path | None,
+    creators: tuple[str, ...],
 ) -> None:
     """Check briefs (files, folders, or - for standard input)."""
     from campaignlint.commands import CheckOptions, run_check
@@ -192,6 +201,7 @@ def check(
         diff=diff,
         baseline=baseline,
         write_baseline=write_baseline,
+        creators=creators,
         progress=_Progress(0, _show_progress()),
     )
     code = run_check(options)
@@ -310,11 +320,16 @@ def docs(output: Path | None, check_only: bool, lang: str, brief_format: bool) -
 @click.option(
     "--config", "config_schema", is_flag=True, help="Print the config file's schema instead."
 )
-def schema(config_schema: bool) -> None:
+@click.option(
+    "--creators", "creators_schema", is_flag=True, help="Print the creator roster's schema instead."
+)
+def schema(config_schema: bool, creators_schema: bool) -> None:
     """Print the brief JSON Schema, for editors and other tools."""
     from campaignlint.validation import schema_path
 
     name = "config.schema.json" if config_schema else "brief.schema.json"
+    if creators_schema:
+        name = "creators.schema.json"
     click.echo(schema_path(name).read_text(encoding="utf-8"), nl=False)
 
 

@@ -46,6 +46,7 @@ class CheckOptions:
     diff: bool = False  # print the fixes as a unified diff, write nothing
     baseline: Path | None = None  # report only findings not recorded in this file
     write_baseline: Path | None = None  # record this run's findings in this file
+    creators: Sequence[str] = ()  # --creators: roster files or folders, relative to the cwd
     progress: Any = None
     stdin: Any = None  # a binary stream; sys.stdin.buffer by default
     stdout: Callable[[str], Any] = field(default=lambda text: sys.stdout.write(text))
@@ -80,7 +81,12 @@ def _apply_cli(config: Config, options: CheckOptions) -> Config:
         fail_on=options.fail_on,
         rules_dirs=config.rules_dirs + tuple(str(Path(d).resolve()) for d in options.rules_dirs),
         lang=options.lang,
+        creators=config.creators + _cli_creators(options),
     )
+
+
+def _cli_creators(options: CheckOptions) -> tuple[str, ...]:
+    return tuple(str(Path(path).resolve()) for path in options.creators)
 
 
 def run_check(options: CheckOptions) -> int:
@@ -89,7 +95,8 @@ def run_check(options: CheckOptions) -> int:
         return _run_check(options)
     except CampaignlintError as error:
         lang = resolve_language(options.lang)
-        options.stderr(f"campaignlint: {severity_name('error', lang)}: {error.render(lang)}\n")
+        for line in error.render(lang).splitlines() or [""]:
+            options.stderr(f"campaignlint: {severity_name('error', lang)}: {line}\n")
         return EXIT_USAGE
 
 
@@ -117,7 +124,9 @@ def _run_check(options: CheckOptions) -> int:
         raise ConfigError(_("config file not found: {path}", path=Plain(explicit)))
     run_config = _apply_cli(config_for(Path.cwd() / "brief.yaml", explicit), options)
     lang = options.lang or run_config.lang or language_from_environment() or DEFAULT_LANGUAGE
-    collected = collect_files(options.paths, explicit, options.exclude, options.force_exclude)
+    collected = collect_files(
+        options.paths, explicit, options.exclude, options.force_exclude, _cli_creators(options)
+    )
 
     jobs: list[Job] = []
     applied: dict[int, Config] = {}  # one overridden config per discovered config file
@@ -132,6 +141,7 @@ def _run_check(options: CheckOptions) -> int:
         jobs.append(Job(path, config, lang, None, keep_data=keep_data))
 
     active_rules(run_config)
+    _load_rosters([run_config, *applied.values()])
     jobs = _with_portfolio(jobs, resolve_jobs(options.jobs))
     progress = options.progress
     if progress is not None:
@@ -228,6 +238,18 @@ def _with_portfolio(jobs: list[Any], workers: int) -> list[Any]:
     briefs = read_portfolio_briefs(paths, max_size, workers)
     found = check_portfolio(Portfolio(briefs, frozenset(run_paths)), list(rules.values()))
     return [replace(job, portfolio=tuple(found.get(job.path, ()))) for job in jobs]
+
+
+def _load_rosters(configs: Sequence[Config]) -> None:
+    """Read each creator roster once, before any brief: a broken roster stops the run (exit 2)
+    with its problems, and the workers of --jobs get it read."""
+    if not any(config.creators for config in configs):
+        return
+    from campaignlint.roster import load_roster
+
+    for config in configs:
+        if config.creators:
+            load_roster(config.creators)
 
 
 def _can_stream(outputs: list[tuple[str, str | None]], options: CheckOptions) -> bool:

@@ -36,6 +36,7 @@ class Config:
     portfolio: tuple[str, ...] = ()  # globs, relative to ``root``, of the briefs to compare
     source: str | None = None  # the file it was read from
     root: str = "."  # paths in the config are relative to this directory
+    creators: tuple[str, ...] = ()  # creator-roster files and folders, absolute
 
     def with_overrides(self, **changes: Any) -> Config:
         """A copy with the non-None ``changes`` applied (command-line options)."""
@@ -79,6 +80,7 @@ def from_mapping(data: Any, source: str | None, root: Path, document: Any = None
             where = f"{where}:{position[0]}:{position[1]}"
         raise ConfigError(_("{where}: {error}", where=Plain(where), error=error))
     select = data.get("select")
+    creators = data.get("creators", ())
     return Config(
         select=tuple(select) if select is not None else None,
         ignore=tuple(data.get("ignore", ())),
@@ -92,6 +94,10 @@ def from_mapping(data: Any, source: str | None, root: Path, document: Any = None
         portfolio=tuple(data.get("portfolio", ())),
         source=source,
         root=str(root),
+        creators=tuple(
+            str((root / path).resolve())
+            for path in ([creators] if isinstance(creators, str) else creators)
+        ),
     )
 
 

@@ -252,6 +252,10 @@ def run_rules(
                 continue
             if not rule.reads_rejected and brief.hides(problem.pointer):
                 continue  # about a value the schema rejected: the schema finding says it
+            if getattr(brief, "roster_matches", None):
+                from campaignlint.roster import with_roster_source
+
+                problem = with_roster_source(problem, brief.roster_matches)
             severity = active.severity_of(problem)
             position = problem.position or brief.position(problem.pointer)
             related = _resolve_related(brief, problem.related)
@@ -334,6 +338,10 @@ def _lint_document(
 
         config = effective_config(config, path)
     brief = Brief(document, path=path or "<string>", today=today or clock_today())
+    if config.creators:
+        from campaignlint.roster import apply_roster
+
+        apply_roster(brief, config.creators)
     rules = active_rules(config)
     if not isinstance(document.data, dict):
         # A list or a lone value is not a brief: the schema says so once, and rules reading
@@ -480,8 +488,10 @@ def collect_files(
     explicit_config: Path | None = None,
     extra_exclude: Sequence[str] = (),
     force_exclude: bool = False,
+    creators: Sequence[str] = (),
 ) -> Collected:
-    """Expand directories into the briefs inside them, honouring ``exclude``."""
+    """Expand directories into the briefs inside them, honouring ``exclude``; creator rosters
+    (``creators:`` of the config, and ``creators``) are data, not briefs, and are skipped."""
     collected = Collected()
     cwd = Path.cwd()
     for raw in paths:
@@ -498,6 +508,8 @@ def collect_files(
                     candidate, extra_exclude, cwd
                 ):
                     continue
+                if (config.creators or creators) and _is_roster(candidate, config, creators):
+                    continue
                 found.append(str(candidate))
             if not found:
                 collected.empty_dirs.append(raw)
@@ -508,10 +520,18 @@ def collect_files(
                 root = Path(config.root) if config.source else cwd
                 if is_excluded(path, config.exclude, root) or is_excluded(path, extra_exclude, cwd):
                     continue
+                if (config.creators or creators) and _is_roster(path, config, creators):
+                    continue  # pre-commit passes a changed roster by name: it is data
             collected.files.append(raw)
         else:
             collected.missing.append(raw)
     return collected
+
+
+def _is_roster(path: Path, config: Config, creators: Sequence[str]) -> bool:
+    from campaignlint.roster import is_roster_file
+
+    return is_roster_file(path, config.creators) or is_roster_file(path, creators)
 
 
 # --- many files ------------------------------------------------------------------------------
@@ -591,7 +611,9 @@ def run_jobs(
 
     chunk = max(1, min(64, len(jobs) // (workers * 4)))
     chunks = [list(jobs[i : i + chunk]) for i in range(0, len(jobs), chunk)]
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    pool = ProcessPoolExecutor(
+        max_workers=workers, initializer=_init_worker, initargs=(_loaded_rosters(),)
+    )
     try:
         futures = [pool.submit(_run_chunk, jobs_chunk) for jobs_chunk in chunks]
         for jobs_chunk, future in zip(chunks, futures, strict=True):
@@ -611,6 +633,22 @@ def run_jobs(
         raise
     pool.shutdown()
     return results
+
+
+def _loaded_rosters() -> dict[Any, Any]:
+    """The creator rosters this process has read, handed to each worker once (not per brief)."""
+    import sys
+
+    roster = sys.modules.get("campaignlint.roster")
+    return roster.loaded_rosters() if roster is not None else {}
+
+
+def _init_worker(rosters: dict[Any, Any]) -> None:
+    _ignore_interrupts()
+    if rosters:
+        from campaignlint.roster import adopt_rosters
+
+        adopt_rosters(rosters)
 
 
 def _ignore_interrupts() -> None:

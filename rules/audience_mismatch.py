@@ -16,18 +16,33 @@ campaign's `target_audience` and reports a warning for each dimension that falls
 
 Places and languages match ignoring case and accents with Turkish rules (`İstanbul` =
 `ISTANBUL` = `Istanbul`). A dimension missing on either side is skipped, and so is one with a
-share that is not a number (`"20%"`): its sum cannot be trusted. An influencer with no age,
-gender, location or language data gets one `info` finding at its `audience` (at the
-influencer's line when the key is absent): fit cannot be checked.
+share that is not a number (`"20%"`): its sum cannot be trusted.
+
+Audience data may come from the brief or from a **creator roster** (`creators:` in the config,
+or `--creators`; `campaignlint schema --creators` prints its format): YAML or CSV exports of an
+analytics tool, merged into each influencer by handle (and platform) before any check. The
+brief's own figures win. Findings on roster data name the roster file and line. Also reported:
+
+- **no creator has audience data** (from either place): one warning for the brief, not one per
+  creator; when `target_audience` is empty too, it asks for both;
+- **some creators have none**: one `info` finding listing them;
+- **stale roster data**: audience data `measured_on` more than `max_data_age_days` (180) days
+  before `campaign.start` (warning; exactly 180 is not stale; one per date, listing the creators
+  of one export); roster audience data without a `measured_on` date: one `info` listing the
+  creators (date unknown);
+- **brief and roster disagree**: `followers`, `avg_*` or `engagement_rate` stated in both, the
+  brief's differing by more than `roster_tolerance` (25 %) of the roster's figure (info: one of
+  them is stale or mistyped).
 
 ## Why it matters
-The most common mistake in TikTok influencer marketing (mistake 1 in the article "TikTok Influencer
-Pazarlamasında En Çok Yapılan Hatalar Nelerdir?") is choosing creators for their follower count
-while their followers are not the brand's audience. The article "TikTok Influencer Pazarlamasında
-Doğru Hedef Kitleyi Nasıl Belirleyebilirsiniz?" says to target by age, gender, location and
-interests, and to pick creators by audience overlap: a skincare launch for women aged 18-24 in
-İstanbul gains little from a creator whose audience is mostly men over 35 in another country,
-however large it is.
+The most common mistake in TikTok influencer marketing ("TikTok Influencer Pazarlamasında En
+Çok Yapılan Hatalar Nelerdir?", mistake 1) is choosing creators for their follower count while
+their followers are not the brand's audience. "TikTok Influencer Pazarlamasında Doğru Hedef
+Kitleyi Nasıl Belirleyebilirsiniz?" says to target by age, gender, location and interests, and to
+pick creators by audience overlap: a skincare launch for women aged 18-24 in İstanbul gains
+little from a creator whose audience is mostly men over 35 in another country, however large it
+is. Audience insights change as a creator grows: data older than six months describes another
+audience.
 
 ## Example
 ```yaml
@@ -47,8 +62,10 @@ influencers:
 ## How to fix
 Ask each creator for recent audience insights and choose creators whose audience is mostly the
 target. The fix hint names where this creator's audience actually is (for age, the narrowest
-adjacent buckets holding enough of it): if that is the audience the campaign really wants, widen
-or correct `target_audience` instead. Add `audience` data for creators who have none.
+adjacent buckets holding enough of it, never a range that leaves out its largest group and never
+one of minors for an adult campaign): if that is the audience the campaign really wants, widen
+or correct `target_audience` instead. Add `audience` data for creators who have none, in the
+brief or in the creator roster, and keep the roster's `measured_on` current.
 """
 
 from __future__ import annotations
@@ -58,7 +75,7 @@ from typing import Any
 
 from campaignlint.brief import Brief
 from campaignlint.codes import language_code
-from campaignlint.domain import age_overlap, is_number, parse_age_bucket
+from campaignlint.domain import age_overlap, is_number, parse_age_bucket, parse_date
 from campaignlint.i18n import Message, Percent, Plain, _
 from campaignlint.model import Problem
 from campaignlint.rule import Option
@@ -70,11 +87,10 @@ ID = "audience-mismatch"
 SEVERITY = "warning"
 AREA = "audience"
 SOURCE = (
-    'The article "TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?", mistake'
-    " 1 (audience not targeted: look at the creator's audience, not the follower count), and "
-    'the article "TikTok Influencer Pazarlamasında Doğru Hedef Kitleyi Nasıl '
-    'Belirleyebilirsiniz?" (target by age, gender, location; choose creators by audience '
-    "overlap)."
+    '"TikTok Influencer Pazarlamasında En Çok Yapılan Hatalar Nelerdir?", mistake 1 (audience'
+    " not targeted: look at the creator's audience, not the follower count) and \"TikTok"
+    ' Influencer Pazarlamasında Doğru Hedef Kitleyi Nasıl Belirleyebilirsiniz?" (target by age,'
+    " gender, location; choose creators by audience overlap)."
 )
 OPTIONS = {
     "min_age_overlap": Option.number(
@@ -89,9 +105,31 @@ OPTIONS = {
     "min_language_overlap": Option.number(
         50, "Least share (percent) of the audience speaking the target languages.", minimum=0
     ),
+    "max_data_age_days": Option.number(
+        180,
+        "Oldest roster audience data (days between measured_on and campaign.start) not reported"
+        " as stale.",
+        minimum=0,
+    ),
+    "roster_tolerance": Option.number(
+        25,
+        "Largest difference (percent of the roster's figure) between a figure in the brief and"
+        " the same figure in the creator roster.",
+        minimum=0,
+    ),
 }
 
 _DIMENSIONS = ("age", "gender", "locations", "languages")
+_TARGET_FIELDS = ("age", "genders", "locations", "languages", "interests")
+# Figures a brief and a roster may both state (domain.md, Contract v2 decisions).
+_COMPARED = (
+    "followers",
+    "avg_views",
+    "avg_likes",
+    "avg_comments",
+    "avg_shares",
+    "engagement_rate",
+)
 
 # Audience insight exports name genders in several ways: map them to the brief's values.
 _GENDER_NAMES = {
@@ -116,11 +154,13 @@ _GENDER_NAMES = {
 
 
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
-    for pointer, _influencer in brief.mappings("/influencers"):
+    creators = list(brief.mappings("/influencers"))
+    without: list[str] = []
+    for pointer, _influencer in creators:
         handle = _handle(brief, pointer)
         audience = brief.get(f"{pointer}/audience")
         if audience is None or (isinstance(audience, dict) and not _has_data(audience)):
-            yield _no_audience(brief, pointer, handle)
+            without.append(pointer)
             continue
         if not isinstance(audience, dict):
             continue  # a wrong type: the schema reports it
@@ -132,26 +172,204 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
         yield from _named_shares(
             brief, pointer, handle, "languages", float(options["min_language_overlap"])
         )
+    if creators and len(without) == len(creators):
+        yield _no_audience_at_all(brief)
+    elif without:
+        yield _no_audience(brief, without)
+    yield from _roster_checks(brief, options)
 
 
 def _has_data(audience: Mapping[str, Any]) -> bool:
     return any(audience.get(name) not in (None, {}, [], "") for name in _DIMENSIONS)
 
 
-def _no_audience(brief: Brief, pointer: str, handle: Plain) -> Problem:
-    return brief.missing(
-        f"{pointer}/audience",
-        _(
+def _no_audience(brief: Brief, pointers: list[str]) -> Problem:
+    """One info for every creator without data, at the first of them."""
+    handles = [_handle(brief, pointer) for pointer in pointers]
+    if len(handles) == 1:
+        message = _(
             "{handle} has no audience data: fit with the target audience cannot be checked.",
-            handle=handle,
-        ),
-        _(
+            handle=handles[0],
+        )
+        fix = _(
             "Ask {handle} for recent audience insights (age, gender, locations, languages) and"
-            " add them under audience.",
+            " add them under audience or to the creator roster.",
+            handle=handles[0],
+        )
+    else:
+        message = _(
+            "{count} creators have no audience data: {handles}; their fit with the target"
+            " audience cannot be checked.",
+            count=len(handles),
+            handles=handles,
+        )
+        fix = _(
+            "Ask them for recent audience insights (age, gender, locations, languages) and add"
+            " them under audience or to the creator roster."
+        )
+    return brief.missing(f"{pointers[0]}/audience", message, fix, severity="info")
+
+
+def _no_audience_at_all(brief: Brief) -> Problem:
+    """The brief-level warning: the articles' first mistake cannot be ruled out."""
+    if _has_target(brief):
+        message = _(
+            "No creator has audience data (in the brief or a creator roster): whether the"
+            " creators reach the target audience cannot be checked."
+        )
+        fix = _(
+            "Get each creator's audience insights (age, gender, locations, languages) and add"
+            " them under audience, or name a creator roster with creators: in the config (or"
+            " --creators)."
+        )
+    else:
+        message = _(
+            "No target audience and no creator audience data: whether the creators reach the"
+            " right people cannot be checked."
+        )
+        fix = _(
+            "Define target_audience (age, genders, locations, languages) and get the creators'"
+            " audience insights (under audience, or in a creator roster named by creators: in"
+            " the config)."
+        )
+    return brief.problem("/influencers", message, fix, severity="warning", at_key=True)
+
+
+def _has_target(brief: Brief) -> bool:
+    target = brief.mapping("/target_audience") or {}
+    return any(target.get(name) not in (None, {}, [], "") for name in _TARGET_FIELDS)
+
+
+# --- roster data ---------------------------------------------------------------------------
+
+
+def _roster_checks(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
+    """Stale or undated roster audience data, and figures the brief and the roster disagree on."""
+    undated: list[tuple[str, Any]] = []
+    stale: dict[Any, list[tuple[str, Any]]] = {}  # by date: one export, one finding
+    start = brief.date("/campaign/start")
+    tolerance = float(options["roster_tolerance"])
+    max_age = int(options["max_data_age_days"])
+    for index, match in sorted(brief.roster_matches.items()):
+        pointer = f"/influencers/{index}"
+        handle = _handle(brief, pointer)
+        entry = match.entry
+        yield from _differences(brief, pointer, handle, match, tolerance)
+        if not entry.has_audience or not any(s.startswith("audience/") for s in match.supplied):
+            continue  # only audience data used by the brief can be stale
+        measured = parse_date(entry.data.get("measured_on"))
+        if measured is None:
+            undated.append((pointer, entry))
+            continue
+        if start is not None and (start - measured).days > max_age:
+            stale.setdefault(measured, []).append((pointer, entry))
+    for measured, creators in stale.items():
+        assert start is not None
+        yield _stale(brief, creators, measured, (start - measured).days, max_age)
+    if undated:
+        yield _undated(brief, undated)
+
+
+def _differences(
+    brief: Brief, pointer: str, handle: Plain, match: Any, tolerance: float
+) -> Iterator[Problem]:
+    entry = match.entry
+    for name in _COMPARED:
+        roster_value = entry.data.get(name)
+        stated = brief.number(f"{pointer}/{name}")
+        if name in match.supplied or stated is None or not is_number(roster_value):
+            continue
+        difference = abs(stated - float(roster_value))
+        if difference <= tolerance / 100 * abs(float(roster_value)):
+            continue
+        yield brief.problem(
+            f"{pointer}/{name}",
+            _(
+                "{handle}: {field} is {stated} in the brief but {roster} in the creator roster"
+                " ({path}, line {line}): one of them is stale or mistyped.",
+                handle=handle,
+                field=Plain(name),
+                stated=stated,
+                roster=roster_value,
+                path=Plain(entry.path),
+                line=Plain(entry.line),
+            ),
+            _(
+                "Check the creator's current {field} and correct the brief or the roster; the"
+                " checks use the brief's figure.",
+                field=Plain(name),
+            ),
+            severity="info",
+        )
+
+
+def _stale(
+    brief: Brief, creators: list[tuple[str, Any]], measured: Any, days: int, max_age: int
+) -> Problem:
+    """One warning for the creators whose roster audience data was measured on one old date
+    (an export of several creators at once reads the same for each)."""
+    pointer, entry = creators[0]
+    handle = _handle(brief, pointer)
+    if len(creators) == 1:
+        message = _(
+            "{handle}: the audience data in the creator roster ({path}, line {line}) was measured"
+            " on {date}, {days} days before the campaign starts (more than {limit}): audience"
+            " insights go stale.",
             handle=handle,
-        ),
-        severity="info",
-    )
+            path=Plain(entry.path),
+            line=Plain(entry.line),
+            date=Plain(measured.isoformat()),
+            days=days,
+            limit=max_age,
+        )
+        fix = _(
+            "Get fresh audience insights for {handle} and update the roster entry and its"
+            " measured_on.",
+            handle=handle,
+        )
+    else:
+        message = _(
+            "{count} creators' audience data in the creator roster was measured on {date}, {days}"
+            " days before the campaign starts (more than {limit}): {creators}; audience insights"
+            " go stale.",
+            count=len(creators),
+            date=Plain(measured.isoformat()),
+            days=days,
+            limit=max_age,
+            creators=_places(brief, creators),
+        )
+        fix = _(
+            "Get fresh audience insights for these creators and update their roster entries and"
+            " measured_on."
+        )
+    return brief.problem(pointer, message, fix, severity="warning")
+
+
+def _places(brief: Brief, creators: list[tuple[str, Any]]) -> list[Plain]:
+    return [Plain(f"{_handle(brief, p).value} ({e.path}:{e.line})") for p, e in creators]
+
+
+def _undated(brief: Brief, undated: list[tuple[str, Any]]) -> Problem:
+    """One info for every creator whose roster audience data has no measured_on."""
+    pointer, entry = undated[0]
+    if len(undated) == 1:
+        message = _(
+            "{handle}: the audience data in the creator roster ({path}, line {line}) has no"
+            " measured_on date (date unknown): whether it is stale cannot be checked.",
+            handle=_handle(brief, pointer),
+            path=Plain(entry.path),
+            line=Plain(entry.line),
+        )
+    else:
+        places = _places(brief, undated)
+        message = _(
+            "{count} creators' audience data in the creator roster has no measured_on date"
+            " (date unknown): {creators}; whether it is stale cannot be checked.",
+            count=len(undated),
+            creators=places,
+        )
+    fix = _("Add measured_on (YYYY-MM-DD, the date the figures were taken) to the roster entries.")
+    return brief.problem(pointer, message, fix, severity="info")
 
 
 # --- age ---------------------------------------------------------------------------------------
@@ -184,6 +402,7 @@ def _age_fix(
     buckets: Mapping[str, Any], target_min: int, target_max: int, minimum: float
 ) -> Message:
     target = Plain(f"{target_min}-{target_max}")
+    all_buckets = buckets
     if target_min >= ADULT_AGE:
         # Never advise an adult campaign to target minors (TikTok ad policy, EU DSA art. 28).
         buckets = {
@@ -191,7 +410,27 @@ def _age_fix(
             for label, share in buckets.items()
             if (bounds := parse_age_bucket(label)) is None or bounds[0] >= ADULT_AGE
         }
+    largest = _largest_age_group(all_buckets)
     window = _densest_age_window(buckets, minimum)
+    if window is not None and largest is not None and not _inside(largest[0], window[0]):
+        window = None  # a range that leaves out the audience's largest group misleads
+    if window is None and largest is not None:
+        (group_low, group_high), group_share = largest
+        if target_min >= ADULT_AGE and group_low < ADULT_AGE:
+            return _(
+                "Choose creators whose audience is mostly aged {target}; the largest group of"
+                " this audience ({group_share}) is under 18, which an adult campaign must not"
+                " target.",
+                target=target,
+                group_share=Percent(group_share),
+            )
+        return _(
+            "Choose creators whose audience is mostly aged {target}; this audience's largest"
+            " group is aged {group} ({group_share}).",
+            target=target,
+            group=Plain(f"{group_low}-{group_high}"),
+            group_share=Percent(group_share),
+        )
     if window is None:
         return _(
             "Choose creators whose audience is mostly aged {target}, or check the target age.",
@@ -234,6 +473,19 @@ def _densest_age_window(
             if best is None or _narrower_or_denser((low, high), share, best):
                 best = ((low, high), share)
     return best
+
+
+def _largest_age_group(buckets: Mapping[str, Any]) -> tuple[tuple[int, int], float] | None:
+    groups = [
+        (parsed, float(value))
+        for label, value in buckets.items()
+        if (parsed := parse_age_bucket(label)) is not None and is_number(value)
+    ]
+    return max(groups, key=lambda group: group[1]) if groups else None
+
+
+def _inside(group: tuple[int, int], window: tuple[int, int]) -> bool:
+    return window[0] <= group[0] and group[1] <= window[1]
 
 
 def _narrower_or_denser(
