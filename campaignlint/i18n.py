@@ -46,6 +46,20 @@ class Plain:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A value a brief picks from a fixed list (objective, tier, gender, format, day, model...)
+    shown to a person: rendered by its name in the reader's language (``sales`` -> ``satış``,
+    ``per_follower`` -> ``per follower``), never as the raw YAML value. A value campaignlint
+    has no name for is shown as written. Values a reader is told to *type* stay :class:`Plain`.
+    """
+
+    value: Any
+
+    def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return term_name(self.value, lang)
+
+
+@dataclass(frozen=True)
 class Message:
     """An English template with named ``{placeholders}`` and typed arguments."""
 
@@ -204,6 +218,8 @@ def format_value(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
         return str(render(lang))  # a CampaignlintError carrying a Message
     if isinstance(value, Plain):
         return str(value.value)
+    if isinstance(value, Term):
+        return value.render(lang)
     if isinstance(value, Percent):
         return format_percent(value.value, lang)
     if isinstance(value, Money):
@@ -283,6 +299,138 @@ def area_name(area: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """``audience`` -> ``hedef kitle`` in Turkish; the identifier itself when it has no name."""
     name = AREA_NAMES.get(area)
     return name.render(lang) if name else area
+
+
+# The names of the values a brief picks from a fixed list (the schema's enums, the measurable
+# KPI metrics, the tracking methods, the contract's sections and the age themes), as a person
+# reads them. One name per value, whatever the field: the values never mean two things.
+TERM_NAMES: dict[str, Message] = {
+    # campaign.objective
+    "awareness": _("awareness"),
+    "engagement": _("engagement"),
+    "traffic": _("traffic"),
+    "sales": _("sales"),
+    "app_installs": _("app installs"),
+    "ugc": _("user-generated content"),
+    # target_audience.genders
+    "all": _("all genders"),
+    "female": _("female"),
+    "male": _("male"),
+    "non_binary": _("non-binary"),
+    # influencers[].tier
+    "nano": _("nano"),
+    "micro": _("micro"),
+    "mid": _("mid-size"),
+    "macro": _("macro"),
+    "mega": _("mega"),
+    # compensation.model and .basis
+    "flat_fee": _("flat fee"),
+    "per_follower": _("per follower"),
+    "cpm": _("CPM"),
+    "revenue_share": _("revenue share"),
+    "hybrid": _("hybrid (fee and revenue share)"),
+    "product_only": _("product only"),
+    "audience_fit": _("audience fit"),
+    "followers": _("followers"),
+    "views": _("views"),
+    "negotiated": _("negotiated"),
+    # deliverables[].format
+    "video": _("video"),
+    "live": _("live"),
+    "story": _("story"),
+    "photo_carousel": _("photo carousel"),
+    # posting_windows[].days
+    "mon": _("Mon"),
+    "tue": _("Tue"),
+    "wed": _("Wed"),
+    "thu": _("Thu"),
+    "fri": _("Fri"),
+    "sat": _("Sat"),
+    "sun": _("Sun"),
+    "weekdays": _("weekdays"),
+    "weekends": _("weekends"),
+    # reporting_cadence and kpis[].window
+    "daily": _("daily"),
+    "weekly": _("weekly"),
+    "biweekly": _("every two weeks"),
+    "monthly": _("monthly"),
+    "quarterly": _("quarterly"),
+    "campaign": _("the whole campaign"),
+    "end_of_campaign": _("end of campaign"),
+    # content.disclosure.placement
+    "start_of_caption": _("start of the caption"),
+    "on_screen": _("on screen"),
+    "end_of_caption": _("end of the caption"),
+    "comments": _("comments"),
+    # usage_rights.duration_months, rounds
+    "perpetual": _("perpetual"),
+    "unlimited": _("unlimited"),
+    # kpis[].metric (the measurable list)
+    "reach": _("reach"),
+    "impressions": _("impressions"),
+    "follower_growth": _("follower growth"),
+    "likes": _("likes"),
+    "shares": _("shares"),
+    "saves": _("saves"),
+    "engagement_rate": _("engagement rate"),
+    "watch_time": _("watch time"),
+    "completion_rate": _("completion rate"),
+    "clicks": _("clicks"),
+    "ctr": _("click-through rate"),
+    "conversions": _("conversions"),
+    "conversion_rate": _("conversion rate"),
+    "revenue": _("revenue"),
+    "roas": _("ROAS"),
+    "cpa": _("CPA"),
+    "cpc": _("CPC"),
+    "installs": _("installs"),
+    "promo_code_uses": _("promo-code uses"),
+    "ugc_posts": _("user-generated posts"),
+    # tracking.methods
+    "promo_code": _("promo codes"),
+    "utm_links": _("UTM links"),
+    "affiliate_links": _("affiliate links"),
+    "tiktok_pixel": _("TikTok Pixel"),
+    "landing_page": _("landing page"),
+    "tiktok_analytics": _("TikTok Analytics"),
+    # contract sections
+    "duties": _("duties"),
+    "term": _("term"),
+    "payment": _("payment"),
+    "usage_rights": _("usage rights"),
+    "termination": _("termination"),
+    # age themes (campaignlint/data/age_themes.json)
+    "dance": _("dance"),
+    "music": _("music"),
+    "challenges": _("challenges"),
+    "fashion": _("fashion"),
+    "beauty": _("beauty"),
+    "social issues": _("social issues"),
+    "career": _("career"),
+    "healthy living": _("healthy living"),
+    "comedy": _("comedy"),
+    "family": _("family"),
+    "travel": _("travel"),
+    "education": _("education"),
+    "motivation": _("motivation"),
+}
+
+
+def term_key(value: Any) -> str:
+    """``Photo-Carousel`` / ``photo carousel`` -> ``photo_carousel``: how a brief's value is
+    looked up (case, spaces and hyphens ignored, as the rules compare them)."""
+    key = str(value).strip()
+    if key in TERM_NAMES:
+        return key
+    folded = "_".join(key.replace("-", " ").split()).lower()
+    return folded if folded in TERM_NAMES else folded.replace("_", " ")
+
+
+def term_name(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The name of an enum value in ``lang`` (``weekdays`` -> ``hafta içi``); the value as
+    written when campaignlint has no name for it."""
+    name = TERM_NAMES.get(term_key(value))
+    return name.render(lang) if name is not None else str(value)
 
 
 # --- PyYAML's own phrases ------------------------------------------------------------------

@@ -56,7 +56,7 @@ from typing import Any
 
 from campaignlint.brief import Brief
 from campaignlint.domain import age_overlap, is_number, parse_age_bucket
-from campaignlint.i18n import Message, Percent, Plain, _
+from campaignlint.i18n import Message, Percent, Plain, Term, _
 from campaignlint.model import Problem
 from campaignlint.rule import Option
 from campaignlint.text import fold
@@ -261,13 +261,13 @@ def _gender(brief: Brief, pointer: str, handle: Plain, minimum: float) -> Iterat
             " {minimum}).",
             handle=handle,
             share=Percent(share),
-            genders=genders,
+            genders=[Term(gender) for gender in genders],
             minimum=Percent(minimum),
         ),
         _(
-            "Choose creators whose audience is mostly {genders}; this audience is mostly"
-            " {top} ({top_share}).",
-            genders=genders,
+            "Choose creators whose audience is mostly {genders}; the largest group of this"
+            " audience is {top} ({top_share}).",
+            genders=[Term(gender) for gender in genders],
             **_top_entry(shares),
         ),
     )
@@ -303,8 +303,8 @@ def _named_shares(
             minimum=Percent(minimum),
         )
         fix = _(
-            "Choose creators with more of their audience in {targets}; this audience is mostly"
-            " in {top} ({top_share}).",
+            "Choose creators with more of their audience in {targets}; the largest location of"
+            " this audience is {top} ({top_share}).",
             targets=targets,
             **_top_entry(shares),
         )
@@ -318,8 +318,8 @@ def _named_shares(
             minimum=Percent(minimum),
         )
         fix = _(
-            "Choose creators whose audience speaks {targets}; this audience mostly speaks {top}"
-            " ({top_share}).",
+            "Choose creators whose audience speaks {targets}; the language most of this audience"
+            " speaks is {top} ({top_share}).",
             targets=targets,
             **_top_entry(shares),
         )
@@ -354,7 +354,7 @@ def _shares(
 
 def _top_entry(shares: Mapping[str, tuple[str, float]]) -> dict[str, Any]:
     label, share = max(shares.values(), key=lambda entry: entry[1])
-    return {"top": Plain(label), "top_share": Percent(share)}
+    return {"top": Term(label), "top_share": Percent(share)}
 
 
 def _handle(brief: Brief, pointer: str) -> Plain:

@@ -52,7 +52,7 @@ from typing import Any, NamedTuple
 
 from campaignlint.brief import Brief
 from campaignlint.domain import effective_tier, influencer_label, is_number, keyword
-from campaignlint.i18n import Money, Plain, _
+from campaignlint.i18n import Money, Plain, Term, _
 from campaignlint.model import Problem, Severity
 from campaignlint.rule import Option
 
@@ -182,7 +182,7 @@ def _product_only(
             "{handle} is a {tier} creator offered product only; creators of this size usually"
             " refuse to post for product alone.",
             handle=Plain(handle),
-            tier=Plain(tier),
+            tier=Term(tier),
         ),
         _(
             "Offer {handle} a paid fee, or a hybrid deal with a revenue share; keep product-only"

@@ -44,7 +44,7 @@ from typing import Any
 
 from campaignlint.brief import Brief
 from campaignlint.domain import influencer_label, keyword
-from campaignlint.i18n import Message, Plain, _
+from campaignlint.i18n import Message, Plain, Term, _
 from campaignlint.model import Problem
 from campaignlint.rule import Option
 
@@ -94,7 +94,7 @@ def _per_follower_model(
             "{handle} is paid by follower count (model {model}, {followers} followers),"
             " not by fit with the target audience.",
             handle=handle,
-            model=Plain(model),
+            model=Term(model),
             followers=followers,
         )
     else:
@@ -102,7 +102,7 @@ def _per_follower_model(
             "{handle} is paid by follower count (model {model}), not by fit with the target"
             " audience.",
             handle=handle,
-            model=Plain(model),
+            model=Term(model),
         )
     return brief.problem(f"{compensation}/model", message, _fix())
 
@@ -115,7 +115,7 @@ def _follower_basis(
             "{handle}: the fee was set on the follower count (basis {basis}, {followers}"
             " followers), not on fit with the target audience.",
             handle=handle,
-            basis=Plain(basis),
+            basis=Term(basis),
             followers=followers,
         )
     else:
@@ -123,7 +123,7 @@ def _follower_basis(
             "{handle}: the fee was set on the follower count (basis {basis}), not on fit with"
             " the target audience.",
             handle=handle,
-            basis=Plain(basis),
+            basis=Term(basis),
         )
     return brief.problem(f"{compensation}/basis", message, _fix())
 

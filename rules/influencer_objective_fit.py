@@ -63,7 +63,7 @@ from campaignlint.domain import (
     tier_follower_range,
     tier_for_followers,
 )
-from campaignlint.i18n import Money, Percent, Plain, _
+from campaignlint.i18n import Money, Percent, Plain, Term, _
 from campaignlint.model import Problem, Severity
 from campaignlint.rule import Option
 
@@ -175,10 +175,10 @@ def _low_engagement_for_sales(
     yield brief.problem(
         f"{pointer}/engagement_rate" if stated is not None else pointer,
         _(
-            "{handle} is a {tier} creator with an engagement rate of {rate}, below the {tier}"
-            " floor of {floor}: a sales campaign needs an audience that acts.",
+            "{handle} is a {tier} creator with an engagement rate of {rate}, below {floor}, the"
+            " usual floor for {tier} creators: a sales campaign needs an audience that acts.",
             handle=Plain(handle),
-            tier=Plain(tier),
+            tier=Term(tier),
             rate=Percent(rate),
             floor=Percent(floor),
         ),
@@ -226,7 +226,7 @@ def _single_small_creator(brief: Brief, pointer: str, handle: str, tier: str | N
         _(
             "This awareness campaign rests on a single {tier} creator, {handle}: its reach is"
             " one small audience.",
-            tier=Plain(tier),
+            tier=Term(tier),
             handle=Plain(handle),
         ),
         _("For awareness, add several creators, or a mid-size or larger one, to widen the reach."),

@@ -49,7 +49,7 @@ from typing import Any
 
 from campaignlint.brief import Brief
 from campaignlint.domain import is_blank, is_number
-from campaignlint.i18n import Percent, _
+from campaignlint.i18n import Percent, Term, _
 from campaignlint.model import Position, Problem, Severity
 from campaignlint.rule import Option
 
@@ -124,7 +124,7 @@ def _missing_terms(brief: Brief, contract: dict[str, Any]) -> Iterator[Problem]:
             continue
         problem = brief.problem(
             f"/contract/{name}",
-            _("the contract has no '{name}'", name=name),
+            _("the contract has no {name} section", name=Term(name)),
             _TERM_FIXES[name],
             severity=severity,
         )

@@ -67,7 +67,7 @@ from typing import Any
 
 from campaignlint.brief import Brief
 from campaignlint.data import load_json
-from campaignlint.i18n import Plain, _
+from campaignlint.i18n import Plain, Term, _
 from campaignlint.model import Edit, Problem, Severity
 from campaignlint.rule import Option
 from campaignlint.text import PhraseFilter, WordSequence, fold, fold_with_offsets
@@ -352,7 +352,7 @@ def _placement(brief: Brief, disclosure: dict[str, Any] | None) -> Iterator[Prob
         pointer,
         _(
             "the disclosure is placed at {placement}: a buried label does not count",
-            placement=Plain(value),
+            placement=Term(value),
         ),
         fix,
         severity=Severity.WARNING,

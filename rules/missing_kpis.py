@@ -48,7 +48,7 @@ from typing import Any
 
 from campaignlint.brief import Brief
 from campaignlint.domain import is_number
-from campaignlint.i18n import _
+from campaignlint.i18n import Term, _
 from campaignlint.model import Problem
 from campaignlint.rule import Option
 from campaignlint.text import fold
@@ -181,14 +181,14 @@ def _check_fields(
     if _missing(kpi.get("target")):
         yield brief.missing(
             f"{pointer}/target",
-            _("the KPI {metric} has no target", metric=label),
-            _("Add a target number for {metric}, measured against a baseline.", metric=label),
+            _("the KPI {metric} has no target", metric=Term(label)),
+            _("Add a target number for {metric}, measured against a baseline.", metric=Term(label)),
         )
     if _missing(kpi.get("window")):
         yield brief.missing(
             f"{pointer}/window",
-            _("the KPI {metric} has no time window", metric=label),
-            _("Add window: weekly, monthly or campaign to {metric}.", metric=label),
+            _("the KPI {metric} has no time window", metric=Term(label)),
+            _("Add window: weekly, monthly or campaign to {metric}.", metric=Term(label)),
         )
 
 
@@ -212,12 +212,12 @@ def _check_objective(
         "/kpis",
         _(
             "no KPI serves the campaign objective {objective}: it needs one of {metrics}",
-            objective=objective,
-            metrics=", ".join(wanted),
+            objective=Term(objective),
+            metrics=[Term(metric) for metric in wanted],
         ),
         _(
             "Add a KPI on {metric} with a target and a window, and make it priority 1.",
-            metric=wanted[0],
+            metric=Term(wanted[0]),
         ),
         at_key=True,
     )
@@ -245,8 +245,8 @@ def _check_priorities(brief: Brief, kpis: list[tuple[str, dict[str, Any]]]) -> I
     for pointer, kpi in without:
         yield brief.missing(
             f"{pointer}/priority",
-            _("the KPI {metric} has no priority", metric=_label(kpi, pointer)),
-            _("Give {metric} a priority number of its own.", metric=_label(kpi, pointer)),
+            _("the KPI {metric} has no priority", metric=Term(_label(kpi, pointer))),
+            _("Give {metric} a priority number of its own.", metric=Term(_label(kpi, pointer))),
             severity="info",
         )
     seen: dict[Any, str] = {}
@@ -260,8 +260,8 @@ def _check_priorities(brief: Brief, kpis: list[tuple[str, dict[str, Any]]]) -> I
                 f"{pointer}/priority",
                 _(
                     "the KPIs {first} and {second} share priority {priority}",
-                    first=seen[key],
-                    second=label,
+                    first=Term(seen[key]),
+                    second=Term(label),
                     priority=kpi["priority"],
                 ),
                 _("Give each KPI a different priority: 1 is the result that counts most."),

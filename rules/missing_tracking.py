@@ -47,7 +47,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from campaignlint.brief import Brief
-from campaignlint.i18n import _
+from campaignlint.i18n import Term, _
 from campaignlint.model import Problem
 from campaignlint.rule import Option
 from campaignlint.text import fold
@@ -157,8 +157,8 @@ def _check_methods(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem
         _(
             "the objective {objective} needs a method that ties results to each creator, but"
             " tracking has only {methods}",
-            objective=objective,
-            methods=", ".join(methods),
+            objective=Term(objective),
+            methods=[Term(method) for method in methods],
         ),
         _(
             "Add an attributable method: {methods} (a promo code per creator is the simplest).",

@@ -46,7 +46,7 @@ from typing import Any
 
 from campaignlint.brief import Brief
 from campaignlint.domain import influencer_label, keyword
-from campaignlint.i18n import Percent, Plain, _
+from campaignlint.i18n import Percent, Plain, Term, _
 from campaignlint.model import Problem, Severity
 from campaignlint.rule import Option
 
@@ -150,7 +150,7 @@ def _missing_percent(
             "{handle} is paid by revenue share (model {model}), but no revenue_share_percent is"
             " agreed.",
             handle=handle,
-            model=Plain(model),
+            model=Term(model),
         ),
         _(
             "Agree the commission up front and write it as revenue_share_percent, usually"
@@ -178,7 +178,7 @@ def _check_tracking(
             "Revenue share is agreed with {handles}, but none of the tracking methods ({methods})"
             " can tie a sale to a creator.",
             handles=handles,
-            methods=[Plain(method) for method in methods],
+            methods=[Term(method) for method in methods],
         )
     else:
         message = _(

@@ -29,7 +29,7 @@ def test_per_follower_model_is_a_warning_at_the_model() -> None:
         ("follower-based-pricing", "warning", 5, "/influencers/0/compensation/model")
     ]
     assert "@mert.fit" in findings[0].message
-    assert "per_follower" in findings[0].message and "250,000" in findings[0].message
+    assert "(model per follower," in findings[0].message and "250,000" in findings[0].message
     assert findings[0].fix is not None and "audience_fit" in findings[0].fix
 
 
@@ -51,7 +51,7 @@ def test_followers_basis_is_a_warning_at_the_basis() -> None:
         ("follower-based-pricing", "warning", 7, "/influencers/1/compensation/model"),
     ]
     assert "40,000" in findings[0].message and "followers" in findings[0].message
-    assert "@b" in findings[1].message and "Per-Follower" in findings[1].message
+    assert "@b" in findings[1].message and "model per follower" in findings[1].message
 
 
 def test_both_at_once_give_one_finding_at_the_model() -> None:
