@@ -107,7 +107,10 @@ influencers:
     assert findings[0].message == (
         "@a: 35% of the audience is female (target female, needs at least 50%)."
     )
-    assert findings[0].fix is not None and "the largest group of this audience is male (65%)" in findings[0].fix
+    assert (
+        findings[0].fix is not None
+        and "the largest group of this audience is male (65%)" in findings[0].fix
+    )
 
 
 def test_gender_synonyms_and_the_edge_just_inside() -> None:

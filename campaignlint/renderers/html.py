@@ -23,7 +23,7 @@ PALETTE = ("#3b5bdb", "#0ca678", "#f08c00", "#ae3ec9", "#1098ad", "#e8590c", "#5
 REMAINDER = "#dee2e6"
 
 
-def render(report: Report) -> str:
+def render(report: Report, reviewer: bool = False) -> str:
     import markupsafe
 
     css = (files("campaignlint.templates") / STYLESHEET).read_text(encoding="utf-8")
@@ -32,5 +32,10 @@ def render(report: Report) -> str:
         css=markupsafe.Markup(css.replace("</", "<\\/")),
         palette=PALETTE,
         remainder=REMAINDER,
-        **review(report),
+        **review(report, reviewer),
     )
+
+
+def render_reviewer(report: Report) -> str:
+    """``--format html-reviewer``: the reviewer's form (see :mod:`.markdown`)."""
+    return render(report, reviewer=True)
