@@ -50,13 +50,19 @@ class Term:
     """A value a brief picks from a fixed list (objective, tier, gender, format, day, model...)
     shown to a person: rendered by its name in the reader's language (``sales`` -> ``satış``,
     ``per_follower`` -> ``per follower``), never as the raw YAML value. A value campaignlint
-    has no name for is shown as written. Values a reader is told to *type* stay :class:`Plain`.
+    has no name for is shown as written. A value the reader is told to *type* is ``typed``: its
+    name, then the value to write in parentheses when the two differ (``dönüşüm (conversions)``).
     """
 
     value: Any
+    typed: bool = False
 
     def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        return term_name(self.value, lang)
+        name = term_name(self.value, lang)
+        written = str(self.value)
+        if not self.typed or name.casefold() == written.replace("_", " ").casefold():
+            return name
+        return f"{name} ({written})"
 
 
 @dataclass(frozen=True)

@@ -131,9 +131,9 @@ def _contradicting_tier(brief: Brief, pointer: str, handle: str) -> Iterator[Pro
             "{handle}: the stated tier is {stated}, but {followers} followers make a {derived}"
             " creator ({derived} means {low} followers or more).",
             handle=Plain(handle),
-            stated=Plain(stated),
+            stated=Term(stated),
             followers=followers,
-            derived=Plain(derived),
+            derived=Term(derived),
             low=low,
         )
     else:
@@ -141,9 +141,9 @@ def _contradicting_tier(brief: Brief, pointer: str, handle: str) -> Iterator[Pro
             "{handle}: the stated tier is {stated}, but {followers} followers make a {derived}"
             " creator ({derived} means {low} to {high} followers).",
             handle=Plain(handle),
-            stated=Plain(stated),
+            stated=Term(stated),
             followers=followers,
-            derived=Plain(derived),
+            derived=Term(derived),
             low=low,
             high=high,
         )
@@ -151,7 +151,7 @@ def _contradicting_tier(brief: Brief, pointer: str, handle: str) -> Iterator[Pro
         f"{pointer}/tier",
         message,
         _(
-            "Set tier to {derived}, or update followers from the creator's current analytics.",
+            "Set tier: {derived}, or update followers from the creator's current analytics.",
             derived=Plain(derived),
         ),
         severity=Severity.INFO,

@@ -175,7 +175,7 @@ def _check_fields(
             _("the KPI metric '{metric}' cannot be measured", metric=metric),
             _(
                 "Use a metric TikTok or your tracking can count: {metrics}.",
-                metrics=", ".join(sorted(measurable)),
+                metrics=[Term(metric, typed=True) for metric in sorted(measurable)],
             ),
         )
     if _missing(kpi.get("target")):

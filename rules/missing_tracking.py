@@ -162,7 +162,7 @@ def _check_methods(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem
         ),
         _(
             "Add an attributable method: {methods} (a promo code per creator is the simplest).",
-            methods=", ".join(attributable),
+            methods=[Term(method, typed=True) for method in attributable],
         ),
     )
 

@@ -193,7 +193,7 @@ def _check_tracking(
         _(
             "Add an attributable method to tracking.methods ({methods}), for example a personal"
             " promo code for each creator.",
-            methods=[Plain(method) for method in attributable],
+            methods=[Term(method, typed=True) for method in attributable],
         ),
         at_key=at_key,
     )

@@ -42,7 +42,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from campaignlint.i18n import (
-    TERM_NAMES,
     Message,
     _,
     area_name,
@@ -50,7 +49,6 @@ from campaignlint.i18n import (
     format_money,
     format_number,
     format_percent,
-    term_key,
     term_name,
 )
 from campaignlint.loader import unescape_pointer_token
@@ -169,6 +167,26 @@ FIELD_LABELS: dict[str, Message] = {
     "reporting_cadence": _("reporting cadence"),
     "pre_campaign_analysis": _("pre-campaign analysis"),
 }
+# Fields whose value is picked from a list: the report names the value instead of quoting it.
+ENUM_FIELDS = frozenset(
+    {
+        "objective",
+        "genders",
+        "tier",
+        "model",
+        "basis",
+        "format",
+        "days",
+        "placement",
+        "duration_months",
+        "reporting_cadence",
+        "window",
+        "rounds",
+        "revision_rounds",
+        "metric",
+        "methods",
+    }
+)
 _ITEM_LABELS = {
     "deliverables": _("deliverable {number}"),
     "kpis": _("KPI {number}"),
@@ -302,8 +320,9 @@ def _value_at(data: Any, pointer: str, lang: str) -> str | None:
     node = _node(data, tokens)
     if isinstance(node, bool) or node is None or isinstance(node, dict | list):
         return None
-    if isinstance(node, str) and term_key(node) in TERM_NAMES and "_" in node:
-        return term_name(node, lang)  # an enum value by its name: "per follower"
+    field = next((token for token in reversed(tokens) if not token.isdigit()), "")
+    if field in ENUM_FIELDS and isinstance(node, str):
+        return term_name(node, lang)  # an enum value by its name: "per follower", "orta"
     text = node.isoformat() if isinstance(node, dt.date) else str(node)
     text = " ".join(text.split())
     return text if len(text) <= _QUOTE_LIMIT else text[: _QUOTE_LIMIT - 1] + "…"
