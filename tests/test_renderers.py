@@ -222,7 +222,7 @@ def test_markdown_review_of_a_brief_with_mistakes(tmp_path: Path) -> None:
     assert "- ❌ **Error** · Deliverables › deliverable 1 › due date = “2027-04-04”" in text
     assert "Technical details: `inconsistent-dates` · `deliverables[0].due` · line 82" in text
     assert "**How to fix:**" in text
-    table = [line for line in text.splitlines() if "zoe.dances | 310,000 | mid" in line]
+    table = [line for line in text.splitlines() if "zoe.dances` | 310,000 | mid-size" in line]
     assert table and "1\\.8%" not in table[0] and "1.8% / 9.5%" in table[0]
     assert "## Posting schedule" in text and "| March 14, 2027 |" in text
     assert "## Budget" in text
