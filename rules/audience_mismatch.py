@@ -303,8 +303,8 @@ def _named_shares(
             minimum=Percent(minimum),
         )
         fix = _(
-            "Choose creators with more of their audience in {targets}; the largest location of"
-            " this audience is {top} ({top_share}).",
+            "Choose creators with more of their audience in {targets}; where most of this"
+            " audience is: {top} ({top_share}).",
             targets=targets,
             **_top_entry(shares),
         )
