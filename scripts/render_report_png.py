@@ -10,7 +10,8 @@ chromium``), with no network, profile or GPU. Exits non-zero when chromium is mi
 writes no image.
 
 :func:`overflow` is what the tests use to prove a page fits a phone: it loads the page at a
-given width and lists every element that reaches past the viewport's right or left edge.
+given width and lists every element that reaches past the viewport's right or left edge;
+:func:`print_pdf` prints it, to check where pages break.
 """
 
 from __future__ import annotations
@@ -96,6 +97,20 @@ def screenshot(browser: str, html: Path, png: Path, width: int, height: int) -> 
         )
     if done.returncode != 0 or not png.is_file() or png.stat().st_size == 0:
         raise SystemExit(f"chromium failed ({done.returncode}):\n{done.stderr[-2000:]}")
+
+
+def print_pdf(browser: str, html: Path, pdf: Path) -> None:
+    """Print ``html`` to ``pdf`` as a person would (A4/Letter by locale, no header or footer)."""
+    with tempfile.TemporaryDirectory(prefix="campaignlint-chromium-") as profile:
+        done = _chromium(
+            browser,
+            profile,
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            html.resolve().as_uri(),
+        )
+    if done.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
+        raise RuntimeError(f"chromium failed ({done.returncode}):\n{done.stderr[-2000:]}")
 
 
 def overflow(browser: str, html: Path, width: int) -> dict[str, object]:

@@ -343,3 +343,33 @@ def test_no_element_is_wider_than_the_viewport(
     measured = browser_script.overflow(browser, page, width)
     assert measured["viewport"] == width
     assert measured["wide"] == [] and measured["scrollWidth"] == width
+
+
+@pytest.mark.slow
+def test_printed_a_heading_is_never_left_alone_at_the_bottom_of_a_page(
+    tmp_path: Path, browser_script: ModuleType
+) -> None:
+    browser = browser_script.find_browser()
+    if browser is None:
+        pytest.skip("no chromium on PATH (apt-get install chromium) to print the report")
+    pypdf = pytest.importorskip("pypdf", reason="pypdf (the test extra) reads the printed pages")
+    page = tmp_path / "report.html"
+    text = check(tmp_path, [MISTAKES, SAMPLES / "bad-en.yaml"], ["html"])["html"]
+    page.write_text(text, encoding="utf-8")
+    pattern = r"<(h1|h2|h3|figcaption)\b[^>]*>(.*?)</\1>"
+    headings = {
+        html.unescape(re.sub(r"<[^>]+>", "", match[1])).strip().casefold()
+        for match in re.findall(pattern, text, flags=re.S)
+    }
+    pdf = tmp_path / "report.pdf"
+    browser_script.print_pdf(browser, page, pdf)
+    pages = pypdf.PdfReader(str(pdf)).pages
+    assert len(pages) > 10
+    last_lines = [
+        lines[-1].strip()
+        for lines in (
+            [line for line in p.extract_text().splitlines() if line.strip()] for p in pages
+        )
+        if lines
+    ]
+    assert [line for line in last_lines if line.casefold() in headings] == []
