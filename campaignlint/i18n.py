@@ -66,6 +66,30 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Language:
+    """A language as a brief writes it, ISO 639-1 (``tr``), shown by its name in the reader's
+    language (``Turkish``, ``Türkçe``); a value that is not a known code is shown as written."""
+
+    value: Any
+
+    def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return language_name(self.value, lang)
+
+
+def language_name(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
+    code = str(value).strip()
+    if not (2 <= len(code) <= 3 and code.isascii() and code.isalpha()):
+        return str(value)
+    from babel import Locale  # only when a language is named: English output stays Babel-free
+
+    try:
+        name = Locale.parse(lang).languages.get(code.lower())
+    except (ValueError, LookupError):
+        name = None
+    return str(name) if name else str(value)
+
+
+@dataclass(frozen=True)
 class Message:
     """An English template with named ``{placeholders}`` and typed arguments."""
 
@@ -224,7 +248,7 @@ def format_value(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
         return str(render(lang))  # a CampaignlintError carrying a Message
     if isinstance(value, Plain):
         return str(value.value)
-    if isinstance(value, Term):
+    if isinstance(value, Term | Language):
         return value.render(lang)
     if isinstance(value, Percent):
         return format_percent(value.value, lang)

@@ -56,7 +56,7 @@ from typing import Any
 
 from campaignlint.brief import Brief
 from campaignlint.domain import age_overlap, is_number, parse_age_bucket
-from campaignlint.i18n import Message, Percent, Plain, Term, _
+from campaignlint.i18n import Language, Message, Percent, Plain, Term, _
 from campaignlint.model import Problem
 from campaignlint.rule import Option
 from campaignlint.text import fold
@@ -314,14 +314,14 @@ def _named_shares(
             " least {minimum}).",
             handle=handle,
             share=Percent(share),
-            targets=targets,
+            targets=[Language(target) for target in targets],
             minimum=Percent(minimum),
         )
         fix = _(
             "Choose creators whose audience speaks {targets}; the language most of this audience"
             " speaks is {top} ({top_share}).",
-            targets=targets,
-            **_top_entry(shares),
+            targets=[Language(target) for target in targets],
+            **_top_entry(shares, Language),
         )
     yield brief.problem(f"{pointer}/audience/{dimension}", message, fix)
 
@@ -352,9 +352,11 @@ def _shares(
     return shares
 
 
-def _top_entry(shares: Mapping[str, tuple[str, float]]) -> dict[str, Any]:
+def _top_entry(
+    shares: Mapping[str, tuple[str, float]], name: type[Term | Language] = Term
+) -> dict[str, Any]:
     label, share = max(shares.values(), key=lambda entry: entry[1])
-    return {"top": Term(label), "top_share": Percent(share)}
+    return {"top": name(label), "top_share": Percent(share)}
 
 
 def _handle(brief: Brief, pointer: str) -> Plain:

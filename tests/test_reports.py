@@ -77,6 +77,15 @@ def test_a_folder_gives_a_portfolio_table_then_each_brief_under_its_file_name(
     assert page.index('id="overview"') < page.index('id="brief-1"')
 
 
+def test_an_unreadable_brief_is_a_row_of_its_own(tmp_path: Path) -> None:
+    text = check(tmp_path, [SAMPLES / "broken.yaml", SAMPLES / "clean-en.yaml"], ["markdown"])
+    assert "| 1 | [broken.yaml](#brief-1) | — | ❌ Unreadable | — | — | — |" in text["markdown"]
+    assert (
+        "| 2 | [clean-en.yaml](#brief-2) | Cloudstep Challenge | ✅ Ready | 0 | 0 | 0 |"
+        in (text["markdown"])
+    )
+
+
 def test_one_brief_is_no_portfolio_and_shows_no_local_path(tmp_path: Path) -> None:
     out = check(tmp_path, [SAMPLES / "bad-en.yaml"], ["markdown", "html"])
     for text in out.values():

@@ -170,8 +170,11 @@ influencers:
     assert summary(findings) == [
         ("audience-mismatch", "warning", 9, "/influencers/0/audience/languages")
     ]
-    assert "30%" in findings[0].message and "tr" in findings[0].message
-    assert findings[0].fix is not None and "en (60%)" in findings[0].fix
+    assert (
+        "30%" in findings[0].message
+        and "speaks Turkish (the target languages" in findings[0].message
+    )
+    assert findings[0].fix is not None and "speaks is English (60%)" in findings[0].fix
 
 
 def test_one_finding_per_failed_dimension_per_influencer() -> None:
