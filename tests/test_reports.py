@@ -382,3 +382,25 @@ def test_printed_a_heading_is_never_left_alone_at_the_bottom_of_a_page(
         if lines
     ]
     assert [line for line in last_lines if line.casefold() in headings] == []
+
+
+WRONG_SHAPES = [
+    "just a string\n",
+    "- a\n- list\n",
+    "campaign: [1, 2]\ninfluencers: {a: 1}\ndeliverables: 3\n",
+    "influencers: [1, {handle: 7, followers: many, audience: {age: [1]}}]\nkpis: [{metric: 5}]\n",
+    "campaign: {budget: {amount: 0, currency: USD}}\ninfluencers: [{compensation: {fee: x}}]\n",
+    "campaign: {budget: {amount: 100, currency: USD}}\n"
+    "influencers: [{handle: '@a', compensation: {fee: {amount: -50, currency: USD}}}]\n",
+]
+
+
+@pytest.mark.parametrize("text", WRONG_SHAPES)
+def test_briefs_of_the_wrong_shape_still_get_a_review(tmp_path: Path, text: str) -> None:
+    brief = tmp_path / "odd.yaml"
+    brief.write_text(text, encoding="utf-8")
+    formats = ["markdown", "html", "markdown-reviewer", "html-reviewer"]
+    for lang in ("en", "tr"):
+        out = check(tmp_path, [brief, SAMPLES / "clean-en.yaml"], formats, lang)
+        assert all(out[name] for name in formats)
+        assert re.search(r"odd\.yaml\]\(#brief-\d\)", out["markdown"])

@@ -1,9 +1,12 @@
 """``--format html``: the review report as one self-contained HTML page.
 
-The same content as the Markdown report (:func:`campaignlint.renderers.markdown.review`), from
-``templates/report.html.j2`` with the stylesheet ``templates/report.css`` inlined and the charts
-(audience in the target ages per creator, budget split) drawn as inline SVG: no network, no
-scripts, readable on a phone and printable. Jinja autoescaping escapes every value.
+The same content as the Markdown report (:func:`campaignlint.renderers.markdown.review`, which
+describes the client review, the reviewer's form ``html-reviewer``, the portfolio and the
+verdict rule), from ``templates/report.html.j2`` with the stylesheet ``templates/report.css``
+inlined and the charts (audience in the target ages per creator against the ``min_age_overlap``
+threshold, green or red; the budget split) drawn as inline SVG: no network, no scripts. Under
+600 px every table becomes one card per row; printed, headings stay with what follows them.
+Jinja autoescaping escapes every value.
 """
 
 from __future__ import annotations

@@ -383,7 +383,7 @@ def _budget(facts: BriefFacts) -> tuple[BudgetView | None, list[float | None]]:
     )
     pending = iter(shares)
     per_creator = [
-        next(pending) if row.fee_share is not None else None for row in facts.influencers
+        next(pending, None) if row.fee_share is not None else None for row in facts.influencers
     ]
     return view, per_creator
 
