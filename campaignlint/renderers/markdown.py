@@ -79,7 +79,7 @@ VERDICT_LABELS = {
 }
 # Area headings of the review; "money" holds the pricing rules and engagement-rate (domain.md
 # files it there: the rate is what a fee buys), so its heading says both.
-AREA_TITLES = {"money": _("Budget, fees and creator value")}
+AREA_TITLES = {"money": _("Budget and creator value")}
 
 # The brief's sections and fields as a reader names them, for "where" a finding is.
 FIELD_LABELS: dict[str, Message] = {
@@ -480,7 +480,7 @@ def _file_view(result: FileResult, report: Report, name: str, anchor: str) -> Fi
         counts=counts,
         areas=areas,
         facts=facts,
-        checked_areas=[_area_title(area, lang) for area in checked],
+        checked_areas=[_in_sentence(_area_title(area, lang)) for area in checked],
         waivers=waivers,
         creators=creators,
         budget=budget,
@@ -491,6 +491,11 @@ def _file_view(result: FileResult, report: Report, name: str, anchor: str) -> Fi
 def _area_title(area: str, lang: str) -> str:
     title = AREA_TITLES.get(area)
     return title.render(lang) if title is not None else area_name(area, lang)
+
+
+def _in_sentence(title: str) -> str:
+    """A heading as a word inside a sentence: ``Budget and creator value`` -> ``budget and…``."""
+    return title[:1].lower() + title[1:] if title[:1] not in ("", "İ", "I") else title
 
 
 def _area_order(area: str) -> int:
