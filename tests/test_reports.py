@@ -301,8 +301,27 @@ def test_the_detector_sees_a_raw_enum_value() -> None:
     )
 
 
+# bad-en.yaml with other values of its enums, so that more of them reach the messages.
+OTHER_VALUES = (
+    ("objective: awareness", "objective: ugc"),
+    ("genders: [all]", "genders: [non_binary, female]"),
+    ("placement: end_of_caption", "placement: comments"),
+    ("reporting_cadence: weekly", "reporting_cadence: end_of_campaign"),
+    ("tier: mid", "tier: mega"),
+    ("model: flat_fee", "model: product_only"),
+    ("format: story", "format: photo_carousel"),
+    ("metric: views", "metric: completion_rate"),
+)
+
+
 def test_turkish_reports_and_messages_name_every_enum_value_in_turkish(tmp_path: Path) -> None:
+    other = (SAMPLES / "bad-en.yaml").read_text(encoding="utf-8")
+    for old, new in OTHER_VALUES:
+        assert old in other
+        other = other.replace(old, new)
+    (tmp_path / "other-values.yaml").write_text(other, encoding="utf-8")
     paths = [SAMPLES / "bad-tr.yaml", SAMPLES / "bad-en.yaml", SAMPLES / "clean-tr.yaml", MISTAKES]
+    paths.append(tmp_path / "other-values.yaml")
     out = check(tmp_path, paths, ["markdown", "html", "json"], "tr")
     assert untranslated_terms(out["markdown"]) == []
     assert untranslated_terms(out["html"]) == []
