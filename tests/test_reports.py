@@ -80,6 +80,10 @@ def test_an_unreadable_brief_is_a_row_of_its_own(tmp_path: Path) -> None:
     text = check(tmp_path, [SAMPLES / "broken.yaml", SAMPLES / "clean-en.yaml"], ["markdown"])
     assert "| 1 | [broken.yaml](#brief-1) | — | ❌ Unreadable | — | — | — |" in text["markdown"]
     assert (
+        "> broken.yaml:12:10: invalid YAML" in text["markdown"]
+        and "samples/" not in text["markdown"]
+    )
+    assert (
         "| 2 | [clean-en.yaml](#brief-2) | Cloudstep Challenge | ✅ Ready | 0 | 0 | 0 |"
         in (text["markdown"])
     )

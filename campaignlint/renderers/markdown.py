@@ -475,7 +475,7 @@ def _file_view(result: FileResult, report: Report, name: str, anchor: str) -> Fi
         path=result.path,
         name=name,
         anchor=anchor,
-        error=result.error,
+        error=_without_folder(result.error, result.path, name),
         verdict=verdict_for(counts, bool(result.error)),
         counts=counts,
         areas=areas,
@@ -491,6 +491,13 @@ def _file_view(result: FileResult, report: Report, name: str, anchor: str) -> Fi
 def _area_title(area: str, lang: str) -> str:
     title = AREA_TITLES.get(area)
     return title.render(lang) if title is not None else area_name(area, lang)
+
+
+def _without_folder(error: str | None, path: str, name: str) -> str | None:
+    """The read error as the report names the file: no local folder in a client document."""
+    if error and error.startswith(path):
+        return name + error[len(path) :]
+    return error
 
 
 def _in_sentence(title: str) -> str:
