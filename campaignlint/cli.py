@@ -78,8 +78,8 @@ def main() -> None:
     multiple=True,
     metavar="NAME[:PATH]",
     help=(
-        "Output format: text, json, sarif, github, gitlab, junit, markdown or html;"
-        " NAME:PATH writes to a file. Repeatable."
+        "Output format: text, json, sarif, github, gitlab, junit, markdown, html (client"
+        " reviews), markdown-reviewer or html-reviewer; NAME:PATH writes to a file. Repeatable."
     ),
 )
 @click.option(

@@ -197,6 +197,9 @@ def _run_check(options: CheckOptions) -> int:
 
         report.briefs = {result.path: result.data for result in results if result.data is not None}
         report.facts = facts_for(report.briefs)
+        report.rule_options = {
+            active.rule.id: active.options for active in active_rules(run_config)
+        }
     _write_outputs(outputs, report, options)
     if collected.empty_dirs and options.strict and not results:
         return EXIT_USAGE

@@ -46,6 +46,50 @@ class Plain:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A value a brief picks from a fixed list (objective, tier, gender, format, day, model...)
+    shown to a person: rendered by its name in the reader's language (``sales`` -> ``satış``,
+    ``per_follower`` -> ``per follower``), never as the raw YAML value. A value campaignlint
+    has no name for is shown as written. A value the reader is told to *type* is ``typed``: its
+    name, then the value to write in parentheses when the two differ (``dönüşüm (conversions)``).
+    """
+
+    value: Any
+    typed: bool = False
+
+    def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        name = term_name(self.value, lang)
+        written = str(self.value)
+        if not self.typed or name.casefold() == written.replace("_", " ").casefold():
+            return name
+        return f"{name} ({written})"
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language as a brief writes it, ISO 639-1 (``tr``), shown by its name in the reader's
+    language (``Turkish``, ``Türkçe``); a value that is not a known code is shown as written."""
+
+    value: Any
+
+    def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return language_name(self.value, lang)
+
+
+def language_name(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
+    code = str(value).strip()
+    if not (2 <= len(code) <= 3 and code.isascii() and code.isalpha()):
+        return str(value)
+    from babel import Locale  # only when a language is named: English output stays Babel-free
+
+    try:
+        name = Locale.parse(lang).languages.get(code.lower())
+    except (ValueError, LookupError):
+        name = None
+    return str(name) if name else str(value)
+
+
+@dataclass(frozen=True)
 class Message:
     """An English template with named ``{placeholders}`` and typed arguments."""
 
@@ -220,6 +264,8 @@ def format_value(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
         return str(render(lang))  # a CampaignlintError carrying a Message
     if isinstance(value, Plain):
         return str(value.value)
+    if isinstance(value, Term | Language):
+        return value.render(lang)
     if isinstance(value, Percent):
         return format_percent(value.value, lang)
     if isinstance(value, Money):
@@ -299,6 +345,159 @@ def area_name(area: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """``audience`` -> ``hedef kitle`` in Turkish; the identifier itself when it has no name."""
     name = AREA_NAMES.get(area)
     return name.render(lang) if name else area
+
+
+# The names of the values a brief picks from a fixed list (the schema's enums, the measurable
+# KPI metrics, the tracking methods, the contract's sections and the age themes), as a person
+# reads them. One name per value, whatever the field: the values never mean two things.
+TERM_NAMES: dict[str, Message] = {
+    # campaign.objective
+    "awareness": _("awareness"),
+    "engagement": _("engagement"),
+    "traffic": _("traffic"),
+    "sales": _("sales"),
+    "app_installs": _("app installs"),
+    "ugc": _("user-generated content"),
+    # target_audience.genders
+    "all": _("all genders"),
+    "female": _("female"),
+    "male": _("male"),
+    "non_binary": _("non-binary"),
+    # influencers[].tier
+    "nano": _("nano"),
+    "micro": _("micro"),
+    "mid": _("mid-size"),
+    "macro": _("macro"),
+    "mega": _("mega"),
+    # compensation.model and .basis
+    "flat_fee": _("flat fee"),
+    "per_follower": _("per follower"),
+    "cpm": _("CPM"),
+    "revenue_share": _("revenue share"),
+    "hybrid": _("hybrid (fee and revenue share)"),
+    "product_only": _("product only"),
+    "none": _("no compensation"),
+    "audience_fit": _("audience fit"),
+    "followers": _("followers"),
+    "views": _("views"),
+    "negotiated": _("negotiated"),
+    # deliverables[].format
+    "video": _("video"),
+    "live": _("live"),
+    "story": _("story"),
+    "photo_carousel": _("photo carousel"),
+    "reel": _("reel"),
+    "post": _("post"),
+    "carousel": _("carousel"),
+    "short": _("short"),
+    "community_post": _("community post"),
+    # campaign.kind
+    "paid": _("paid"),
+    "gifted": _("gifted"),
+    "affiliate": _("affiliate"),
+    "non_commercial": _("non-commercial"),
+    # campaign.platforms
+    "tiktok": _("TikTok"),
+    "instagram": _("Instagram"),
+    "youtube": _("YouTube"),
+    # posting_windows[].days
+    "mon": _("Mon"),
+    "tue": _("Tue"),
+    "wed": _("Wed"),
+    "thu": _("Thu"),
+    "fri": _("Fri"),
+    "sat": _("Sat"),
+    "sun": _("Sun"),
+    "weekdays": _("weekdays"),
+    "weekends": _("weekends"),
+    # reporting_cadence and kpis[].window
+    "daily": _("daily"),
+    "weekly": _("weekly"),
+    "biweekly": _("every two weeks"),
+    "monthly": _("monthly"),
+    "quarterly": _("quarterly"),
+    "campaign": _("the whole campaign"),
+    "end_of_campaign": _("end of campaign"),
+    # content.disclosure.placement
+    "start_of_caption": _("start of the caption"),
+    "on_screen": _("on screen"),
+    "end_of_caption": _("end of the caption"),
+    "comments": _("comments"),
+    # usage_rights.duration_months, rounds
+    "perpetual": _("perpetual"),
+    "unlimited": _("unlimited"),
+    # kpis[].metric (the measurable list)
+    "reach": _("reach"),
+    "impressions": _("impressions"),
+    "follower_growth": _("follower growth"),
+    "likes": _("likes"),
+    "shares": _("shares"),
+    "saves": _("saves"),
+    "engagement_rate": _("engagement rate"),
+    "watch_time": _("watch time"),
+    "completion_rate": _("completion rate"),
+    "clicks": _("clicks"),
+    "ctr": _("click-through rate"),
+    "conversions": _("conversions"),
+    "conversion_rate": _("conversion rate"),
+    "revenue": _("revenue"),
+    "roas": _("ROAS"),
+    "cpa": _("CPA"),
+    "cpc": _("CPC"),
+    "installs": _("installs"),
+    "promo_code_uses": _("promo-code uses"),
+    "ugc_posts": _("user-generated posts"),
+    # tracking.methods
+    "promo_code": _("promo codes"),
+    "utm_links": _("UTM links"),
+    "affiliate_links": _("affiliate links"),
+    "tiktok_pixel": _("TikTok Pixel"),
+    "landing_page": _("landing page"),
+    "tiktok_analytics": _("TikTok Analytics"),
+    "affiliate_dashboard": _("affiliate dashboard"),
+    "meta_pixel": _("Meta Pixel"),
+    "instagram_insights": _("Instagram Insights"),
+    "youtube_analytics": _("YouTube Analytics"),
+    "brand_lift_study": _("brand lift study"),
+    "manual_reporting": _("manual reporting"),
+    # contract sections
+    "duties": _("duties"),
+    "term": _("term"),
+    "payment": _("payment"),
+    "usage_rights": _("usage rights"),
+    "termination": _("termination"),
+    # age themes (campaignlint/data/age_themes.json)
+    "dance": _("dance"),
+    "music": _("music"),
+    "challenges": _("challenges"),
+    "fashion": _("fashion"),
+    "beauty": _("beauty"),
+    "social issues": _("social issues"),
+    "career": _("career"),
+    "healthy living": _("healthy living"),
+    "comedy": _("comedy"),
+    "family": _("family"),
+    "travel": _("travel"),
+    "education": _("education"),
+    "motivation": _("motivation"),
+}
+
+
+def term_key(value: Any) -> str:
+    """``Photo-Carousel`` / ``photo carousel`` -> ``photo_carousel``: how a brief's value is
+    looked up (case, spaces and hyphens ignored, as the rules compare them)."""
+    key = str(value).strip()
+    if key in TERM_NAMES:
+        return key
+    folded = "_".join(key.replace("-", " ").split()).lower()
+    return folded if folded in TERM_NAMES else folded.replace("_", " ")
+
+
+def term_name(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The name of an enum value in ``lang`` (``weekdays`` -> ``hafta içi``); the value as
+    written when campaignlint has no name for it."""
+    name = TERM_NAMES.get(term_key(value))
+    return name.render(lang) if name is not None else str(value)
 
 
 # --- PyYAML's own phrases ------------------------------------------------------------------

@@ -63,6 +63,8 @@ class Suppression:
         """How reports name it: the comment's line, and its reason when given."""
         kind = "disable-file" if self.file_wide else "disable"
         text = f"line {self.line}: {kind}={','.join(self.rule_ids)}"
+        if self.until:
+            text += f" until={self.until}"
         return f"{text} -- {self.reason}" if self.reason else text
 
     def covers(self, finding: Finding) -> bool:
@@ -80,6 +82,24 @@ class Suppression:
             return dt.date.fromisoformat(self.until)
         except ValueError:
             return dt.date.min  # unreadable: treat as expired, never as "forever"
+
+
+_LABEL = re.compile(r"^(?P<source>line \d+: \S+)(?: until=(?P<until>\S+))?(?: -- (?P<reason>.*))?$")
+
+
+def describe_suppression(label: str) -> tuple[str | None, dt.date | None, str]:
+    """``(reason, expiry, source)`` of a finding's ``suppressed_by`` label, for the reports:
+    an inline comment (:meth:`Suppression.label`), ``per_file: #/pointer`` or ``baseline``."""
+    match = _LABEL.match(label)
+    if match is None:
+        return None, None, label
+    until = None
+    if match["until"]:
+        try:
+            until = dt.date.fromisoformat(match["until"])
+        except ValueError:
+            until = None
+    return match["reason"], until, match["source"]
 
 
 # --- reading the comments --------------------------------------------------------------------

@@ -268,8 +268,8 @@ def _message(error: Any, label: str, value: Any) -> Message:
             expected=_expected(error.validator_value),
             value=shown,
         )
-    if kind == "enum":
-        choices = ", ".join(str(choice) for choice in error.validator_value)
+    if kind == "enum":  # values to write as they are: code spans, never translated
+        choices = ", ".join(f"`{choice}`" for choice in error.validator_value)
         return _(
             "{field} must be one of {choices}; got {value}",
             field=label,

@@ -50,7 +50,7 @@ from typing import Any, NamedTuple
 from campaignlint.brief import Brief
 from campaignlint.data import load_json
 from campaignlint.domain import parse_age_bucket
-from campaignlint.i18n import Plain, _
+from campaignlint.i18n import Plain, Term, _
 from campaignlint.model import Problem
 from campaignlint.rule import Option
 from campaignlint.text import WordSequence, fold
@@ -139,14 +139,14 @@ def _finding(
     target_range: str,
 ) -> Problem:
     target_labels = [Plain(group.label) for group in targets]
-    target_themes = [theme.name for group in targets for theme in group.themes]
+    target_themes = [Term(theme.name) for group in targets for theme in group.themes]
     return brief.problem(
         pointer,
         _(
             "The content matches themes of ages {groups} ({themes}) but none of ages {target},"
             " where most of the target audience ({range}) is.",
             groups=[Plain(group.label) for group in others],
-            themes=[theme for group in others for theme in matched[group.label]],
+            themes=[Term(theme) for group in others for theme in matched[group.label]],
             target=target_labels,
             range=Plain(target_range),
         ),

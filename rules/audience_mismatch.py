@@ -76,7 +76,7 @@ from typing import Any
 from campaignlint.brief import Brief
 from campaignlint.codes import language_code
 from campaignlint.domain import age_overlap, is_number, parse_age_bucket, parse_date
-from campaignlint.i18n import Message, Percent, Plain, _
+from campaignlint.i18n import Language, Message, Percent, Plain, Term, _
 from campaignlint.model import Problem
 from campaignlint.rule import Option
 from campaignlint.text import fold
@@ -518,13 +518,13 @@ def _gender(brief: Brief, pointer: str, handle: Plain, minimum: float) -> Iterat
             " {minimum}).",
             handle=handle,
             share=Percent(share),
-            genders=genders,
+            genders=[Term(gender) for gender in genders],
             minimum=Percent(minimum),
         ),
         _(
-            "Choose creators whose audience is mostly {genders}; this audience is mostly"
-            " {top} ({top_share}).",
-            genders=genders,
+            "Choose creators whose audience is mostly {genders}; the largest group of this"
+            " audience is {top} ({top_share}).",
+            genders=[Term(gender) for gender in genders],
             **_top_entry(shares),
         ),
     )
@@ -563,8 +563,8 @@ def _named_shares(
             minimum=Percent(minimum),
         )
         fix = _(
-            "Choose creators with more of their audience in {targets}; this audience is mostly"
-            " in {top} ({top_share}).",
+            "Choose creators with more of their audience in {targets}; where most of this"
+            " audience is: {top} ({top_share}).",
             targets=targets,
             **_top_entry(shares),
         )
@@ -574,14 +574,14 @@ def _named_shares(
             " least {minimum}).",
             handle=handle,
             share=Percent(share),
-            targets=targets,
+            targets=[Language(target) for target in targets],
             minimum=Percent(minimum),
         )
         fix = _(
-            "Choose creators whose audience speaks {targets}; this audience mostly speaks {top}"
-            " ({top_share}).",
-            targets=targets,
-            **_top_entry(shares),
+            "Choose creators whose audience speaks {targets}; the language most of this audience"
+            " speaks is {top} ({top_share}).",
+            targets=[Language(target) for target in targets],
+            **_top_entry(shares, Language),
         )
     yield brief.problem(f"{pointer}/audience/{dimension}", message, fix)
 
@@ -617,9 +617,11 @@ def _shares(
     return shares
 
 
-def _top_entry(shares: Mapping[str, tuple[str, float]]) -> dict[str, Any]:
+def _top_entry(
+    shares: Mapping[str, tuple[str, float]], name: type[Term | Language] = Term
+) -> dict[str, Any]:
     label, share = max(shares.values(), key=lambda entry: entry[1])
-    return {"top": Plain(label), "top_share": Percent(share)}
+    return {"top": name(label), "top_share": Percent(share)}
 
 
 def _handle(brief: Brief, pointer: str) -> Plain:

@@ -61,7 +61,7 @@ from typing import Any, NamedTuple
 from campaignlint import campaign
 from campaignlint.brief import Brief
 from campaignlint.domain import effective_tier, influencer_label, is_number, keyword
-from campaignlint.i18n import Money, Plain, _
+from campaignlint.i18n import Money, Plain, Term, _
 from campaignlint.model import Problem, Severity
 from campaignlint.rule import Option
 
@@ -197,14 +197,14 @@ def _product_only(brief: Brief, tier: str, creators: list[tuple[str, str]]) -> P
             "{handle} is a {tier} creator offered product only; creators of this size usually"
             " refuse to post for product alone.",
             handle=handles[0],
-            tier=Plain(tier),
+            tier=Term(tier),
         )
     else:
         message = _(
             "{handles} are {tier} creators offered product only; creators of this size usually"
             " refuse to post for product alone.",
             handles=handles,
-            tier=Plain(tier),
+            tier=Term(tier),
         )
     return brief.problem(
         creators[0][0],

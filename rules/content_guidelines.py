@@ -79,7 +79,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
             _("the brief sets no content topics"),
             _(
                 "Add content.topics: two or three video ideas that fit the target audience,"
-                ' such as "morning skincare routine".'
+                " such as a how-to with the product or a behind-the-scenes look."
             ),
         )
     if is_blank(brief.get("/content/guidelines")):

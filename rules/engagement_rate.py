@@ -56,7 +56,7 @@ from campaignlint.domain import (
     engagement_rate,
     tier_for_followers,
 )
-from campaignlint.i18n import Percent, Plain, _
+from campaignlint.i18n import Percent, Plain, Term, _
 from campaignlint.model import Problem
 from campaignlint.rule import Option
 from campaignlint.text import fold
@@ -206,10 +206,11 @@ def _below_floor(
     yield brief.problem(
         rate_pointer,
         _(
-            "{handle}: an engagement rate of {rate} is below the {tier} floor of {floor}.",
+            "{handle}: an engagement rate of {rate} is below {floor}, the usual floor for"
+            " {tier} creators.",
             handle=handle,
             rate=Percent(rate),
-            tier=Plain(tier),
+            tier=Term(tier),
             floor=Percent(floor),
         ),
         _(

@@ -46,7 +46,7 @@ from typing import Any
 
 from campaignlint.brief import Brief
 from campaignlint.domain import influencer_label, keyword
-from campaignlint.i18n import Message, Plain, _
+from campaignlint.i18n import Message, Plain, Term, _
 from campaignlint.model import Problem
 from campaignlint.rule import Option
 
@@ -103,7 +103,7 @@ def _per_follower_model(
             "{handle} is paid by follower count (model {model}, {followers} followers),"
             " not by fit with the target audience.",
             handle=handle,
-            model=Plain(model),
+            model=Term(model),
             followers=followers,
         )
     else:
@@ -111,7 +111,7 @@ def _per_follower_model(
             "{handle} is paid by follower count (model {model}), not by fit with the target"
             " audience.",
             handle=handle,
-            model=Plain(model),
+            model=Term(model),
         )
     return brief.problem(f"{compensation}/model", message, _fix())
 
@@ -124,7 +124,7 @@ def _follower_basis(
             "{handle}: the fee was set on the follower count (basis {basis}, {followers}"
             " followers), not on fit with the target audience.",
             handle=handle,
-            basis=Plain(basis),
+            basis=Term(basis),
             followers=followers,
         )
     else:
@@ -132,7 +132,7 @@ def _follower_basis(
             "{handle}: the fee was set on the follower count (basis {basis}), not on fit with"
             " the target audience.",
             handle=handle,
-            basis=Plain(basis),
+            basis=Term(basis),
         )
     return brief.problem(f"{compensation}/basis", message, _fix())
 

@@ -65,7 +65,7 @@ from campaignlint.domain import (
     tier_follower_range,
     tier_for_followers,
 )
-from campaignlint.i18n import Money, Percent, Plain, _
+from campaignlint.i18n import Money, Percent, Plain, Term, _
 from campaignlint.model import Problem, Severity
 from campaignlint.rule import Option
 
@@ -135,9 +135,9 @@ def _contradicting_tier(brief: Brief, pointer: str, handle: str) -> Iterator[Pro
             "{handle}: the stated tier is {stated}, but {followers} followers make a {derived}"
             " creator ({derived} means {low} followers or more).",
             handle=Plain(handle),
-            stated=Plain(stated),
+            stated=Term(stated),
             followers=followers,
-            derived=Plain(derived),
+            derived=Term(derived),
             low=low,
         )
     else:
@@ -145,9 +145,9 @@ def _contradicting_tier(brief: Brief, pointer: str, handle: str) -> Iterator[Pro
             "{handle}: the stated tier is {stated}, but {followers} followers make a {derived}"
             " creator ({derived} means {low} to {high} followers).",
             handle=Plain(handle),
-            stated=Plain(stated),
+            stated=Term(stated),
             followers=followers,
-            derived=Plain(derived),
+            derived=Term(derived),
             low=low,
             high=high,
         )
@@ -155,7 +155,7 @@ def _contradicting_tier(brief: Brief, pointer: str, handle: str) -> Iterator[Pro
         f"{pointer}/tier",
         message,
         _(
-            "Set tier to {derived}, or update followers from the creator's current analytics.",
+            "Set tier: {derived}, or update followers from the creator's current analytics.",
             derived=Plain(derived),
         ),
         severity=Severity.INFO,
@@ -179,10 +179,10 @@ def _low_engagement_for_sales(
     yield brief.problem(
         f"{pointer}/engagement_rate" if stated is not None else pointer,
         _(
-            "{handle} is a {tier} creator with an engagement rate of {rate}, below the {tier}"
-            " floor of {floor}: a sales campaign needs an audience that acts.",
+            "{handle} is a {tier} creator with an engagement rate of {rate}, below {floor}, the"
+            " usual floor for {tier} creators: a sales campaign needs an audience that acts.",
             handle=Plain(handle),
-            tier=Plain(tier),
+            tier=Term(tier),
             rate=Percent(rate),
             floor=Percent(floor),
         ),
@@ -230,7 +230,7 @@ def _single_small_creator(brief: Brief, pointer: str, handle: str, tier: str | N
         _(
             "This awareness campaign rests on a single {tier} creator, {handle}: its reach is"
             " one small audience.",
-            tier=Plain(tier),
+            tier=Term(tier),
             handle=Plain(handle),
         ),
         _("For awareness, add several creators, or a mid-size or larger one, to widen the reach."),

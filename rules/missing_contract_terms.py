@@ -54,7 +54,7 @@ from typing import Any
 from campaignlint import campaign
 from campaignlint.brief import Brief
 from campaignlint.domain import is_blank, is_number
-from campaignlint.i18n import Percent, _
+from campaignlint.i18n import Percent, Term, _
 from campaignlint.model import Position, Problem, Severity
 from campaignlint.rule import Option
 
@@ -140,7 +140,7 @@ def _missing_terms(brief: Brief, contract: dict[str, Any]) -> Iterator[Problem]:
             severity = Severity.INFO
         problem = brief.problem(
             f"/contract/{name}",
-            _("the contract has no '{name}'", name=name),
+            _("the contract has no {name} section", name=Term(name)),
             _TERM_FIXES[name],
             severity=severity,
         )

@@ -84,7 +84,7 @@ from typing import Any
 from campaignlint import campaign
 from campaignlint.brief import Brief
 from campaignlint.data import load_json
-from campaignlint.i18n import Message, Plain, _
+from campaignlint.i18n import Message, Plain, Term, _
 from campaignlint.model import Edit, Problem, Severity
 from campaignlint.rule import Option
 from campaignlint.text import PhraseFilter, WordSequence, fold, fold_with_offsets
@@ -435,7 +435,7 @@ def _placement(brief: Brief, disclosure: dict[str, Any] | None) -> Iterator[Prob
         pointer,
         _(
             "the disclosure is placed at {placement}: a buried label does not count",
-            placement=Plain(value),
+            placement=Term(value),
         ),
         fix,
         severity=Severity.WARNING,

@@ -54,7 +54,7 @@ from typing import Any
 
 from campaignlint.brief import Brief
 from campaignlint.domain import is_number
-from campaignlint.i18n import Message, _
+from campaignlint.i18n import Message, Term, _
 from campaignlint.model import Problem
 from campaignlint.rule import Option
 from campaignlint.text import fold
@@ -209,7 +209,7 @@ def _check_fields(
             ),
             _(
                 "Use a metric TikTok or your tracking can count: {metrics}.",
-                metrics=", ".join(sorted(measurable)),
+                metrics=[Term(metric, typed=True) for metric in sorted(measurable)],
             ),
         )
     yield from _missing_field(brief, no_target, "target")
@@ -223,7 +223,8 @@ def _labels(places: list[tuple[str, str]]) -> str:
 def _missing_field(brief: Brief, places: list[tuple[str, str]], field: str) -> Iterator[Problem]:
     if not places:
         return
-    first, labels, count = places[0][1], _labels(places), len(places)
+    first, count = Term(places[0][1]), len(places)
+    labels = [Term(label) for _pointer, label in places]
     if field == "target":
         yield _grouped(
             brief,
@@ -286,12 +287,12 @@ def _check_objective(
         "/kpis",
         _(
             "no KPI serves the campaign objective {objective}: it needs one of {metrics}",
-            objective=objective,
-            metrics=", ".join(wanted),
+            objective=Term(objective),
+            metrics=[Term(metric) for metric in wanted],
         ),
         _(
             "Add a KPI on {metric} with a target and a window, and make it priority 1.",
-            metric=wanted[0],
+            metric=Term(wanted[0]),
         ),
         at_key=True,
     )
@@ -318,7 +319,8 @@ def _check_priorities(brief: Brief, kpis: list[tuple[str, dict[str, Any]]]) -> I
         return
     if without:
         places = [(f"{pointer}/priority", _label(kpi, pointer)) for pointer, kpi in without]
-        first, labels = places[0][1], _labels(places)
+        first = Term(places[0][1])
+        labels = [Term(label) for _pointer, label in places]
         yield _grouped(
             brief,
             places,
@@ -340,8 +342,8 @@ def _check_priorities(brief: Brief, kpis: list[tuple[str, dict[str, Any]]]) -> I
                 f"{pointer}/priority",
                 _(
                     "the KPIs {first} and {second} share priority {priority}",
-                    first=seen[key],
-                    second=label,
+                    first=Term(seen[key]),
+                    second=Term(label),
                     priority=kpi["priority"],
                 ),
                 _("Give each KPI a different priority: 1 is the result that counts most."),

@@ -55,7 +55,7 @@ from typing import Any
 from campaignlint import campaign
 from campaignlint.brief import Brief
 from campaignlint.domain import ATTRIBUTABLE_METHODS
-from campaignlint.i18n import _
+from campaignlint.i18n import Term, _
 from campaignlint.model import Problem
 from campaignlint.rule import Option
 from campaignlint.text import fold
@@ -194,12 +194,12 @@ def _check_methods(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem
         _(
             "the objective {objective} needs a method that ties results to each creator, but"
             " tracking has only {methods}",
-            objective=objective,
-            methods=", ".join(methods),
+            objective=Term(objective),
+            methods=[Term(method) for method in methods],
         ),
         _(
             "Add an attributable method: {methods} (a promo code per creator is the simplest).",
-            methods=", ".join(attributable),
+            methods=[Term(method, typed=True) for method in attributable],
         ),
     )
 

@@ -343,8 +343,8 @@ def _exclusivity(brief: Brief, max_days: float) -> Iterator[Problem]:
             pointer,
             _("exclusivity covers every brand, not one product category"),
             _(
-                "Name the one category the creator may not promote for others,"
-                " for example 'category: skincare'."
+                "Name the one category the creator may not promote for other brands: the"
+                " category of the product this campaign sells."
             ),
             at_key=pointer == "/contract/exclusivity",
         )

@@ -58,7 +58,7 @@ from typing import Any, NamedTuple
 from campaignlint import campaign
 from campaignlint.brief import Brief
 from campaignlint.domain import ATTRIBUTABLE_METHODS, influencer_label, keyword
-from campaignlint.i18n import Percent, Plain, _
+from campaignlint.i18n import Percent, Plain, Term, _
 from campaignlint.model import Problem, Severity
 from campaignlint.rule import Option
 
@@ -218,7 +218,7 @@ def _missing_percent(
             "{handle} is paid by revenue share (model {model}), but no revenue_share_percent is"
             " agreed.",
             handle=Plain(first_handle),
-            model=Plain(first_model),
+            model=Term(first_model),
         )
     else:
         message = _(
@@ -259,12 +259,12 @@ def _check_tracking(
             "Revenue share is agreed with {handles}, but none of the tracking methods ({methods})"
             " can tie a sale to a creator.",
             handles=handles,
-            methods=[Plain(method) for method in methods],
+            methods=[Term(method) for method in methods],
         ),
         _(
             "Add an attributable method to tracking.methods ({methods}), for example a personal"
             " promo code for each creator.",
-            methods=[Plain(method) for method in attributable],
+            methods=[Term(method, typed=True) for method in attributable],
         ),
     )
 

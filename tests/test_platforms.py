@@ -66,7 +66,7 @@ def test_other_platforms_are_a_finding_listing_the_known_ones() -> None:
     findings = run_rule(RULE, _brief("  platforms: [tiktok, facebook]\n"))
     assert summary(findings) == [(RULE, "error", 6, "/campaign/platforms/1")]
     assert findings[0].message == (
-        "campaign.platforms[1] must be one of tiktok, instagram, youtube; got 'facebook'"
+        "campaign.platforms[1] must be one of `tiktok`, `instagram`, `youtube`; got 'facebook'"
     )
     single = run_rule(RULE, _brief("  platform: snapchat\n"))
     assert summary(single) == [(RULE, "error", 6, "/campaign/platform")]
@@ -167,7 +167,7 @@ def test_deliverables_may_be_absent_or_empty_on_an_affiliate_program_only() -> N
 def test_unknown_kind_lists_the_kinds() -> None:
     findings = run_rule(RULE, _brief("  kind: barter\n"))
     assert summary(findings) == [(RULE, "error", 6, "/campaign/kind")]
-    assert "paid, gifted, affiliate, non_commercial" in findings[0].message
+    assert "`paid`, `gifted`, `affiliate`, `non_commercial`" in findings[0].message
 
 
 def test_schema_formats_are_the_data_file_formats() -> None:

@@ -194,7 +194,8 @@ def test_markdown_escaping_helpers() -> None:
     assert escape("a|b") == "a\\|b"
     assert escape("`x` *y* _z_ <b>") == "\\`x\\` \\*y\\* \\_z\\_ \\<b\\>"
     assert escape("one\ntwo\r\nthree") == "one two three"
-    assert escape("@mert.fit") == "@\u2060mert.fit"  # no GitHub mention in a PR comment
+    assert escape("@mert.fit.") == "`@mert.fit`."  # a code span: no GitHub mention, copies clean
+    assert escape("mail a@b.co") == "mail a@b.co"
     assert code("a`b") == "``a`b``" and code("`x") == "`` `x ``"
     assert field_path("/influencers/0/audience/age") == "influencers[0].audience.age"
     assert field_path("/a~1b/c~0d") == "a/b.c~d"
@@ -207,12 +208,21 @@ def test_markdown_review_of_a_brief_with_mistakes(tmp_path: Path) -> None:
     assert "❌ **Not ready" in text
     areas = [line[4:] for line in text.splitlines() if line.startswith("### ")]
     assert (
-        areas == ["Integrity", "Audience", "Money", "Contract", "Content", "Timing"][: len(areas)]
+        areas
+        == [
+            "Integrity",
+            "Audience",
+            "Budget and creator value",
+            "Contract",
+            "Content",
+            "Timing",
+        ][: len(areas)]
     )
-    assert "Audience" in areas and "Money" in areas
-    assert "`deliverables[0].due` = “2027-04-04”" in text
+    assert "Audience" in areas and "Budget and creator value" in areas
+    assert "- ❌ **Error** · Deliverables › deliverable 1 › due date = “2027-04-04”" in text
+    assert "Technical details: `inconsistent-dates` · `deliverables[0].due` · line 82" in text
     assert "**How to fix:**" in text
-    table = [line for line in text.splitlines() if "zoe.dances | 310,000 | mid" in line]
+    table = [line for line in text.splitlines() if "zoe.dances` | 310,000 | mid-size" in line]
     assert table and "1\\.8%" not in table[0] and "1.8% / 9.5%" in table[0]
     assert "## Posting schedule" in text and "| March 14, 2027 |" in text
     assert "## Budget" in text
@@ -224,7 +234,7 @@ def test_markdown_clean_brief_gets_a_short_positive_report(tmp_path: Path) -> No
     assert "✅ **Ready to go: this brief passed every check.**" in text
     assert "Nothing to fix." in text
     assert "Findings by area" not in text
-    assert "| @\u2060maya.moves | 85,000 | micro | 6.7% / 6.7% | 64% | USD 9,000 | 15% |" in text
+    assert "| `@maya.moves` | 85,000 | micro | 6.7% / 6.7% | 64% | USD\u00a09,000 | 15% |" in text
 
 
 def test_markdown_in_turkish_renders(tmp_path: Path) -> None:

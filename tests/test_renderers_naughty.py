@@ -161,7 +161,8 @@ def test_html_stays_well_formed(outputs: tuple[dict[str, str], list[str]]) -> No
     expected = {"html", "head", "meta", "title", "style", "body", "main", "article", "header"}
     allowed = expected | {"p", "h1", "h2", "h3", "span", "strong", "code", "div", "section", "b"}
     allowed |= {"br", "table", "thead", "tbody", "tr", "th", "td", "small", "svg", "text", "rect"}
-    allowed |= {"line", "figure", "figcaption", "ul", "li", "i", "footer"}
+    allowed |= {"line", "figure", "figcaption", "ul", "li", "i", "footer", "a", "details"}
+    allowed |= {"summary"}
     assert expected <= parser.tags <= allowed
     assert not any(name.startswith("on") for name in parser.attributes)
 

@@ -234,6 +234,6 @@ def test_product_only_creators_of_one_tier_are_one_finding() -> None:
         ("budget-fit", "warning", 2, "/influencers/0/compensation/model"),
         ("budget-fit", "warning", 4, "/influencers/2/compensation/model"),
     ]
-    assert findings[0].message.startswith("@a, @b are mid creators offered product only")
+    assert findings[0].message.startswith("@a, @b are mid-size creators offered product only")
     assert [r.pointer for r in findings[0].related] == ["/influencers/1/compensation/model"]
     assert findings[1].message.startswith("@c is a macro creator offered product only")

@@ -29,7 +29,7 @@ def test_per_follower_model_is_a_warning_at_the_model() -> None:
         ("follower-based-pricing", "warning", 5, "/influencers/0/compensation/model")
     ]
     assert "@mert.fit" in findings[0].message
-    assert "per_follower" in findings[0].message and "250,000" in findings[0].message
+    assert "(model per follower," in findings[0].message and "250,000" in findings[0].message
     assert findings[0].fix is not None and "audience_fit" in findings[0].fix
 
 
@@ -56,7 +56,7 @@ def test_followers_basis_is_a_warning_at_the_basis() -> None:
         ("follower-based-pricing", "warning", 7, "/influencers/1/compensation/model"),
     ]
     assert "40,000" in findings[0].message and "followers" in findings[0].message
-    assert "@b" in findings[1].message and "per_follower" in findings[1].message
+    assert "@b" in findings[1].message and "model per follower" in findings[1].message
 
 
 def test_both_at_once_give_one_finding_at_the_model() -> None:
@@ -153,7 +153,7 @@ def test_creators_paid_the_same_way_are_one_finding() -> None:
         "/influencers/2/compensation/model",
     ]
     assert findings[0].message == (
-        "@a, @b are paid by follower count (model per_follower), not by fit with the target"
+        "@a, @b are paid by follower count (model per follower), not by fit with the target"
         " audience."
     )
     assert [r.pointer for r in findings[0].related] == ["/influencers/1/compensation/model"]

@@ -103,7 +103,7 @@ def test_no_kpi_serves_the_objective() -> None:
     )
     findings = run_rule(RULE, text)
     assert summary(findings) == [(RULE, "warning", 3, "/kpis")]
-    assert "objective sales" in findings[0].message and "promo_code_uses" in findings[0].message
+    assert "objective sales" in findings[0].message and "promo-code uses" in findings[0].message
     assert "conversions" in (findings[0].fix or "")
     # Edge: one serving KPI, at any priority, is enough.
     assert run_rule(RULE, text.replace("metric: likes", "metric: promo_code_uses")) == []

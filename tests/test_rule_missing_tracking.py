@@ -41,8 +41,8 @@ def test_attribution_needed_for_sales_traffic_installs() -> None:
     for objective in ("sales", "traffic", "app_installs"):
         findings = run_rule(RULE, text.replace("objective: sales", f"objective: {objective}"))
         assert summary(findings) == [(RULE, "warning", 6, "/tracking/methods")], objective
-        assert f"objective {objective}" in findings[0].message
-        assert "only tiktok_analytics" in findings[0].message
+        assert f"objective {objective.replace('_', ' ')}" in findings[0].message
+        assert "only TikTok Analytics" in findings[0].message
     assert run_rule(RULE, text.replace("objective: sales", "objective: awareness")) == []
     # Edge: one attributable method, however written, is enough.
     assert run_rule(RULE, text.replace("[tiktok_analytics]", "[tiktok_analytics, UTM links]")) == []

@@ -135,7 +135,7 @@ def test_revenue_share_without_attributable_tracking_is_one_warning_at_the_metho
     assert summary(findings) == [("unfair-revenue-share", "warning", 6, "/tracking/methods")]
     message = findings[0].message
     assert "@a, @b" in message and "@c" not in message
-    assert "tiktok_analytics, manual_reporting" in message
+    assert "TikTok Analytics, manual reporting" in message
     assert findings[0].fix is not None and "promo_code" in findings[0].fix
 
 

@@ -1,6 +1,7 @@
 """Renderers turn a finished :class:`Report` into text. They format; they never decide.
 
-Each format is a module with ``render(report: Report) -> str``, imported only when used.
+Each format is a module with ``render(report: Report) -> str`` (or ``module:function`` for
+another function of that signature), imported only when used.
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ FORMATS: dict[str, str] = {
     "junit": "campaignlint.renderers.junit",
     "markdown": "campaignlint.renderers.markdown",
     "html": "campaignlint.renderers.html",
+    "markdown-reviewer": "campaignlint.renderers.markdown:render_reviewer",
+    "html-reviewer": "campaignlint.renderers.html:render_reviewer",
 }
 # Formats that show the brief's numbers (campaignlint.facts): the run keeps the parsed briefs.
-REPORT_FORMATS = frozenset({"markdown", "html"})
+REPORT_FORMATS = frozenset({"markdown", "html", "markdown-reviewer", "html-reviewer"})
 
 
 @dataclass
@@ -41,6 +44,7 @@ class Report:
     show_fix: bool = True
     briefs: Mapping[str, Any] = field(default_factory=dict)  # path -> data, for reports
     facts: Mapping[str, Any] = field(default_factory=dict)  # path -> campaignlint.facts.BriefFacts
+    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # id -> options
     summary: dict[str, Any] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -48,6 +52,7 @@ class Report:
 
 
 def render(format_name: str, report: Report) -> str:
-    module = importlib.import_module(FORMATS[format_name])
-    output: str = module.render(report)
+    module_name, _colon, function = FORMATS[format_name].partition(":")
+    module = importlib.import_module(module_name)
+    output: str = getattr(module, function or "render")(report)
     return output

@@ -1,9 +1,12 @@
 """``--format html``: the review report as one self-contained HTML page.
 
-The same content as the Markdown report (:func:`campaignlint.renderers.markdown.review`), from
-``templates/report.html.j2`` with the stylesheet ``templates/report.css`` inlined and the charts
-(audience in the target ages per creator, budget split) drawn as inline SVG: no network, no
-scripts, readable on a phone and printable. Jinja autoescaping escapes every value.
+The same content as the Markdown report (:func:`campaignlint.renderers.markdown.review`, which
+describes the client review, the reviewer's form ``html-reviewer``, the portfolio and the
+verdict rule), from ``templates/report.html.j2`` with the stylesheet ``templates/report.css``
+inlined and the charts (audience in the target ages per creator against the ``min_age_overlap``
+threshold, green or red; the budget split) drawn as inline SVG: no network, no scripts. Under
+600 px every table becomes one card per row; printed, headings stay with what follows them.
+Jinja autoescaping escapes every value.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ PALETTE = ("#3b5bdb", "#0ca678", "#f08c00", "#ae3ec9", "#1098ad", "#e8590c", "#5
 REMAINDER = "#dee2e6"
 
 
-def render(report: Report) -> str:
+def render(report: Report, reviewer: bool = False) -> str:
     import markupsafe
 
     css = (files("campaignlint.templates") / STYLESHEET).read_text(encoding="utf-8")
@@ -32,5 +35,10 @@ def render(report: Report) -> str:
         css=markupsafe.Markup(css.replace("</", "<\\/")),
         palette=PALETTE,
         remainder=REMAINDER,
-        **review(report),
+        **review(report, reviewer),
     )
+
+
+def render_reviewer(report: Report) -> str:
+    """``--format html-reviewer``: the reviewer's form (see :mod:`.markdown`)."""
+    return render(report, reviewer=True)

@@ -4,6 +4,9 @@ The tool's rules carry their id, short and full description (from the rule docs)
 the rule's section of ``docs/rules.md`` and their default level; each result has a physical
 location (start and end line and column) and the finding's JSON pointer as a logical location.
 Files that could not be read become tool execution notifications, so the run is not "clean".
+Findings a waiver silenced are results too, with ``suppressions``: ``inSource`` for a comment in
+the brief, ``external`` for the configuration's ``per_file`` or the baseline, the reason as the
+``justification`` and the expiry in ``properties.until``.
 """
 
 from __future__ import annotations
@@ -113,6 +116,17 @@ def _related_location(path: str, place: Related, number: int) -> dict[str, Any]:
     return location
 
 
+def _suppressed(path: str, finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+    from campaignlint.suppress import describe_suppression
+
+    reason, until, source = describe_suppression(finding.suppressed_by or "")
+    entry: dict[str, Any] = {"kind": "inSource" if source.startswith("line ") else "external"}
+    if reason:
+        entry["justification"] = reason
+    entry["properties"] = {"source": source, "until": until.isoformat() if until else None}
+    return {**_result(path, finding, index), "suppressions": [entry]}
+
+
 def document(report: Report) -> dict[str, Any]:
     lang = report.lang
     rules: list[dict[str, Any]] = [
@@ -137,6 +151,11 @@ def document(report: Report) -> dict[str, Any]:
                 index[finding.rule] = len(rules)
                 rules.append(_engine_descriptor(finding.rule))
             results.append(_result(file_result.path, finding, index))
+        for finding in file_result.suppressed:
+            if finding.rule not in index:
+                index[finding.rule] = len(rules)
+                rules.append(_engine_descriptor(finding.rule))
+            results.append(_suppressed(file_result.path, finding, index))
     invocation: dict[str, Any] = {
         "executionSuccessful": not report.summary["input_errors"]
         and not report.summary["internal_errors"],
