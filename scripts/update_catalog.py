@@ -166,9 +166,10 @@ def untranslated(catalog: Catalog) -> list[str]:
     return [msgid(m) for m in catalog if m.id and (not msgstr(m) or m.fuzzy)]
 
 
-def messages_of(path: Path, data: bytes) -> dict[str, tuple[str, bool, tuple[str, ...]]]:
-    """What a catalog file says, without its header: msgid -> (translation, fuzzy, flags).
-    The header names the Babel version that wrote it, which must not make a catalog stale."""
+def messages_of(path: Path, data: bytes) -> dict[str, tuple[str, bool]]:
+    """What a catalog file says: msgid -> (translation, fuzzy). Not the header (it names the
+    Babel version that wrote it) nor the format flags (newer Babel versions add
+    ``python-brace-format``): neither may make a catalog stale."""
     if path.suffix == ".mo":
         from babel.messages.mofile import read_mo
 
@@ -176,7 +177,7 @@ def messages_of(path: Path, data: bytes) -> dict[str, tuple[str, bool, tuple[str
     else:
         catalog = read_po(io.BytesIO(data))
     return {
-        msgid(message): (msgstr(message), message.fuzzy, tuple(sorted(message.flags)))
+        msgid(message): (msgstr(message), message.fuzzy)
         for message in catalog
         if message.id
     }
