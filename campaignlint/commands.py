@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -153,6 +153,7 @@ def _run_check(options: CheckOptions) -> int:
             progress.close()
     deliver = streamed.add if streamed else results.append
 
+    stdin: _StdinBrief | None = None
     if STDIN in collected.files:
         name = options.stdin_filename or "<stdin>"
         stdin_config = _apply_cli(config_for(Path(name), explicit), options)
@@ -163,14 +164,24 @@ def _run_check(options: CheckOptions) -> int:
         except CampaignlintError as error:
             deliver(FileResult(path=name, error=f"{name}: {error.render(lang)}"))
         else:
-            deliver(lint_file(name, stdin_config, lang, text=text, keep_data=keep_data))
+            checked = lint_file(name, stdin_config, lang, text=text, keep_data=keep_data)
+            stdin = _StdinBrief(name, text, stdin_config, checked)
+            deliver(checked)
     missing = _("no such file or directory").render(lang)
     for path in collected.missing:
         deliver(FileResult(path=path, error=f"{path}: {missing}"))
     if streamed is not None:
         return streamed.finish(collected.empty_dirs, options.strict)
     if options.fix or options.diff:
-        results, changed = _fix(results, jobs, options, lang)
+        on_disk = [result for result in results if stdin is None or result is not stdin.result]
+        fixed, changed = _fix(on_disk, jobs, options, lang)
+        if stdin is not None:
+            stdin_result, stdin_changed = _fix_stdin(stdin, options, lang, keep_data)
+            fixed.insert(results.index(stdin.result), stdin_result)
+            changed = changed or stdin_changed
+            if options.fix:  # the fixed document is standard output: the report goes to stderr
+                options = replace(options, stdout=options.stderr)
+        results = fixed
         if options.diff:
             return 1 if changed else (2 if any(result.error for result in results) else 0)
     results = _baseline(results, options, lang)
@@ -180,14 +191,14 @@ def _run_check(options: CheckOptions) -> int:
 
     report.results = results
     report.summary = summarize(results, report.fail_on)
+    if collected.empty_dirs and options.strict and not results:
+        report.summary["exit_code"] = EXIT_USAGE  # the JSON and the summary line say it too
     if keep_data:
         from campaignlint.facts import facts_for
 
         report.briefs = {result.path: result.data for result in results if result.data is not None}
         report.facts = facts_for(report.briefs)
     _write_outputs(outputs, report, options)
-    if collected.empty_dirs and options.strict and not results:
-        return EXIT_USAGE
     return int(report.summary["exit_code"])
 
 
@@ -225,14 +236,45 @@ class _TextStream:
 
         report = self.report
         report.summary = self.tally.summary()
+        if empty_dirs and strict and not self.tally.files:
+            report.summary["exit_code"] = EXIT_USAGE  # said in the summary line too
         for directory in empty_dirs:
             empty = _("no briefs (*.yaml, *.yml) found in {directory}", directory=Plain(directory))
             self.options.stderr(f"campaignlint: {empty.render(report.lang)}\n")
         if not report.quiet:
             self.options.stdout(("\n" if self.wrote else "") + summary_line(report) + "\n")
-        if empty_dirs and strict and not self.tally.files:
-            return EXIT_USAGE
         return int(report.summary["exit_code"])
+
+
+@dataclass
+class _StdinBrief:
+    name: str
+    text: str  # the exact text read: a fix is computed on it and on nothing else
+    config: Config
+    result: Any
+
+
+def _fix_stdin(
+    stdin: _StdinBrief, options: CheckOptions, lang: str, keep_data: bool
+) -> tuple[Any, bool]:
+    """``--fix``/``--diff`` of standard input (ruff's convention): the fixed document, or the
+    diff against what was read, goes to standard output; no file on disk is read or written."""
+    from campaignlint.engine import lint_file
+    from campaignlint.fix import fix_source, unified_diff
+
+    outcome = fix_source(stdin.text, stdin.name, stdin.config, lang, None)
+    if outcome.skipped:
+        options.stderr(f"campaignlint: {stdin.name}: not fixed: {outcome.skipped}\n")
+    if options.diff:
+        if outcome.changed:
+            options.stdout(unified_diff(outcome))
+    else:
+        options.stdout(outcome.fixed)
+        if outcome.changed:
+            options.stderr(f"campaignlint: fixed {outcome.applied} problem(s) in {stdin.name}\n")
+    text = outcome.fixed if options.fix else stdin.text
+    result = lint_file(stdin.name, stdin.config, lang, text=text, keep_data=keep_data)
+    return result, outcome.changed
 
 
 def _fix(
@@ -252,7 +294,7 @@ def _fix(
             options.stderr(f"campaignlint: {outcome.path}: not fixed: {outcome.skipped}\n")
         elif options.diff and outcome.changed:
             options.stdout(unified_diff(outcome))
-    fixed = [outcome for outcome in outcomes if outcome.changed]
+    fixed = [outcome for outcome in outcomes if outcome.changed and not outcome.error]
     if options.fix and fixed:
         applied = sum(outcome.applied for outcome in fixed)
         options.stderr(f"campaignlint: fixed {applied} problem(s) in {len(fixed)} file(s)\n")
