@@ -102,6 +102,11 @@ def main() -> None:
     help="Also load rules from this directory. Repeatable.",
 )
 @click.option(
+    "--allow-config-code",
+    is_flag=True,
+    help="Load the rules_dirs of a discovered config: their Python runs (see README, Security).",
+)
+@click.option(
     "--color/--no-color", default=None, help="Colour the output (default: on a terminal)."
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
@@ -134,6 +139,7 @@ def check(
     fail_on: str | None,
     config_file: Path | None,
     rules_dir: tuple[str, ...],
+    allow_config_code: bool,
     color: bool | None,
     quiet: bool,
     stdin_filename: str | None,
@@ -159,6 +165,7 @@ def check(
         fail_on=fail_on,
         config_file=config_file,
         rules_dirs=rules_dir,
+        allow_config_code=allow_config_code,
         color=_use_color(color),
         quiet=quiet,
         stdin_filename=stdin_filename,

@@ -46,6 +46,7 @@ class CheckOptions:
     diff: bool = False  # print the fixes as a unified diff, write nothing
     baseline: Path | None = None  # report only findings not recorded in this file
     write_baseline: Path | None = None  # record this run's findings in this file
+    allow_config_code: bool = False  # load rules_dirs named by a discovered config
     progress: Any = None
     stdin: Any = None  # a binary stream; sys.stdin.buffer by default
     stdout: Callable[[str], Any] = field(default=lambda text: sys.stdout.write(text))
@@ -73,6 +74,8 @@ def parse_formats(values: Sequence[str]) -> list[tuple[str, str | None]]:
 
 
 def _apply_cli(config: Config, options: CheckOptions) -> Config:
+    if config.skipped_rules_dirs:
+        _say_skipped(config, options)
     return config.with_overrides(
         select=options.select or None,
         ignore=config.ignore + options.ignore,
@@ -80,6 +83,25 @@ def _apply_cli(config: Config, options: CheckOptions) -> Config:
         rules_dirs=config.rules_dirs + tuple(str(Path(d).resolve()) for d in options.rules_dirs),
         lang=options.lang,
     )
+
+
+_TOLD: set[str] = set()  # configs whose skipped rules_dirs were already mentioned
+
+
+def _say_skipped(config: Config, options: CheckOptions) -> None:
+    """One line per config whose rules folders were not loaded: what, and how to allow it."""
+    source = config.source or "?"
+    if source in _TOLD:
+        return
+    _TOLD.add(source)
+    message = _(
+        "{config}: rules_dirs not loaded ({dirs}): they run Python code; allow it with"
+        " --allow-config-code or CAMPAIGNLINT_ALLOW_CONFIG_CODE=1",
+        config=Plain(os.path.relpath(source) if os.path.isabs(source) else source),
+        dirs=Plain(", ".join(config.skipped_rules_dirs)),
+    )
+    lang = options.lang or config.lang or language_from_environment() or DEFAULT_LANGUAGE
+    options.stderr(f"campaignlint: {message.render(lang)}\n")
 
 
 def run_check(options: CheckOptions) -> int:
@@ -93,6 +115,7 @@ def run_check(options: CheckOptions) -> int:
 
 
 def _run_check(options: CheckOptions) -> int:
+    _TOLD.clear()
     from campaignlint.engine import (
         STDIN,
         FileResult,
@@ -114,7 +137,9 @@ def _run_check(options: CheckOptions) -> int:
     explicit = options.config_file
     if explicit is not None and not explicit.is_file():
         raise ConfigError(_("config file not found: {path}", path=Plain(explicit)))
-    run_config = _apply_cli(config_for(Path.cwd() / "brief.yaml", explicit), options)
+    run_config = _apply_cli(
+        config_for(Path.cwd() / "brief.yaml", explicit, options.allow_config_code), options
+    )
     lang = options.lang or run_config.lang or language_from_environment() or DEFAULT_LANGUAGE
     collected = collect_files(options.paths, explicit, options.exclude, options.force_exclude)
 
@@ -123,7 +148,7 @@ def _run_check(options: CheckOptions) -> int:
     for path in collected.files:
         if path == STDIN:
             continue
-        base = config_for(Path(path), explicit)
+        base = config_for(Path(path), explicit, options.allow_config_code)
         config = applied.get(id(base))
         if config is None:
             config = applied[id(base)] = _apply_cli(base, options)
@@ -156,7 +181,9 @@ def _run_check(options: CheckOptions) -> int:
     stdin: _StdinBrief | None = None
     if STDIN in collected.files:
         name = options.stdin_filename or "<stdin>"
-        stdin_config = _apply_cli(config_for(Path(name), explicit), options)
+        stdin_config = _apply_cli(
+            config_for(Path(name), explicit, options.allow_config_code), options
+        )
         stream = options.stdin or sys.stdin.buffer
         raw = stream.read(stdin_config.max_file_size + 1)
         try:
@@ -285,7 +312,10 @@ def _fix(
     from campaignlint.fix import fix_results, unified_diff
 
     configs = {job.path: job.config for job in jobs}
-    fallback = _apply_cli(config_for(Path.cwd() / "brief.yaml", options.config_file), options)
+    fallback = _apply_cli(
+        config_for(Path.cwd() / "brief.yaml", options.config_file, options.allow_config_code),
+        options,
+    )
     results, outcomes = fix_results(
         results, lambda path: configs.get(path, fallback), lang, write=options.fix
     )
