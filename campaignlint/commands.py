@@ -197,6 +197,8 @@ def _run_check(options: CheckOptions) -> int:
     missing = _("no such file or directory").render(lang)
     for path in collected.missing:
         deliver(FileResult(path=path, error=f"{path}: {missing}"))
+    for path, reason in collected.errors:
+        deliver(FileResult(path=path, error=f"{path}: {reason.render(lang)}"))
     if streamed is not None:
         return streamed.finish(collected.empty_dirs, options.strict)
     if options.fix or options.diff:

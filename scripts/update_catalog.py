@@ -176,11 +176,7 @@ def messages_of(path: Path, data: bytes) -> dict[str, tuple[str, bool]]:
         catalog = read_mo(io.BytesIO(data))
     else:
         catalog = read_po(io.BytesIO(data))
-    return {
-        msgid(message): (msgstr(message), message.fuzzy)
-        for message in catalog
-        if message.id
-    }
+    return {msgid(message): (msgstr(message), message.fuzzy) for message in catalog if message.id}
 
 
 def _is_stale(path: Path, data: bytes) -> bool:
