@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -40,27 +41,37 @@ def _show_progress() -> bool:
 
 
 class _Progress:
-    """``checking 120/2000`` on a terminal's stderr; nothing when piped or in CI."""
+    """``checking 120/2000 briefs`` on a terminal's stderr once a run has taken more than a
+    moment (``DELAY`` seconds) over several files; nothing when piped or in CI."""
 
-    def __init__(self, total: int, enabled: bool) -> None:
-        self.total, self.done, self.enabled = total, 0, enabled and total > 1
-        self.lang = "en"
+    DELAY = 0.3
+
+    def __init__(self, allowed: bool) -> None:
+        self.allowed, self.enabled, self.shown = allowed, False, False
+        self.total, self.done, self.lang = 0, 0, "en"
+        self.started = time.monotonic()
+
+    def start(self, total: int, lang: str) -> None:
+        self.total, self.done, self.lang = total, 0, lang
+        self.enabled = self.allowed and total > 1
 
     def __call__(self, count: int) -> None:
         self.done += count
-        if self.enabled:
+        if self.enabled and time.monotonic() - self.started >= self.DELAY:
             from campaignlint.i18n import Plain, _
 
             line = _(
                 "checking {done}/{total} briefs", done=Plain(self.done), total=Plain(self.total)
             )
-            sys.stderr.write("\r" + line.render(self.lang))
+            sys.stderr.write("\r" + line.render(self.lang) + "\x1b[K")
             sys.stderr.flush()
+            self.shown = True
 
     def close(self) -> None:
-        if self.enabled:
+        if self.shown:
             sys.stderr.write("\r\x1b[K")
             sys.stderr.flush()
+            self.shown = False
 
 
 @click.group(cls=TranslatedGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -178,7 +189,7 @@ def check(
         diff=diff,
         baseline=baseline,
         write_baseline=write_baseline,
-        progress=_Progress(0, _show_progress()),
+        progress=_Progress(_show_progress()),
     )
     code = run_check(options)
     sys.exit(EXIT_OK if exit_zero and code == EXIT_FINDINGS else code)

@@ -158,8 +158,7 @@ def _run_check(options: CheckOptions) -> int:
     active_rules(run_config)
     progress = options.progress
     if progress is not None:
-        progress.total, progress.enabled = len(jobs), progress.enabled and len(jobs) > 1
-        progress.lang = lang
+        progress.start(len(jobs), lang)
     report = Report(
         results=[],
         rules=rules_for(run_config),
