@@ -1,4 +1,4 @@
-"""Progress on a terminal's stderr, tested under a real pseudo-terminal; none when piped or in CI."""
+"""Progress on a terminal's stderr, tested under a real pseudo-terminal; none piped or in CI."""
 
 from __future__ import annotations
 
