@@ -84,3 +84,14 @@ def test_a_config_inside_the_repository_is_found_from_a_sub_folder(repo: Path) -
     (repo / "briefs" / "b.yaml").write_text("campaign:\n  name: TODO launch\n")
     result = run("--format", "json", "briefs/b.yaml")
     assert "placeholder-text" not in result.stdout
+
+
+def test_the_readme_security_section_names_the_real_switches() -> None:
+    from campaignlint.config import ALLOW_CODE_VARIABLE
+    from tests.helpers import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    security = readme.split("## Security", 1)[1].split("\n## ", 1)[0]
+    assert f"{ALLOW_CODE_VARIABLE}=1" in security and "--allow-config-code" in security
+    help_text = CliRunner().invoke(main, ["check", "--help"]).output
+    assert "--allow-config-code" in help_text
