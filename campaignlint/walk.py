@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -185,6 +186,8 @@ def is_plainly_not_a_brief(path: Path) -> bool:
     that cannot be read, or whose top level is not a block mapping, is not judged here: it is
     checked and its error reported."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False  # a FIFO or device: opening it could block; the check reports it
         with open(path, "rb") as handle:
             head = handle.read(SNIFF_BYTES).decode("utf-8", errors="replace")
     except OSError:

@@ -120,3 +120,9 @@ def test_an_unreadable_folder_is_one_line_and_the_rest_is_checked(
     assert result.exit_code == 2
     assert "briefs/secret: error: cannot read this folder: Permission denied" in result.output
     assert "briefs/a.yaml:2:9" in result.output
+
+
+def test_telling_briefs_apart_never_opens_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)  # opening it for reading would wait for a writer forever
+    assert not is_plainly_not_a_brief(fifo)
