@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import stat
@@ -201,6 +200,8 @@ def is_plainly_not_a_brief(path: Path) -> bool:
             return False  # a top level that is not a block mapping: let the check say so
     if not keys:
         return False
+    import difflib
+
     sections = brief_sections()
     for key in keys:
         lowered = key.lower().replace("-", "_").replace(" ", "_")
