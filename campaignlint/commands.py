@@ -207,8 +207,9 @@ def _run_check(options: CheckOptions) -> int:
             stdin_result, stdin_changed = _fix_stdin(stdin, options, lang, keep_data)
             fixed.insert(results.index(stdin.result), stdin_result)
             changed = changed or stdin_changed
-            if options.fix:  # the fixed document is standard output: the report goes to stderr
-                options = replace(options, stdout=options.stderr)
+        if options.fix and STDIN in collected.files:
+            # standard output is the fixed document (nothing if unreadable): report on stderr
+            options = replace(options, stdout=options.stderr)
         results = fixed
         if options.diff:
             return 1 if changed else (2 if any(result.error for result in results) else 0)

@@ -219,3 +219,9 @@ def test_remove_edit_takes_the_comment_above_an_item_not_the_list_heading() -> N
     assert apply_edits(text, [Edit("remove", "/tags/0")]) == (
         "tags:\n  # heading\n  # about b\n  - b  # b itself\n  # about c\n  - c\n"
     )
+
+
+def test_fix_on_unreadable_stdin_keeps_the_report_off_stdout(workdir: Path) -> None:
+    result = run("-", "--fix", input=b"campaign: \xff\n")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "<stdin>" in result.stderr
