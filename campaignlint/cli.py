@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -41,27 +42,37 @@ def _show_progress() -> bool:
 
 
 class _Progress:
-    """``checking 120/2000`` on a terminal's stderr; nothing when piped or in CI."""
+    """``checking 120/2000 briefs`` on a terminal's stderr once a run has taken more than a
+    moment (``DELAY`` seconds) over several files; nothing when piped or in CI."""
 
-    def __init__(self, total: int, enabled: bool) -> None:
-        self.total, self.done, self.enabled = total, 0, enabled and total > 1
-        self.lang = "en"
+    DELAY = 0.3
+
+    def __init__(self, allowed: bool) -> None:
+        self.allowed, self.enabled, self.shown = allowed, False, False
+        self.total, self.done, self.lang = 0, 0, "en"
+        self.started = time.monotonic()
+
+    def start(self, total: int, lang: str) -> None:
+        self.total, self.done, self.lang = total, 0, lang
+        self.enabled = self.allowed and total > 1
 
     def __call__(self, count: int) -> None:
         self.done += count
-        if self.enabled:
+        if self.enabled and time.monotonic() - self.started >= self.DELAY:
             from campaignlint.i18n import Plain, _
 
             line = _(
                 "checking {done}/{total} briefs", done=Plain(self.done), total=Plain(self.total)
             )
-            sys.stderr.write("\r" + line.render(self.lang))
+            sys.stderr.write("\r" + line.render(self.lang) + "\x1b[K")
             sys.stderr.flush()
+            self.shown = True
 
     def close(self) -> None:
-        if self.enabled:
+        if self.shown:
             sys.stderr.write("\r\x1b[K")
             sys.stderr.flush()
+            self.shown = False
 
 
 @click.group(cls=TranslatedGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -104,6 +115,11 @@ def main() -> None:
     multiple=True,
     type=click.Path(file_okay=False, path_type=str),
     help="Also load rules from this directory. Repeatable.",
+)
+@click.option(
+    "--allow-config-code",
+    is_flag=True,
+    help="Load the rules_dirs of a discovered config: their Python runs (see README, Security).",
 )
 @click.option(
     "--color/--no-color", default=None, help="Colour the output (default: on a terminal)."
@@ -149,6 +165,7 @@ def check(
     fail_on: str | None,
     config_file: Path | None,
     rules_dir: tuple[str, ...],
+    allow_config_code: bool,
     color: bool | None,
     quiet: bool,
     stdin_filename: str | None,
@@ -189,6 +206,7 @@ def check(
         fail_on=fail_on,
         config_file=config_file,
         rules_dirs=rules_dir,
+        allow_config_code=allow_config_code,
         color=_use_color(color),
         quiet=quiet,
         stdin_filename=stdin_filename,
@@ -202,7 +220,7 @@ def check(
         baseline=baseline,
         write_baseline=write_baseline,
         creators=creators,
-        progress=_Progress(0, _show_progress()),
+        progress=_Progress(_show_progress()),
     )
     code = run_check(options)
     sys.exit(EXIT_OK if exit_zero and code == EXIT_FINDINGS else code)

@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,7 @@ class CheckOptions:
     baseline: Path | None = None  # report only findings not recorded in this file
     write_baseline: Path | None = None  # record this run's findings in this file
     creators: Sequence[str] = ()  # --creators: roster files or folders, relative to the cwd
+    allow_config_code: bool = False  # load rules_dirs named by a discovered config
     progress: Any = None
     stdin: Any = None  # a binary stream; sys.stdin.buffer by default
     stdout: Callable[[str], Any] = field(default=lambda text: sys.stdout.write(text))
@@ -75,6 +76,8 @@ def parse_formats(values: Sequence[str]) -> list[tuple[str, str | None]]:
 
 
 def _apply_cli(config: Config, options: CheckOptions) -> Config:
+    if config.skipped_rules_dirs:
+        _say_skipped(config, options)
     return config.with_overrides(
         select=options.select or None,
         ignore=config.ignore + options.ignore,
@@ -89,6 +92,25 @@ def _cli_creators(options: CheckOptions) -> tuple[str, ...]:
     return tuple(str(Path(path).resolve()) for path in options.creators)
 
 
+_TOLD: set[str] = set()  # configs whose skipped rules_dirs were already mentioned
+
+
+def _say_skipped(config: Config, options: CheckOptions) -> None:
+    """One line per config whose rules folders were not loaded: what, and how to allow it."""
+    source = config.source or "?"
+    if source in _TOLD:
+        return
+    _TOLD.add(source)
+    message = _(
+        "{config}: rules_dirs not loaded ({dirs}): they run Python code; allow it with"
+        " --allow-config-code or CAMPAIGNLINT_ALLOW_CONFIG_CODE=1",
+        config=Plain(os.path.relpath(source) if os.path.isabs(source) else source),
+        dirs=Plain(", ".join(config.skipped_rules_dirs)),
+    )
+    lang = options.lang or config.lang or language_from_environment() or DEFAULT_LANGUAGE
+    options.stderr(f"campaignlint: {message.render(lang)}\n")
+
+
 def run_check(options: CheckOptions) -> int:
     """Run ``campaignlint check``; returns the exit code."""
     try:
@@ -101,6 +123,7 @@ def run_check(options: CheckOptions) -> int:
 
 
 def _run_check(options: CheckOptions) -> int:
+    _TOLD.clear()
     from campaignlint.engine import (
         STDIN,
         FileResult,
@@ -122,7 +145,9 @@ def _run_check(options: CheckOptions) -> int:
     explicit = options.config_file
     if explicit is not None and not explicit.is_file():
         raise ConfigError(_("config file not found: {path}", path=Plain(explicit)))
-    run_config = _apply_cli(config_for(Path.cwd() / "brief.yaml", explicit), options)
+    run_config = _apply_cli(
+        config_for(Path.cwd() / "brief.yaml", explicit, options.allow_config_code), options
+    )
     lang = options.lang or run_config.lang or language_from_environment() or DEFAULT_LANGUAGE
     collected = collect_files(
         options.paths, explicit, options.exclude, options.force_exclude, _cli_creators(options)
@@ -133,7 +158,7 @@ def _run_check(options: CheckOptions) -> int:
     for path in collected.files:
         if path == STDIN:
             continue
-        base = config_for(Path(path), explicit)
+        base = config_for(Path(path), explicit, options.allow_config_code)
         config = applied.get(id(base))
         if config is None:
             config = applied[id(base)] = _apply_cli(base, options)
@@ -145,8 +170,7 @@ def _run_check(options: CheckOptions) -> int:
     jobs = _with_portfolio(jobs, resolve_jobs(options.jobs))
     progress = options.progress
     if progress is not None:
-        progress.total, progress.enabled = len(jobs), progress.enabled and len(jobs) > 1
-        progress.lang = lang
+        progress.start(len(jobs), lang)
     report = Report(
         results=[],
         rules=rules_for(run_config),
@@ -165,9 +189,12 @@ def _run_check(options: CheckOptions) -> int:
             progress.close()
     deliver = streamed.add if streamed else results.append
 
+    stdin: _StdinBrief | None = None
     if STDIN in collected.files:
         name = options.stdin_filename or "<stdin>"
-        stdin_config = _apply_cli(config_for(Path(name), explicit), options)
+        stdin_config = _apply_cli(
+            config_for(Path(name), explicit, options.allow_config_code), options
+        )
         stream = options.stdin or sys.stdin.buffer
         raw = stream.read(stdin_config.max_file_size + 1)
         try:
@@ -175,14 +202,27 @@ def _run_check(options: CheckOptions) -> int:
         except CampaignlintError as error:
             deliver(FileResult(path=name, error=f"{name}: {error.render(lang)}"))
         else:
-            deliver(lint_file(name, stdin_config, lang, text=text, keep_data=keep_data))
+            checked = lint_file(name, stdin_config, lang, text=text, keep_data=keep_data)
+            stdin = _StdinBrief(name, text, stdin_config, checked)
+            deliver(checked)
     missing = _("no such file or directory").render(lang)
     for path in collected.missing:
         deliver(FileResult(path=path, error=f"{path}: {missing}"))
+    for path, reason in collected.errors:
+        deliver(FileResult(path=path, error=f"{path}: {reason.render(lang)}"))
     if streamed is not None:
         return streamed.finish(collected.empty_dirs, options.strict)
     if options.fix or options.diff:
-        results, changed = _fix(results, jobs, options, lang)
+        on_disk = [result for result in results if stdin is None or result is not stdin.result]
+        fixed, changed = _fix(on_disk, jobs, options, lang)
+        if stdin is not None:
+            stdin_result, stdin_changed = _fix_stdin(stdin, options, lang, keep_data)
+            fixed.insert(results.index(stdin.result), stdin_result)
+            changed = changed or stdin_changed
+        if options.fix and STDIN in collected.files:
+            # standard output is the fixed document (nothing if unreadable): report on stderr
+            options = replace(options, stdout=options.stderr)
+        results = fixed
         if options.diff:
             return 1 if changed else (2 if any(result.error for result in results) else 0)
     results = _baseline(results, options, lang)
@@ -192,6 +232,8 @@ def _run_check(options: CheckOptions) -> int:
 
     report.results = results
     report.summary = summarize(results, report.fail_on)
+    if collected.empty_dirs and options.strict and not results:
+        report.summary["exit_code"] = EXIT_USAGE  # the JSON and the summary line say it too
     if keep_data:
         from campaignlint.facts import facts_for
 
@@ -201,8 +243,6 @@ def _run_check(options: CheckOptions) -> int:
             active.rule.id: active.options for active in active_rules(run_config)
         }
     _write_outputs(outputs, report, options)
-    if collected.empty_dirs and options.strict and not results:
-        return EXIT_USAGE
     return int(report.summary["exit_code"])
 
 
@@ -289,14 +329,45 @@ class _TextStream:
 
         report = self.report
         report.summary = self.tally.summary()
+        if empty_dirs and strict and not self.tally.files:
+            report.summary["exit_code"] = EXIT_USAGE  # said in the summary line too
         for directory in empty_dirs:
             empty = _("no briefs (*.yaml, *.yml) found in {directory}", directory=Plain(directory))
             self.options.stderr(f"campaignlint: {empty.render(report.lang)}\n")
         if not report.quiet:
             self.options.stdout(("\n" if self.wrote else "") + summary_line(report) + "\n")
-        if empty_dirs and strict and not self.tally.files:
-            return EXIT_USAGE
         return int(report.summary["exit_code"])
+
+
+@dataclass
+class _StdinBrief:
+    name: str
+    text: str  # the exact text read: a fix is computed on it and on nothing else
+    config: Config
+    result: Any
+
+
+def _fix_stdin(
+    stdin: _StdinBrief, options: CheckOptions, lang: str, keep_data: bool
+) -> tuple[Any, bool]:
+    """``--fix``/``--diff`` of standard input (ruff's convention): the fixed document, or the
+    diff against what was read, goes to standard output; no file on disk is read or written."""
+    from campaignlint.engine import lint_file
+    from campaignlint.fix import fix_source, unified_diff
+
+    outcome = fix_source(stdin.text, stdin.name, stdin.config, lang, None)
+    if outcome.skipped:
+        options.stderr(f"campaignlint: {stdin.name}: not fixed: {outcome.skipped}\n")
+    if options.diff:
+        if outcome.changed:
+            options.stdout(unified_diff(outcome))
+    else:
+        options.stdout(outcome.fixed)
+        if outcome.changed:
+            options.stderr(f"campaignlint: fixed {outcome.applied} problem(s) in {stdin.name}\n")
+    text = outcome.fixed if options.fix else stdin.text
+    result = lint_file(stdin.name, stdin.config, lang, text=text, keep_data=keep_data)
+    return result, outcome.changed
 
 
 def _fix(
@@ -307,7 +378,10 @@ def _fix(
     from campaignlint.fix import fix_results, unified_diff
 
     configs = {job.path: job.config for job in jobs}
-    fallback = _apply_cli(config_for(Path.cwd() / "brief.yaml", options.config_file), options)
+    fallback = _apply_cli(
+        config_for(Path.cwd() / "brief.yaml", options.config_file, options.allow_config_code),
+        options,
+    )
     results, outcomes = fix_results(
         results, lambda path: configs.get(path, fallback), lang, write=options.fix
     )
@@ -316,7 +390,7 @@ def _fix(
             options.stderr(f"campaignlint: {outcome.path}: not fixed: {outcome.skipped}\n")
         elif options.diff and outcome.changed:
             options.stdout(unified_diff(outcome))
-    fixed = [outcome for outcome in outcomes if outcome.changed]
+    fixed = [outcome for outcome in outcomes if outcome.changed and not outcome.error]
     if options.fix and fixed:
         applied = sum(outcome.applied for outcome in fixed)
         options.stderr(f"campaignlint: fixed {applied} problem(s) in {len(fixed)} file(s)\n")

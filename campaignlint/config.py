@@ -37,6 +37,8 @@ class Config:
     source: str | None = None  # the file it was read from
     root: str = "."  # paths in the config are relative to this directory
     creators: tuple[str, ...] = ()  # creator-roster files and folders, absolute
+    # rules_dirs of a discovered config that were not loaded: running their code was not allowed
+    skipped_rules_dirs: tuple[str, ...] = ()
 
     def with_overrides(self, **changes: Any) -> Config:
         """A copy with the non-None ``changes`` applied (command-line options)."""
@@ -165,9 +167,19 @@ def _pyproject_has_table(path: Path) -> bool:
 _TABLE_HEADER = re.compile(r"^[ \t]*\[tool\.campaignlint[\].]", re.MULTILINE)
 
 
+REPOSITORY_MARKERS = (".git", ".hg", ".svn")
+ALLOW_CODE_VARIABLE = "CAMPAIGNLINT_ALLOW_CONFIG_CODE"
+
+
+def is_repository_root(directory: Path) -> bool:
+    return any((directory / marker).exists() for marker in REPOSITORY_MARKERS)
+
+
 @lru_cache(maxsize=256)
 def find_config_file(directory: Path) -> Path | None:
-    """The nearest config file at or above ``directory``."""
+    """The nearest config file at or above ``directory``, up to the repository root (the
+    nearest folder with .git, .hg or .svn): a config in a folder above a repository, such as
+    /tmp/.campaignlint.yaml on a shared host, does not apply inside it."""
     for candidate_dir in (directory, *directory.parents):
         for name in CONFIG_FILENAMES:
             candidate = candidate_dir / name
@@ -176,6 +188,8 @@ def find_config_file(directory: Path) -> Path | None:
         pyproject = candidate_dir / "pyproject.toml"
         if pyproject.is_file() and _pyproject_has_table(pyproject):
             return pyproject
+        if is_repository_root(candidate_dir):
+            break
     return None
 
 
@@ -184,11 +198,30 @@ def load_config(path: Path | None) -> Config:
     return read_config_file(path) if path is not None else Config()
 
 
-def config_for(file_path: Path, explicit: Path | None = None) -> Config:
-    """The configuration that governs ``file_path``."""
+def code_allowed_by_environment() -> bool:
+    import os
+
+    return os.environ.get(ALLOW_CODE_VARIABLE, "").strip().lower() in ("1", "true", "yes")
+
+
+@lru_cache(maxsize=64)
+def _discovered(path: Path | None, allow_code: bool) -> Config:
+    """A discovered config, its rules_dirs dropped (and kept aside) unless code may run."""
+    config = load_config(path)
+    if allow_code or not config.rules_dirs:
+        return config
+    return replace(config, rules_dirs=(), skipped_rules_dirs=config.rules_dirs)
+
+
+def config_for(file_path: Path, explicit: Path | None = None, allow_code: bool = False) -> Config:
+    """The configuration that governs ``file_path``. A config named with ``explicit`` is the
+    caller's choice and used whole; a discovered one comes from the repository being checked,
+    so its ``rules_dirs`` (Python that would be imported) load only with ``allow_code`` or
+    ``CAMPAIGNLINT_ALLOW_CONFIG_CODE=1``."""
     if explicit is not None:
         return load_config(explicit.resolve())
-    return load_config(find_config_file(file_path.resolve().parent))
+    allowed = allow_code or code_allowed_by_environment()
+    return _discovered(find_config_file(file_path.resolve().parent), allowed)
 
 
 def validate_rule_ids(names: Sequence[str], known: Sequence[str], where: str | Message) -> None:

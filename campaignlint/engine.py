@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -468,19 +468,20 @@ def is_excluded(path: Path, patterns: Iterable[str], root: Path) -> bool:
     return False
 
 
-def _walk(directory: Path) -> Iterator[Path]:
-    for current, dirnames, filenames in os.walk(directory):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.endswith(BRIEF_SUFFIXES) and not name.startswith("."):
-                yield Path(current) / name
-
-
 @dataclass
 class Collected:
     files: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     empty_dirs: list[str] = field(default_factory=list)
+    errors: list[tuple[str, Message]] = field(default_factory=list)  # (path, reason) of the walk
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
 
 
 def collect_files(
@@ -490,39 +491,58 @@ def collect_files(
     force_exclude: bool = False,
     creators: Sequence[str] = (),
 ) -> Collected:
-    """Expand directories into the briefs inside them, honouring ``exclude``; creator rosters
-    (``creators:`` of the config, and ``creators``) are data, not briefs, and are skipped."""
+    """Expand directories into the briefs inside them (see :mod:`campaignlint.walk`),
+    honouring ``exclude``; a file reached twice (named twice, or by another name) is kept once.
+    Creator rosters (``creators:`` of the config, and ``creators``) are data, not briefs, and are
+    skipped."""
+    from campaignlint.walk import is_plainly_not_a_brief, walk
+
     collected = Collected()
     cwd = Path.cwd()
+    seen: set[tuple[int, int]] = set()
+
+    def first_time(path: Path) -> bool:
+        identity = _identity(path)
+        if identity is None:
+            return True
+        if identity in seen:
+            return False
+        seen.add(identity)
+        return True
+
+    def excluded(path: Path) -> bool:
+        config = config_for(path, explicit_config)
+        root = Path(config.root) if config.source else cwd
+        return is_excluded(path, config.exclude, root) or is_excluded(path, extra_exclude, cwd)
+
+    def roster(path: Path) -> bool:
+        config = config_for(path, explicit_config)
+        return bool(config.creators or creators) and _is_roster(path, config, creators)
+
     for raw in paths:
         if raw == STDIN:
             collected.files.append(STDIN)
             continue
         path = Path(raw)
         if path.is_dir():
-            found = []
-            for candidate in _walk(path):
-                config = config_for(candidate, explicit_config)
-                root = Path(config.root) if config.source else cwd
-                if is_excluded(candidate, config.exclude, root) or is_excluded(
-                    candidate, extra_exclude, cwd
-                ):
-                    continue
-                if (config.creators or creators) and _is_roster(candidate, config, creators):
-                    continue
-                found.append(str(candidate))
-            if not found:
+            walked = walk(path)
+            found = [
+                str(candidate)
+                for candidate in walked.files
+                if not excluded(candidate)
+                and not roster(candidate)
+                and not is_plainly_not_a_brief(candidate)
+                and first_time(candidate)
+            ]
+            collected.errors.extend(walked.errors)
+            if not found and not walked.errors:
                 collected.empty_dirs.append(raw)
             collected.files.extend(found)
         elif path.exists():
-            if force_exclude:
-                config = config_for(path, explicit_config)
-                root = Path(config.root) if config.source else cwd
-                if is_excluded(path, config.exclude, root) or is_excluded(path, extra_exclude, cwd):
-                    continue
-                if (config.creators or creators) and _is_roster(path, config, creators):
-                    continue  # pre-commit passes a changed roster by name: it is data
-            collected.files.append(raw)
+            if force_exclude and (excluded(path) or roster(path)):
+                continue  # pre-commit passes a changed roster by name: it is data
+            if first_time(path):
+                collected.files.append(raw)
         else:
             collected.missing.append(raw)
     return collected
@@ -676,6 +696,10 @@ def lint_paths(
     results = run_jobs(work, resolve_jobs(jobs))
     results.extend(
         FileResult(path=p, error=f"{p}: no such file or directory") for p in collected.missing
+    )
+    results.extend(
+        FileResult(path=p, error=f"{p}: {reason.render(lang or DEFAULT_LANGUAGE)}")
+        for p, reason in collected.errors
     )
     return results
 

@@ -13,6 +13,7 @@ import datetime as dt
 import difflib
 import io
 import itertools
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from typing import Any
 
 from campaignlint.config import Config
 from campaignlint.engine import FileResult, lint_file, lint_text
+from campaignlint.errors import CampaignlintError
+from campaignlint.i18n import Message, Plain, _
 from campaignlint.loader import unescape_pointer_token
 from campaignlint.model import Edit, Finding
 
@@ -37,7 +40,8 @@ class FixOutcome:
     original: str
     fixed: str
     applied: int
-    skipped: str | None = None  # why the file was left alone
+    skipped: str | None = None  # why the fixes were not computed
+    error: str | None = None  # why the fixed text could not be written
 
     @property
     def changed(self) -> bool:
@@ -204,16 +208,26 @@ def _apply(data: Any, edit: Edit) -> None:
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
-    """``text`` with ``edits`` applied; only the changed lines differ. Raises :class:`FixError`."""
+    """``text`` with ``edits`` applied; only the changed lines differ, every other line keeps its
+    bytes, line ending included. Raises :class:`FixError`."""
     if not edits:
         return text
-    newline = "\r\n" if "\r\n" in text else "\n"
     plain = text.replace("\r\n", "\n")
+    ordered = _ordered(edits)
+    changes = [edit for edit in ordered if edit.op != "remove"]
+    fixed = _apply_with_ruamel(plain, changes) if changes else plain
+    for edit in (edit for edit in ordered if edit.op == "remove"):  # last item first
+        removed = _remove_item_lines(fixed, edit.pointer)
+        fixed = removed if removed is not None else _apply_with_ruamel(fixed, [edit])
+    return restore_line_endings(text, fixed)
+
+
+def _apply_with_ruamel(plain: str, edits: Sequence[Edit]) -> str:
     yaml = _yaml_for(plain)
     try:
         data = yaml.load(plain)
         before = _dump(yaml, data)
-        for edit in _ordered(edits):
+        for edit in edits:
             _apply(data, edit)
         after = _dump(yaml, data)
     except FixError:
@@ -225,7 +239,78 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     merged = merge_changes(plain, before, after)
     if merged is None:
         raise FixError("the change cannot be made without reformatting other lines")
-    return merged.replace("\n", newline) if newline != "\n" else merged
+    return merged
+
+
+_LINES = re.compile(r"[^\n]*\n|[^\n]+\Z")
+
+
+def _ending(line: str) -> str:
+    return "\r\n" if line.endswith("\r\n") else "\n" if line.endswith("\n") else ""
+
+
+def restore_line_endings(original: str, fixed: str) -> str:
+    """``fixed`` (LF only) with every line it kept from ``original`` in its original bytes, and
+    each new line ending like the line it replaces, else like most lines of the file."""
+    raw = _LINES.findall(original)
+    plain = [line.replace("\r\n", "\n") for line in raw]
+    new = _LINES.findall(fixed)
+    crlf = sum(line.endswith("\r\n") for line in raw)
+    usual = "\r\n" if crlf * 2 > len(raw) else "\n"
+    out: list[str] = []
+    matcher = difflib.SequenceMatcher(None, plain, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out.extend(raw[i1:i2])
+            continue
+        for offset, line in enumerate(new[j1:j2]):
+            near = raw[min(i1 + offset, i2 - 1)] if i2 > i1 else None
+            ending = (_ending(near) or usual) if near is not None else usual
+            out.append(line[:-1] + ending if line.endswith("\n") else line)
+    return "".join(out)
+
+
+def _remove_item_lines(plain: str, pointer: str) -> str | None:
+    """Remove a scalar item of a block list by deleting its line, with the comment lines just
+    above it (they describe it) but not the comment or blank lines after it (they belong to
+    what follows). None when the item does not stand on lines of its own."""
+    from campaignlint.loader import load_text
+
+    tokens = _tokens(pointer)
+    if not tokens or not tokens[-1].isdigit():
+        return None
+    try:
+        document = load_text(plain)
+    except Exception:
+        return None
+    parent_pointer = pointer.rsplit("/", 1)[0]
+    index = int(tokens[-1])
+    position = document.positions.get(pointer)
+    if position is None or pointer + "/0" in document.positions:
+        return None
+    if isinstance(_value_at(document.data, tokens), dict | list):
+        return None
+    line, column, end_line, end_column = position
+    lines = plain.splitlines(keepends=True)
+    if lines[line - 1][: column - 1].strip() != "-":
+        return None  # a flow list, or an item sharing its line
+    after = lines[end_line - 1][end_column - 1 :].strip()
+    if after and not after.startswith("#"):
+        return None
+    start = line - 1
+    previous = document.positions.get(f"{parent_pointer}/{index - 1}") if index else None
+    comments = start
+    while comments > 0 and lines[comments - 1].lstrip().startswith("#"):
+        comments -= 1
+    if previous is not None and previous[2] == comments:  # comments between two items
+        start = comments
+    return "".join(lines[:start] + lines[end_line:])
+
+
+def _value_at(data: Any, tokens: Sequence[str]) -> Any:
+    for token in tokens:
+        data = data[int(token)] if isinstance(data, list) else data[token]
+    return data
 
 
 def merge_changes(original: str, before: str, after: str) -> str | None:
@@ -300,9 +385,21 @@ def fix_text(
     return text, applied
 
 
-def _read(path: str) -> tuple[str, bytes] | None:
-    with open(path, "rb") as handle:
-        raw = handle.read()
+def fix_source(
+    text: str, path: str, config: Config, lang: str, today: dt.date | None
+) -> FixOutcome:
+    """Fix ``text`` with the edits computed on exactly this text; never raises."""
+    try:
+        findings = lint_text(text, path=path, config=config, lang=lang, today=today)
+        fixed, applied = fix_text(text, findings, path=path, config=config, lang=lang, today=today)
+    except (FixError, CampaignlintError) as error:
+        return FixOutcome(path, text, text, 0, skipped=str(error))
+    except Exception as error:  # a fix must never take the run down
+        return FixOutcome(path, text, text, 0, skipped=f"{type(error).__name__}: {error}")
+    return FixOutcome(path, text, fixed, applied)
+
+
+def _decoded(raw: bytes) -> tuple[str, bytes] | None:
     if raw.startswith(codecs.BOM_UTF8):
         return raw[3:].decode("utf-8"), codecs.BOM_UTF8
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -313,29 +410,51 @@ def _read(path: str) -> tuple[str, bytes] | None:
 def fix_file(
     result: FileResult, config: Config, lang: str, today: dt.date | None, write: bool
 ) -> FixOutcome:
-    """Fix one checked file. Never touches a file that failed to parse."""
+    """Fix one checked file: read its bytes once, compute the edits on them, and (``write``)
+    replace the file only if it still holds those bytes. A symlink's target is fixed and the
+    link kept; a file with hard links is rewritten in place so every name sees the fix; a
+    read-only file is left alone. Never touches a file that failed to parse."""
     if result.error or not fixable_edits(result.findings):
         return FixOutcome(result.path, "", "", 0)
+    target = os.path.realpath(result.path)
     try:
-        read = _read(result.path)
-        if read is None:
-            return FixOutcome(result.path, "", "", 0, "not UTF-8")
-        text, bom = read
-        fixed, applied = fix_text(
-            text, result.findings, path=result.path, config=config, lang=lang, today=today
-        )
-    except (FixError, OSError, UnicodeDecodeError) as error:
-        return FixOutcome(result.path, "", "", 0, str(error))
-    except Exception as error:  # a fix must never take the run down
-        return FixOutcome(result.path, "", "", 0, f"{type(error).__name__}: {error}")
-    outcome = FixOutcome(result.path, text, fixed, applied)
+        with open(target, "rb") as handle:
+            raw = handle.read()
+        decoded = _decoded(raw)
+    except (OSError, UnicodeDecodeError) as error:
+        return FixOutcome(result.path, "", "", 0, skipped=str(error))
+    if decoded is None:
+        return FixOutcome(result.path, "", "", 0, skipped="not UTF-8")
+    text, bom = decoded
+    outcome = fix_source(text, result.path, config, lang, today)
     if write and outcome.changed:
-        from campaignlint.fs import atomic_write
-
-        if bom:
-            fixed = "\ufeff" + fixed
-        atomic_write(result.path, fixed)
+        problem = _write_back(target, raw, bom + outcome.fixed.encode("utf-8"))
+        outcome.error = problem.render(lang) if problem is not None else None
     return outcome
+
+
+def _write_back(target: str, read: bytes, data: bytes) -> Message | None:
+    """Replace ``target``'s bytes ``read`` with ``data``; the reason it could not, or None."""
+    from campaignlint.fs import atomic_write_bytes
+
+    try:
+        status = os.stat(target)
+        if not status.st_mode & 0o222:
+            return _("read-only file, not fixed")
+        with open(target, "rb") as handle:
+            if handle.read() != read:
+                return _("the file changed while it was being fixed; not written")
+        if status.st_nlink > 1:
+            with open(target, "r+b") as handle:  # keep the hard links: same inode
+                handle.write(data)
+                handle.truncate()
+                handle.flush()
+                os.fsync(handle.fileno())
+        else:
+            atomic_write_bytes(target, data)
+    except OSError as error:
+        return _("cannot write: {reason}", reason=Plain(error.strerror or error))
+    return None
 
 
 def unified_diff(outcome: FixOutcome) -> str:
@@ -358,15 +477,32 @@ def fix_results(
     write: bool,
     today: dt.date | None = None,
 ) -> tuple[list[FileResult], list[FixOutcome]]:
-    """Fix every file that has safe edits; with ``write``, re-lint the fixed files so the
-    results show what remains."""
+    """Fix every file that has safe edits, each file once however many names it was given by;
+    with ``write``, re-lint the fixed files so the results show what remains. A file that
+    could not be written is that file's error."""
     outcomes = []
     updated = []
+    seen: set[tuple[int, int]] = set()
     for result in results:
+        identity = _identity(result.path)
+        if identity is not None and identity in seen:
+            continue
+        if identity is not None:
+            seen.add(identity)
         config = config_for_path(result.path)
         outcome = fix_file(result, config, lang, today, write)
         outcomes.append(outcome)
-        if write and outcome.changed:
+        if outcome.error:
+            result = FileResult(path=result.path, error=f"{result.path}: {outcome.error}")
+        elif write and outcome.changed:
             result = lint_file(result.path, config, lang, today)
         updated.append(result)
     return updated, outcomes
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino

@@ -449,10 +449,70 @@ def _indenting_tab(text: str, line_index: int) -> int | None:
     return column if column >= 0 and line.strip() else None
 
 
+_FLOW_SYNTAX = re.compile(r"[\[{\]}'\"#]")
+
+
+def check_flow_nesting(text: str, limit: int = MAX_DEPTH) -> None:
+    """Refuse ``[[[[...`` nested past ``limit`` before the YAML parser sees it: libyaml scans
+    ahead and has a nesting limit of its own (1,000 since 0.2.6), which would otherwise decide
+    the message. Quoted text, comments and plain text do not count; a cheap bracket count skips
+    the scan for any ordinary brief."""
+    if text.count("[") + text.count("{") <= limit:
+        return
+    depth, index = 0, 0
+    while match := _FLOW_SYNTAX.search(text, index):
+        char, start, index = match[0], match.start(), match.end()
+        before = text[start - 1] if start else "\n"
+        # Outside a flow collection an indicator starts a token only after a space or a line
+        # start (`a[b` is plain text); inside one, `[`, `{` and `,`/`:` separate tokens too.
+        starts_token = before.isspace() or (depth > 0 and before in "[{,:")
+        if char in "[{" and (starts_token or depth > 0):
+            depth += 1
+            if depth > limit:
+                line = text.count("\n", 0, start) + 1
+                column = start - text.rfind("\n", 0, start)
+                raise InputError(_("nesting deeper than {limit} levels", limit=limit), line, column)
+        elif char in "]}" and depth > 0:
+            depth -= 1
+        elif char == "#" and before.isspace():
+            index = _end_of_line(text, index)
+        elif char == "'" and starts_token:
+            index = _end_of_single_quoted(text, index)
+        elif char == '"' and starts_token:
+            index = _end_of_double_quoted(text, index)
+
+
+def _end_of_line(text: str, index: int) -> int:
+    end = text.find("\n", index)
+    return len(text) if end < 0 else end
+
+
+def _end_of_single_quoted(text: str, index: int) -> int:
+    while (end := text.find("'", index)) >= 0:
+        if text.startswith("''", end):
+            index = end + 2
+            continue
+        return end + 1
+    return len(text)
+
+
+def _end_of_double_quoted(text: str, index: int) -> int:
+    while (end := text.find('"', index)) >= 0:
+        escapes = 0
+        while end - escapes - 1 >= index and text[end - escapes - 1] == "\\":
+            escapes += 1
+        if escapes % 2:
+            index = end + 1
+            continue
+        return end + 1
+    return len(text)
+
+
 def load_text(text: str) -> LoadedDocument:
     """Parse one brief. Raises :class:`InputError` for anything that is not readable YAML data."""
     if not text.strip():
         raise InputError(_("the file is empty"))
+    check_flow_nesting(text)
     builder = _Builder(text)
     parser = _PARSER(text)
     try:

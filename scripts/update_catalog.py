@@ -168,6 +168,26 @@ def untranslated(catalog: Catalog) -> list[str]:
     return [msgid(m) for m in catalog if m.id and (not msgstr(m) or m.fuzzy)]
 
 
+def messages_of(path: Path, data: bytes) -> dict[str, tuple[str, bool]]:
+    """What a catalog file says: msgid -> (translation, fuzzy). Not the header (it names the
+    Babel version that wrote it) nor the format flags (newer Babel versions add
+    ``python-brace-format``): neither may make a catalog stale."""
+    if path.suffix == ".mo":
+        from babel.messages.mofile import read_mo
+
+        catalog = read_mo(io.BytesIO(data))
+    else:
+        catalog = read_po(io.BytesIO(data))
+    return {msgid(message): (msgstr(message), message.fuzzy) for message in catalog if message.id}
+
+
+def _is_stale(path: Path, data: bytes) -> bool:
+    if not path.exists():
+        return True
+    current = path.read_bytes()
+    return current != data and messages_of(path, current) != messages_of(path, data)
+
+
 def _write_if_changed(path: Path, data: bytes) -> bool:
     if path.exists() and path.read_bytes() == data:
         return False
@@ -192,13 +212,13 @@ def main(argv: list[str] | None = None) -> int:
         files[po_path(lang)] = po_bytes(catalog)
         # Compile from the file as written, so the .mo is exactly what the .po says.
         files[mo_path(lang)] = mo_bytes(read_po(io.BytesIO(files[po_path(lang)]), locale=lang))
-    stale = [path for path, data in files.items() if not path.exists() or path.read_bytes() != data]
+    stale = [path for path, data in files.items() if _is_stale(path, data)]
     if args.check:
         for path in stale:
             print(f"{path.relative_to(REPO)} is stale: run python scripts/update_catalog.py")
         return 1 if stale else 0
-    for path, data in files.items():
-        if _write_if_changed(path, data):
+    for path in stale:
+        if _write_if_changed(path, files[path]):
             print(f"updated {path.relative_to(REPO)}")
     for lang in LANGUAGES:
         with po_path(lang).open("rb") as handle:

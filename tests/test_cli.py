@@ -233,3 +233,15 @@ def test_summary_when_the_only_problem_is_an_unreadable_file(workdir: Path) -> N
     assert result.output.splitlines()[-1] == (
         "No findings in the files that could be read; 1 of 2 file(s) could not be read."
     )
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_strict_on_a_folder_without_briefs_says_what_it_exits(workdir: Path, fmt: str) -> None:
+    (workdir / "empty").mkdir()
+    result = run("check", "--strict", "--format", fmt, "empty")
+    assert result.exit_code == 2
+    assert "All checks passed" not in result.stdout
+    if fmt == "json":
+        assert json.loads(result.stdout)["summary"]["exit_code"] == 2
+    else:
+        assert "No briefs checked: with --strict that is an error." in result.stdout

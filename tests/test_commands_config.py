@@ -47,6 +47,8 @@ def run(*args: str) -> Result:
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
+    # The team's rules are Python in the repository: the person running campaignlint allows it.
+    monkeypatch.setenv("CAMPAIGNLINT_ALLOW_CONFIG_CODE", "1")
     (tmp_path / "lint-rules").mkdir()
     (tmp_path / "lint-rules" / "short_name.py").write_text(TEAM_RULE, encoding="utf-8")
     (tmp_path / ".campaignlint.yaml").write_text(
@@ -119,3 +121,11 @@ def test_explain_documents_the_ids_the_engine_reports(
         assert result.output.count("\n## ") == 4
     english, turkish = run("explain", rule_id).output, run("explain", rule_id, "--lang", "tr")
     assert english != turkish.output
+
+
+def test_rules_does_not_run_a_discovered_configs_code_unless_allowed(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CAMPAIGNLINT_ALLOW_CONFIG_CODE")
+    result = run("rules")
+    assert "short-campaign-name" not in result.output

@@ -245,3 +245,14 @@ def test_an_unknown_code_block_with_blank_lines_is_left_as_it_is() -> None:
     block = "```yaml\na: 1\n\nb: 2\n```"
     assert translate(block, "tr") == block
     assert translate_doc("Example\n\n" + block, "tr") == "Örnek\n\n" + block
+
+
+def test_the_catalog_check_compares_messages_not_the_generator_header(
+    script: ModuleType, tmp_path: Path
+) -> None:
+    written = script.po_bytes(script.updated(script.extract(), "tr"))
+    copy = tmp_path / "campaignlint.po"
+    copy.write_bytes(written.replace(b"Generated-By: Babel", b"Generated-By: Babel 0.0 was"))
+    assert not script._is_stale(copy, written)
+    copy.write_bytes(written.replace(b'msgstr "hata"', b'msgstr "yanlis"', 1))
+    assert script._is_stale(copy, written)

@@ -108,3 +108,29 @@ def test_decode_handles_boms_and_rejects_binary_and_latin1() -> None:
     with pytest.raises(InputError, match="not UTF-8") as raised:
         decode("a: 1\nb: é\n".encode("latin-1"))
     assert raised.value.line == 2
+
+
+def test_flow_nesting_is_refused_by_campaignlint_before_the_yaml_parser_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import campaignlint.loader as loader
+
+    def no_parser(_text: str) -> None:
+        raise AssertionError("the YAML parser must not decide the nesting limit")
+
+    monkeypatch.setattr(loader, "_PARSER", no_parser)
+    with pytest.raises(InputError, match="nesting deeper than 200 levels") as caught:
+        load_text("campaign:\n  name: " + "[" * 1500 + "]" * 1500 + "\n")
+    assert (caught.value.line, caught.value.column) == (2, 209)
+
+
+def test_brackets_in_quotes_comments_and_plain_text_are_not_nesting() -> None:
+    many = "[" * 300 + "{" * 300
+    text = (
+        f"a: '{many} it''s'\n"
+        f'b: "{many} \\" still quoted"\n'
+        f"c: plain{many}\n"
+        f"# {many}\n"
+        f"d: [ok, 'x{many}']  # {many}\n"
+    )
+    assert load_text(text).data["d"] == ["ok", f"x{many}"]

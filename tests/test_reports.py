@@ -60,8 +60,10 @@ def test_a_folder_gives_a_portfolio_table_then_each_brief_under_its_file_name(
 ) -> None:
     out = check(tmp_path, [MISTAKES], ["markdown", "html"])
     text = out["markdown"]
-    names = sorted(path.name for path in MISTAKES.glob("[!.]*.yaml"))
-    names += sorted(f"roster/{p.name}" for p in (MISTAKES / "roster").glob("[!.]*.yaml"))
+    names = sorted(
+        [path.name for path in MISTAKES.glob("[!.]*.yaml")]
+        + [f"roster/{path.name}" for path in (MISTAKES / "roster").glob("[!.]*.yaml")]
+    )
     assert text.startswith("# Campaign brief review\n")
     assert f"{len(names)} briefs checked: " in text
     rows = [line for line in text.splitlines() if re.match(r"\| \d+ \| \[", line)]

@@ -65,8 +65,10 @@ def chaos(tmp_path: Path) -> tuple[Path, Path]:
 def test_a_worker_that_dies_reports_its_file_and_the_rest_finish(chaos: tuple[Path, Path]) -> None:
     rules, briefs = chaos
     for index in range(12):
-        (briefs / f"b{index:02}.yaml").write_text("kill: true\n" if index == 5 else "a: 1\n")
-    (briefs / "b07.yaml").write_text("raise: true\n")
+        # campaign: makes each a brief to the folder walk (it leaves other YAML out)
+        text = "kill: true\n" if index == 5 else "a: 1\n"
+        (briefs / f"b{index:02}.yaml").write_text("campaign: {}\n" + text)
+    (briefs / "b07.yaml").write_text("campaign: {}\nraise: true\n")
     out: list[str] = []
     code = run_check(
         CheckOptions(
@@ -92,7 +94,9 @@ def test_ctrl_c_exits_130_without_traceback_or_temporary_files(chaos: tuple[Path
     rules, briefs = chaos
     started = briefs.parent / "started.marker"
     for index in range(8):
-        (briefs / f"b{index}.yaml").write_text(f"sleep: 0.5\nstarted: '{started}'\n")
+        (briefs / f"b{index}.yaml").write_text(
+            f"campaign: {{}}\nsleep: 0.5\nstarted: '{started}'\n"
+        )
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
         [

@@ -80,6 +80,8 @@ def summary_line(report: Report) -> str:
     lang = report.lang
     files = summary["files_checked"]
     unreadable = summary["input_errors"]
+    if files == 0 and summary["exit_code"] == 2:
+        return _("No briefs checked: with --strict that is an error.").render(lang)
     if summary["findings"] == 0 and not unreadable:
         return _("All checks passed ({files} file(s) checked).", files=files).render(lang)
     if summary["findings"] == 0:
