@@ -45,7 +45,10 @@ OPTIONS: dict[str, Any] = {}
 
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     yield from brief.document.problems
+    reported = brief.document.reported_values  # NaN, octal ...: already explained above
     for violation in violations(brief.data):
+        if violation.pointer in reported:
+            continue
         yield brief.problem(
             violation.pointer, violation.message, violation.fix, at_key=violation.at_key
         )

@@ -1,0 +1,99 @@
+"""Hostile input (issue 13): bounded time and memory, values that lie, no traceback."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from campaignlint.config import Config
+from campaignlint.engine import lint_file, lint_text
+from tests.helpers import FIXED_TODAY, SAMPLES
+
+CLEAN = (SAMPLES / "clean-en.yaml").read_text(encoding="utf-8")
+BIG = Config(max_file_size=50 * 1024 * 1024)
+
+
+def _lint(path: Path, config: Config = BIG, limit: float = 10.0):  # type: ignore[no-untyped-def]
+    started = time.monotonic()
+    result = lint_file(str(path), config, today=FIXED_TODAY)
+    assert time.monotonic() - started < limit
+    return result
+
+
+# --- loader bounds ---------------------------------------------------------------------------
+
+
+def test_a_byte_bomb_of_one_long_string_aliased_2000_times_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.yaml"
+    topics = "".join("    - *s\n" for _ in range(2000))
+    path.write_text(f"campaign:\n  name: &s '{'x' * 1_000_000}'\ncontent:\n  topics:\n{topics}")
+    result = _lint(path, limit=5)
+    assert result.error is not None
+    assert "aliases copy more than 10,000,000 characters of text (a YAML bomb?)" in result.error
+
+
+def test_aliases_that_copy_little_text_are_still_read() -> None:
+    text = CLEAN.replace("  name: Cloudstep Challenge", "  name: &n Cloudstep Challenge", 1)
+    assert lint_text(text + "x-names: [" + ", ".join(["*n"] * 500) + "]\n", today=FIXED_TODAY) == []
+
+
+def test_long_keys_nested_deep_are_refused_before_their_paths_fill_memory(tmp_path: Path) -> None:
+    key = "k" * 26_000
+    lines = [" " * level + f"? {key}{level}\n" + " " * level + ":\n" for level in range(199)]
+    path = tmp_path / "keys.yaml"
+    path.write_text("".join(lines) + " " * 199 + "v\n")
+    result = _lint(path, limit=5)
+    assert result.error is not None
+    assert "keys are too long or nested too deeply to check" in result.error
+
+
+# --- values that lie -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "engagement_rate: 6.7",
+            "engagement_rate: .nan",
+            "influencers[0].engagement_rate is .nan, 'not a number' in YAML: no check can use it",
+        ),
+        (
+            "avg_views: 140000",
+            "avg_views: .inf",
+            "influencers[0].avg_views is .inf, infinity in YAML, not a real number",
+        ),
+        (
+            "followers: 85000",
+            "followers: 1" + "0" * 330,
+            "influencers[0].followers is a number of 331 digits, too large to be a real amount",
+        ),
+        (
+            "followers: 85000",
+            "followers: 0777",
+            "influencers[0].followers is written 0777, which YAML 1.1 reads as the octal"
+            " number 511",
+        ),
+        (
+            "followers: 85000",
+            "followers: -.INF",
+            "influencers[0].followers is -.INF, infinity in YAML, not a real number",
+        ),
+    ],
+)
+def test_numbers_that_lie_are_one_clear_schema_finding(old: str, new: str, message: str) -> None:
+    findings = lint_text(CLEAN.replace(old, new, 1), today=FIXED_TODAY)
+    assert [(f.rule, f.severity.value, f.message) for f in findings] == [
+        ("schema", "error", message)
+    ]
+
+
+def test_octal_fix_hint_gives_the_number_as_written_without_the_zero() -> None:
+    findings = lint_text(CLEAN.replace("followers: 85000", "followers: 0777", 1))
+    assert findings[0].fix == "Write it without the leading zero (777), or in quotes if it is text."
+
+
+def test_numbers_in_fields_of_your_own_stay_free() -> None:
+    assert lint_text(CLEAN + "x-ratio: .nan\nx-code: 0777\n", today=FIXED_TODAY) == []
