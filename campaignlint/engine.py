@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -214,19 +215,12 @@ def apply_suppressions(
 
 
 def read_brief(path: Path, max_size: int) -> str:
+    """The text of a regular file of at most ``max_size`` bytes. A device (``/dev/zero``), a FIFO
+    or a socket is refused without blocking, and never more than ``max_size`` bytes are read."""
     from campaignlint.loader import decode
 
     try:
-        size = path.stat().st_size
-        if size > max_size:
-            raise InputError(
-                _(
-                    "file is {size} bytes, over the {limit}-byte limit (max_file_size)",
-                    size=size,
-                    limit=max_size,
-                )
-            )
-        return decode(path.read_bytes())
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError as error:
         raise InputError(_("no such file")) from error
     except IsADirectoryError as error:
@@ -235,6 +229,30 @@ def read_brief(path: Path, max_size: int) -> str:
         raise InputError(
             _("cannot read: {reason}", reason=Plain(error.strerror or error))
         ) from error
+    with os.fdopen(descriptor, "rb") as stream:
+        try:
+            status = os.fstat(descriptor)
+            if stat.S_ISDIR(status.st_mode):
+                raise InputError(_("is a directory"))
+            if not stat.S_ISREG(status.st_mode):
+                raise InputError(
+                    _("not a regular file (a device, pipe or socket); only files are checked")
+                )
+            raw = stream.read(max_size + 1)
+        except OSError as error:
+            raise InputError(
+                _("cannot read: {reason}", reason=Plain(error.strerror or error))
+            ) from error
+    if len(raw) > max_size:
+        size = max(status.st_size, len(raw))
+        raise InputError(
+            _(
+                "file is {size} bytes, over the {limit}-byte limit (max_file_size)",
+                size=size,
+                limit=max_size,
+            )
+        )
+    return decode(raw)
 
 
 def lint_file(

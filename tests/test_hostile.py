@@ -97,3 +97,37 @@ def test_octal_fix_hint_gives_the_number_as_written_without_the_zero() -> None:
 
 def test_numbers_in_fields_of_your_own_stay_free() -> None:
     assert lint_text(CLEAN + "x-ratio: .nan\nx-code: 0777\n", today=FIXED_TODAY) == []
+
+
+# --- only regular files, never more than max_file_size bytes ---------------------------------
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_brief_linked_to_a_device_is_refused_without_reading_it(
+    tmp_path: Path, device: str
+) -> None:
+    if not Path(device).exists():
+        pytest.skip(f"{device} does not exist here")
+    link = tmp_path / "brief.yaml"
+    link.symlink_to(device)
+    result = _lint(link, Config(), limit=2)
+    assert (
+        result.error
+        == f"{link}: not a regular file (a device, pipe or socket); only files are checked"
+    )
+
+
+def test_a_fifo_named_like_a_brief_does_not_block_a_folder_run(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this system")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / "ok.yaml").write_text(CLEAN)
+    command = [str(Path(sys.executable).parent / "campaignlint"), "check", str(tmp_path)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert f"{tmp_path / 'pipe.yaml'}: error: not a regular file" in done.stdout
+    assert done.stdout.endswith("1 of 2 file(s) could not be read.\n")
