@@ -131,3 +131,64 @@ def test_a_fifo_named_like_a_brief_does_not_block_a_folder_run(tmp_path: Path) -
     assert done.returncode == 2
     assert f"{tmp_path / 'pipe.yaml'}: error: not a regular file" in done.stdout
     assert done.stdout.endswith("1 of 2 file(s) could not be read.\n")
+
+
+# --- suppression directives -----------------------------------------------------------------
+
+PLACEHOLDER = CLEAN.replace("  name: Cloudstep Challenge", "  name: TODO", 1)
+
+
+def _with_comment(comment: str) -> str:
+    return PLACEHOLDER.replace("  name: TODO", f"  {comment}\n  name: TODO", 1)
+
+
+def test_a_directive_inside_a_string_is_text_not_a_suppression() -> None:
+    text = PLACEHOLDER + "x-notes: |\n  # campaignlint: disable-file=ALL\n"
+    assert [(f.rule, f.line) for f in lint_text(text, today=FIXED_TODAY)] == [
+        ("placeholder-text", 6)
+    ]
+    quoted = PLACEHOLDER + 'x-note: "see # campaignlint: disable-file=ALL"\n'
+    assert [f.rule for f in lint_text(quoted, today=FIXED_TODAY)] == ["placeholder-text"]
+
+
+def test_a_real_comment_after_a_block_string_still_suppresses() -> None:
+    text = PLACEHOLDER + "x-notes: |\n  text\n# campaignlint: disable-file=placeholder-text\n"
+    assert lint_text(text, today=FIXED_TODAY) == []
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "# campaignlint: disable placeholder-text",
+        "# campaignlint: disable=placeholder-text until 2027-01-31",
+        "# campaignlint: disable=placeholder-text because legal said so",
+        "# campaignlint: enable=placeholder-text",
+    ],
+)
+def test_a_malformed_directive_is_a_warning_and_suppresses_nothing(comment: str) -> None:
+    findings = lint_text(_with_comment(comment), today=FIXED_TODAY)
+    assert [(f.rule, f.severity.value, f.line) for f in findings] == [
+        ("unused-suppression", "warning", 6),
+        ("placeholder-text", "error", 7),
+    ]
+    assert findings[0].message == (
+        f"'{comment}' is not a suppression campaignlint can read, so it suppresses nothing"
+    )
+    assert findings[0].fix == (
+        "Write it as # campaignlint: disable=RULE[,RULE] [until=YYYY-MM-DD] [-- reason]."
+    )
+
+
+def test_until_written_after_the_reason_never_makes_a_waiver_that_never_expires() -> None:
+    comment = "# campaignlint: disable=placeholder-text -- waiting until=2020-01-01"
+    findings = lint_text(_with_comment(comment), today=FIXED_TODAY)
+    assert [(f.rule, f.severity.value, f.line) for f in findings] == [
+        ("unused-suppression", "warning", 6),
+        ("placeholder-text", "error", 7),
+    ]
+    assert "has until= after the reason" in findings[0].message
+
+
+def test_a_well_formed_directive_with_until_and_a_reason_still_works() -> None:
+    comment = "# campaignlint: disable=placeholder-text until=2027-01-31 -- waiting for legal"
+    assert lint_text(_with_comment(comment), today=FIXED_TODAY) == []
