@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 
 INTERNAL_ERROR = "internal-error"
 UNUSED_SUPPRESSION = "unused-suppression"
-ENGINE_RULES = (INTERNAL_ERROR, UNUSED_SUPPRESSION)  # ids the engine emits, not rule modules
+TOO_MANY_FINDINGS = "too-many-findings"
+# ids the engine emits, not rule modules
+ENGINE_RULES = (INTERNAL_ERROR, UNUSED_SUPPRESSION, TOO_MANY_FINDINGS)
 STDIN = "-"
 BRIEF_SUFFIXES = (".yaml", ".yml")
 
@@ -133,24 +135,73 @@ def _internal_error(rule: Rule, error: BaseException, lang: str = DEFAULT_LANGUA
     )
 
 
+class _Unrendered(Finding):
+    """A finding past the per-file limit: placed (for suppressions) and counted, never
+    rendered, so 450,000 unknown keys cost no more than their count."""
+
+
 def run_rules(
-    brief: Any, rules: Sequence[ActiveRule], lang: str = DEFAULT_LANGUAGE
+    brief: Any,
+    rules: Sequence[ActiveRule],
+    lang: str = DEFAULT_LANGUAGE,
+    limit: int | None = None,
 ) -> list[Finding]:
-    """Run each rule on ``brief``; a rule that raises becomes an ``internal-error`` finding."""
+    """Run each rule on ``brief``; a rule that raises becomes an ``internal-error`` finding.
+    With ``limit``, a rule's problems past the first ``limit`` are only placed and counted."""
     findings: list[Finding] = []
     for active in rules:
         rule = active.rule
         try:
-            problems: list[Problem] = list(rule.check(brief, active.options))
+            for count, problem in enumerate(rule.check(brief, active.options)):
+                severity = active.severity or problem.severity or rule.severity
+                position = problem.position or brief.position(problem.pointer)
+                if limit is not None and count >= limit:
+                    findings.append(_unrendered(problem, rule.id, severity, position))
+                else:
+                    findings.append(render_problem(problem, rule.id, severity, position, lang))
         except Exception as error:  # a broken rule must not stop the others
+            findings = [f for f in findings if f.rule != rule.id]
             findings.append(_internal_error(rule, error, lang))
-            continue
-        for problem in problems:
-            severity = active.severity or problem.severity or rule.severity
-            position = problem.position or brief.position(problem.pointer)
-            findings.append(render_problem(problem, rule.id, severity, position, lang))
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _unrendered(problem: Problem, rule: str, severity: Severity, position: Any) -> Finding:
+    line, column, end_line, end_column = position
+    return _Unrendered(rule, severity, "", problem.pointer, line, column, end_line, end_column)
+
+
+def _limit_findings(
+    findings: list[Finding], limit: int, lang: str, closing: bool = True
+) -> list[Finding]:
+    """At most ``limit`` unsuppressed findings, then one closing finding saying how many more
+    there were (at the first one left out, as severe as the most severe one left out)."""
+    shown: list[Finding] = []
+    hidden: list[Finding] = []
+    for finding in findings:
+        if isinstance(finding, _Unrendered):
+            if finding.suppressed_by is None:
+                hidden.append(finding)
+        elif finding.suppressed_by is None and len(shown) < limit:
+            shown.append(finding)
+        elif finding.suppressed_by is None:
+            hidden.append(finding)
+        else:
+            shown.append(finding)  # suppressed: kept for the reports, never counted
+    if not hidden or not closing:
+        return shown
+    first = min(hidden, key=Finding.sort_key)
+    severity = max(finding.severity for finding in hidden)
+    message = _(
+        "{count} more finding(s) in this file are not shown: at most {limit} are reported per"
+        " file (max_findings_per_file)",
+        count=len(hidden),
+        limit=limit,
+    )
+    fix = _("Fix the findings shown and check again, or raise max_findings_per_file.")
+    position = (first.line, first.column, first.end_line, first.end_column)
+    last = render_problem(Problem("", message, fix), TOO_MANY_FINDINGS, severity, position, lang)
+    return [*shown, last]
 
 
 def lint_text(
@@ -191,7 +242,10 @@ def _lint_document(
     brief = Brief(document, path=path or "<string>", today=today or clock_today())
     rules = active_rules(config)
     lang = lang or config.lang or DEFAULT_LANGUAGE
-    return apply_suppressions(run_rules(brief, rules, lang), text, config, brief, rules, lang)
+    limit = config.max_findings_per_file
+    findings = run_rules(brief, rules, lang, limit)
+    findings = apply_suppressions(findings, text, config, brief, rules, lang)
+    return _limit_findings(findings, limit, lang, closing=TOO_MANY_FINDINGS not in config.ignore)
 
 
 def apply_suppressions(

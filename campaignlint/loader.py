@@ -460,9 +460,17 @@ class _Builder:
 _OCTAL_1_1 = re.compile(r"^[-+]?0[0-7_]+$")
 
 
+def _suspect_number(value: Any, written: str) -> bool:
+    if isinstance(value, float):
+        return math.isnan(value) or math.isinf(value)
+    if not isinstance(value, int) or isinstance(value, bool):
+        return False
+    return bool(_OCTAL_1_1.match(written) and value != 0) or abs(value) > _LARGEST_NUMBER
+
+
 def _lying_number(value: Any, written: str, pointer: str) -> tuple[Message, Message] | None:
     """Why a number read from ``written`` cannot be trusted (message, fix), or None."""
-    if not isinstance(value, int | float) or isinstance(value, bool):
+    if not _suspect_number(value, written):
         return None
     from campaignlint.validation import pointer_label
 
@@ -477,35 +485,32 @@ def _lying_number(value: Any, written: str, pointer: str) -> tuple[Message, Mess
             ),
             _("Write the number, or leave the field out."),
         )
-    if isinstance(value, float) and math.isinf(value):
+    if isinstance(value, float):
         return (
             _("{field} is {value}, infinity in YAML, not a real number", field=field, value=shown),
             _("Write the number, or leave the field out."),
         )
-    if isinstance(value, int):
-        if _OCTAL_1_1.match(written) and value != 0:
-            return (
-                _(
-                    "{field} is written {value}, which YAML 1.1 reads as the octal number {octal}",
-                    field=field,
-                    value=shown,
-                    octal=Plain(value),
-                ),
-                _(
-                    "Write it without the leading zero ({plain}), or in quotes if it is text.",
-                    plain=Plain(written.replace("_", "").lstrip("+-0") or "0"),
-                ),
-            )
-        if abs(value) > _LARGEST_NUMBER:
-            return (
-                _(
-                    "{field} is a number of {digits} digits, too large to be a real amount",
-                    field=field,
-                    digits=Plain(len(written.strip("+-").replace("_", ""))),
-                ),
-                _("Write the real number."),
-            )
-    return None
+    if _OCTAL_1_1.match(written):
+        return (
+            _(
+                "{field} is written {value}, which YAML 1.1 reads as the octal number {octal}",
+                field=field,
+                value=shown,
+                octal=Plain(value),
+            ),
+            _(
+                "Write it without the leading zero ({plain}), or in quotes if it is text.",
+                plain=Plain(written.replace("_", "").lstrip("+-0") or "0"),
+            ),
+        )
+    return (
+        _(
+            "{field} is a number of {digits} digits, too large to be a real amount",
+            field=field,
+            digits=Plain(len(written.strip("+-").replace("_", ""))),
+        ),
+        _("Write the real number."),
+    )
 
 
 _LARGEST_NUMBER = sys.float_info.max  # past this, a number cannot be compared with a float

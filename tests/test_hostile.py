@@ -192,3 +192,52 @@ def test_until_written_after_the_reason_never_makes_a_waiver_that_never_expires(
 def test_a_well_formed_directive_with_until_and_a_reason_still_works() -> None:
     comment = "# campaignlint: disable=placeholder-text until=2027-01-31 -- waiting for legal"
     assert lint_text(_with_comment(comment), today=FIXED_TODAY) == []
+
+
+# --- findings per file -------------------------------------------------------------------------
+
+
+def _unknown_keys(count: int) -> str:
+    return CLEAN + "".join(f"extra{index}: 1\n" for index in range(count))
+
+
+def test_findings_per_file_are_capped_with_a_closing_finding_saying_how_many_more() -> None:
+    config = Config(max_findings_per_file=3)
+    findings = lint_text(_unknown_keys(10), config=config, today=FIXED_TODAY)
+    assert [(f.rule, f.severity.value, f.line) for f in findings] == [
+        ("schema", "error", 157),
+        ("schema", "error", 158),
+        ("schema", "error", 159),
+        ("too-many-findings", "error", 160),
+    ]
+    assert findings[-1].message == (
+        "7 more finding(s) in this file are not shown: at most 3 are reported per file"
+        " (max_findings_per_file)"
+    )
+
+
+def test_the_default_cap_is_1000_and_the_config_file_can_change_it(tmp_path: Path) -> None:
+    path = tmp_path / "brief.yaml"
+    path.write_text(_unknown_keys(1500))
+    findings = _lint(path, Config()).findings
+    assert len(findings) == 1001
+    assert findings[-1].message.startswith("500 more finding(s)")
+    (tmp_path / ".campaignlint.yaml").write_text("max_findings_per_file: 2000\n")
+    from campaignlint.config import config_for
+
+    assert len(_lint(path, config_for(path)).findings) == 1500
+
+
+def test_suppressed_findings_are_not_counted_as_hidden() -> None:
+    text = _unknown_keys(10).replace("extra9: 1", "extra9: 1  # campaignlint: disable=schema")
+    findings = lint_text(text, config=Config(max_findings_per_file=3), today=FIXED_TODAY)
+    assert findings[-1].message.startswith("6 more finding(s)")
+
+
+def test_the_closing_finding_is_as_severe_as_the_worst_finding_left_out() -> None:
+    text = CLEAN.replace("  name: Cloudstep Challenge", "  name: TODO", 1) + "extra: 1\n"
+    findings = lint_text(text, config=Config(max_findings_per_file=1), today=FIXED_TODAY)
+    assert [(f.rule, f.severity.value) for f in findings] == [
+        ("placeholder-text", "error"),
+        ("too-many-findings", "error"),
+    ]
