@@ -5,6 +5,7 @@ It knows no rule by name: rules come from :mod:`campaignlint.registry`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import stat
@@ -332,8 +333,9 @@ def lint_file(
             )
         from campaignlint.loader import load_text
 
-        document = load_text(text)  # parsed once, for the rules and, if asked, the reports
-        findings = _lint_document(document, text, path, config, lang, today)
+        with _time_limit(config.time_limit):
+            document = load_text(text)  # parsed once, for the rules and, if asked, reports
+            findings = _lint_document(document, text, path, config, lang, today)
         result.findings = [f for f in findings if f.suppressed_by is None]
         result.suppressed = [f for f in findings if f.suppressed_by is not None]
         if keep_data:
@@ -344,6 +346,8 @@ def lint_file(
     except RecursionError:
         nested = _("the brief is nested too deeply to check").render(lang)
         result.error = f"{path}: {nested}"
+    except _TimeLimit:
+        return _timed_out(path, config.time_limit, lang)
     result.internal_error = any(f.rule == INTERNAL_ERROR for f in result.findings)
     return result
 
@@ -457,15 +461,42 @@ def _crashed(path: str, error: BaseException | str) -> FileResult:
     return FileResult(path=path, error=f"{path}: {message.render()}", internal_error=True)
 
 
-def _run_isolated(job: Job) -> FileResult:
-    """Re-run one job in a process of its own, after its worker died with a whole chunk."""
-    from concurrent.futures import ProcessPoolExecutor
+def _timed_out(path: str, limit: float, lang: str = DEFAULT_LANGUAGE) -> FileResult:
+    message = _(
+        "checking this file took longer than {limit} seconds (time_limit), so it was stopped;"
+        " a rule may be stuck: please report it",
+        limit=Plain(f"{limit:g}"),
+    )
+    return FileResult(path=path, error=f"{path}: {message.render(lang)}", internal_error=True)
 
+
+class _TimeLimit(BaseException):
+    """Raised in the checking code when a file's time is up; a BaseException, so that a rule's
+    ``except Exception`` cannot swallow it."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`_TimeLimit` after ``seconds`` of wall time, where a timer signal can be
+    used (the main thread on a POSIX system); elsewhere, no limit."""
+    import signal
+    import threading
+
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable or seconds <= 0:
+        yield
+        return
+
+    def expire(_signum: int, _frame: Any) -> None:
+        raise _TimeLimit
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        with ProcessPoolExecutor(max_workers=1) as pool:
-            return pool.submit(_run_job, job).result()
-    except Exception as error:  # BrokenProcessPool: this is the file that kills its worker
-        return _crashed(job.path, f"worker process died: {type(error).__name__}")
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _run_chunk(jobs: list[Job]) -> list[FileResult]:
@@ -473,9 +504,100 @@ def _run_chunk(jobs: list[Job]) -> list[FileResult]:
 
 
 def resolve_jobs(jobs: int | str | None) -> int:
-    if jobs in (None, 0, "auto"):
+    """``--jobs``: a whole number of processes, ``auto`` or 0 for one per CPU. Raises
+    :class:`ConfigError` for anything else (``many``, ``2.5``, ``-1``)."""
+    if jobs in (None, 0, "auto", "0"):
         return os.cpu_count() or 1
-    return max(1, int(jobs))
+    text = str(jobs).strip()
+    if not text.isdigit():
+        raise ConfigError(
+            _(
+                "--jobs takes a whole number of processes, 0 or 'auto' (one per CPU); got {value}",
+                value=Plain(repr(jobs)),
+            )
+        )
+    return int(text) or (os.cpu_count() or 1)
+
+
+GRACE_SECONDS = 5.0  # beyond a file's time limit, before its worker process is killed
+
+
+class _Pool:
+    """Worker processes that survive a worker's death: when one dies (or hangs past every
+    limit), the pool is replaced, and only the chunks that were in flight are re-run, one file
+    at a time in a single spare process, to find the file that kills it."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.pool: Any = None
+        self.spare: Any = None
+
+    @staticmethod
+    def _new(workers: int) -> Any:
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(max_workers=workers, initializer=_worker_setup)
+
+    def run(self, chunks: Sequence[list[Job]]) -> Iterator[list[FileResult]]:
+        """Each chunk's results, in order."""
+        from collections import deque
+
+        pending = deque(chunks)
+        window: deque[tuple[list[Job], Any]] = deque()
+        while pending or window:
+            if self.pool is None:
+                self.pool = self._new(self.workers)
+            while pending and len(window) < 2 * self.workers:
+                jobs = pending.popleft()
+                window.append((jobs, self.pool.submit(_run_chunk, jobs)))
+            jobs, future = window.popleft()
+            deadline = sum(job.config.time_limit for job in jobs) + GRACE_SECONDS
+            try:
+                yield future.result(timeout=deadline)
+            except Exception:  # the pool broke (a worker died), or a worker is stuck
+                suspects = [jobs, *(in_flight for in_flight, _future in window)]
+                window.clear()
+                _kill(self.pool)
+                self.pool = None
+                for suspect in suspects:
+                    yield [self._isolated(job) for job in suspect]
+
+    def _isolated(self, job: Job) -> FileResult:
+        if self.spare is None:
+            self.spare = self._new(1)
+        try:
+            result: FileResult = self.spare.submit(_run_job, job).result(
+                timeout=job.config.time_limit + GRACE_SECONDS
+            )
+            return result
+        except Exception as error:  # this file kills (or hangs) its process
+            _kill(self.spare)
+            self.spare = None
+            if isinstance(error, TimeoutError):
+                return _timed_out(job.path, job.config.time_limit, job.lang)
+            return _crashed(job.path, f"worker process died: {type(error).__name__}")
+
+    def close(self, stop: bool = False) -> None:
+        for pool in (self.pool, self.spare):
+            if pool is None:
+                continue
+            if stop:
+                _kill(pool)
+            else:
+                pool.shutdown()
+        self.pool = self.spare = None
+
+
+def _kill(pool: Any) -> None:
+    """Stop a pool now: drop its queued work and end its processes."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.kill()
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(timeout=5)
 
 
 def run_jobs(
@@ -494,37 +616,29 @@ def run_jobs(
             if progress:
                 progress(1)
         return results
-    from concurrent.futures import ProcessPoolExecutor
-
     chunk = max(1, min(64, len(jobs) // (workers * 4)))
     chunks = [list(jobs[i : i + chunk]) for i in range(0, len(jobs), chunk)]
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    pool = _Pool(workers)
     try:
-        futures = [pool.submit(_run_chunk, jobs_chunk) for jobs_chunk in chunks]
-        for jobs_chunk, future in zip(chunks, futures, strict=True):
-            try:
-                chunk_results = future.result()
-            except Exception:  # the worker died (BrokenProcessPool) or could not send results
-                chunk_results = [_run_isolated(job) for job in jobs_chunk]
+        for chunk_results in pool.run(chunks):
             for result in chunk_results:
                 deliver(result)
             if progress:
                 progress(len(chunk_results))
-    except BaseException:  # Ctrl-C: drop the queued work, stop the workers, no tracebacks
-        processes = list((getattr(pool, "_processes", None) or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.terminate()
+    except BaseException:  # Ctrl-C or SIGTERM: drop the queued work, stop the workers
+        pool.close(stop=True)
         raise
-    pool.shutdown()
+    pool.close()
     return results
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them (no traceback per worker)."""
+def _worker_setup() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them (no traceback per worker),
+    and die at once on SIGTERM, whatever handler they inherited."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def lint_paths(
@@ -565,7 +679,7 @@ class Tally:
 
     def add(self, result: FileResult) -> None:
         self.files += 1
-        self.input_errors += bool(result.error)
+        self.input_errors += bool(result.error) and not result.internal_error  # crashed: not input
         self.internal_errors += result.internal_error
         for finding in result.findings:
             self.counts[finding.severity.value] += 1

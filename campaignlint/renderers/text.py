@@ -66,6 +66,14 @@ def summary_line(report: Report) -> str:
     lang = report.lang
     files = summary["files_checked"]
     unreadable = summary["input_errors"]
+    crashed = summary["internal_errors"]
+    if summary["findings"] == 0 and crashed and not unreadable:
+        return _(
+            "No findings in the files that could be checked; checking {count} of {files} file(s)"
+            " failed with an internal error.",
+            count=crashed,
+            files=files,
+        ).render(lang)
     if summary["findings"] == 0 and not unreadable:
         return _("All checks passed ({files} file(s) checked).", files=files).render(lang)
     if summary["findings"] == 0:
