@@ -381,7 +381,11 @@ def generate_docs(output: Path | None, check_only: bool, lang: str = DEFAULT_LAN
         return 0
     from campaignlint.fs import atomic_write
 
-    atomic_write(output, text)
+    try:
+        atomic_write(output, text)
+    except OSError as error:
+        reason = Plain(error.strerror or error)
+        return _usage(_("cannot write {path}: {reason}", path=Plain(output), reason=reason), lang)
     return 0
 
 

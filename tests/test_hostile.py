@@ -241,3 +241,39 @@ def test_the_closing_finding_is_as_severe_as_the_worst_finding_left_out() -> Non
         ("placeholder-text", "error"),
         ("too-many-findings", "error"),
     ]
+
+
+# --- every argument is checked -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["many", "2.5", "", "-1"])
+def test_a_bad_jobs_value_is_one_line_and_exit_2(value: str) -> None:
+    from click.testing import CliRunner
+
+    from campaignlint.cli import main
+
+    result = CliRunner().invoke(main, ["check", "--jobs", value, str(SAMPLES / "clean-en.yaml")])
+    assert result.exit_code == 2
+    assert result.output == (
+        "campaignlint: error: --jobs takes a whole number of processes, 0 or 'auto' (one per"
+        f" CPU); got {value!r}\n"
+    )
+
+
+@pytest.mark.parametrize("value", ["0", "auto", "2"])
+def test_jobs_zero_means_one_process_per_cpu_like_auto(value: str) -> None:
+    from campaignlint.engine import resolve_jobs
+
+    assert resolve_jobs(value) == (int(value) if value == "2" else resolve_jobs("auto"))
+
+
+def test_docs_output_into_a_missing_folder_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from campaignlint.cli import main
+
+    target = tmp_path / "docs" / "rules.md"
+    result = CliRunner().invoke(main, ["docs", "--output", str(target)])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"campaignlint: error: cannot write {target}: ")
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
