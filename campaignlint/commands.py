@@ -116,7 +116,8 @@ def _run_check(options: CheckOptions) -> int:
         raise ConfigError(_("config file not found: {path}", path=Plain(explicit)))
     run_config = _apply_cli(config_for(Path.cwd() / "brief.yaml", explicit), options)
     lang = options.lang or run_config.lang or language_from_environment() or DEFAULT_LANGUAGE
-    collected = collect_files(options.paths, explicit, options.exclude, options.force_exclude)
+    paths, unreachable = _reachable(options.paths, lang)
+    collected = collect_files(paths, explicit, options.exclude, options.force_exclude)
 
     jobs: list[Job] = []
     applied: dict[int, Config] = {}  # one overridden config per discovered config file
@@ -164,6 +165,8 @@ def _run_check(options: CheckOptions) -> int:
             deliver(FileResult(path=name, error=f"{name}: {error.render(lang)}"))
         else:
             deliver(lint_file(name, stdin_config, lang, text=text, keep_data=keep_data))
+    for result in unreachable:
+        deliver(result)
     missing = _("no such file or directory").render(lang)
     for path in collected.missing:
         deliver(FileResult(path=path, error=f"{path}: {missing}"))
@@ -189,6 +192,26 @@ def _run_check(options: CheckOptions) -> int:
     if collected.empty_dirs and options.strict and not results:
         return EXIT_USAGE
     return int(report.summary["exit_code"])
+
+
+def _reachable(paths: Sequence[str], lang: str) -> tuple[list[str], list[Any]]:
+    """``paths`` that can be looked at, and an error result for each one that cannot (a brief
+    under a folder the user may not enter): that path's error, the others are still checked."""
+    from campaignlint.engine import STDIN, FileResult
+
+    kept, errors = [], []
+    for path in paths:
+        try:
+            if path != STDIN:
+                os.stat(path)
+        except PermissionError as error:
+            reason = _("cannot read: {reason}", reason=Plain(error.strerror or error))
+            errors.append(FileResult(path=path, error=f"{path}: {reason.render(lang)}"))
+            continue
+        except OSError:
+            pass  # missing and the like: reported as before
+        kept.append(path)
+    return kept, errors
 
 
 def _can_stream(outputs: list[tuple[str, str | None]], options: CheckOptions) -> bool:

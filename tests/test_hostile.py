@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -277,3 +278,89 @@ def test_docs_output_into_a_missing_folder_is_one_line_and_exit_2(tmp_path: Path
     assert result.exit_code == 2
     assert result.output.startswith(f"campaignlint: error: cannot write {target}: ")
     assert result.output.count("\n") == 1 and "Traceback" not in result.output
+
+
+# --- paths the user may not read -------------------------------------------------------------
+
+
+def _denied(original, forbidden: str):  # type: ignore[no-untyped-def]
+    def guarded(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if forbidden in str(path):
+            raise PermissionError(13, "Permission denied", str(path))
+        return original(path, *args, **kwargs)
+
+    return guarded
+
+
+def test_an_unreadable_brief_is_its_own_error_and_the_others_are_still_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from click.testing import CliRunner
+
+    from campaignlint.cli import main
+
+    secret, ok = tmp_path / "secret.yaml", tmp_path / "ok.yaml"
+    secret.write_text(CLEAN)
+    ok.write_text(CLEAN)
+    real_access = os.access
+    monkeypatch.setattr(
+        os, "access", lambda p, m, **k: "secret" not in str(p) and real_access(p, m)
+    )
+    monkeypatch.setattr(os, "open", _denied(os.open, "secret"))
+    result = CliRunner().invoke(main, ["check", str(secret), str(ok), "--format", "json"])
+    assert result.exit_code == 2, result.output
+    files = {Path(f["path"]).name: f["error"] for f in json.loads(result.output)["files"]}
+    assert files == {
+        "secret.yaml": f"{secret}: cannot read: Permission denied",
+        "ok.yaml": None,
+    }
+
+
+def test_a_brief_under_a_folder_the_user_cannot_enter_is_its_own_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from click.testing import CliRunner
+
+    from campaignlint.cli import main
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "brief.yaml").write_text(CLEAN)
+    ok = tmp_path / "ok.yaml"
+    ok.write_text(CLEAN)
+    monkeypatch.setattr(os, "stat", _denied(os.stat, str(locked) + os.sep))
+    result = CliRunner().invoke(main, ["check", str(locked / "brief.yaml"), str(ok)])
+    assert result.exit_code == 2, result.output
+    assert f"{locked / 'brief.yaml'}: error: cannot read: Permission denied" in result.output
+    assert result.output.endswith("1 of 2 file(s) could not be read.\n")
+    assert "Traceback" not in result.output
+
+
+def test_a_real_unreadable_brief_when_not_root(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    if not hasattr(os, "geteuid") or os.geteuid() == 0:
+        pytest.skip("root reads every file: permissions cannot be tested")
+    secret, ok = tmp_path / "secret.yaml", tmp_path / "ok.yaml"
+    secret.write_text(CLEAN)
+    ok.write_text(CLEAN)
+    secret.chmod(0)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "brief.yaml").write_text(CLEAN)
+    locked.chmod(0)
+    try:
+        command = [str(Path(sys.executable).parent / "campaignlint"), "check"]
+        command += [str(secret), str(locked / "brief.yaml"), str(ok)]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    finally:
+        locked.chmod(0o755)
+    assert done.returncode == 2, done.stderr
+    assert done.stdout.endswith("2 of 3 file(s) could not be read.\n")
+    assert "Traceback" not in done.stderr
