@@ -364,3 +364,44 @@ def test_a_real_unreadable_brief_when_not_root(tmp_path: Path) -> None:
     assert done.returncode == 2, done.stderr
     assert done.stdout.endswith("2 of 3 file(s) could not be read.\n")
     assert "Traceback" not in done.stderr
+
+
+# --- what reaches a CI log or a report ---------------------------------------------------------
+
+
+def test_github_annotations_carry_no_control_characters_from_names_or_values(
+    tmp_path: Path,
+) -> None:
+    from campaignlint.renderers import Report, render
+
+    path = tmp_path / "evil\x1b[2J.yaml"
+    path.write_text(CLEAN.replace("  name: Cloudstep Challenge", '  name: "TODO \\e[31m"', 1))
+    output = render("github", Report(results=[_lint(path, Config())]))
+    assert output.count("::error ") == 1
+    assert "\x1b" not in output and "\ufffd[2J.yaml" in output
+
+
+@pytest.mark.parametrize("name", ["json", "sarif", "github", "gitlab", "junit", "markdown", "html"])
+def test_a_file_name_that_is_not_utf8_gives_valid_utf8_in_every_format(
+    tmp_path: Path, name: str
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    folder = os.fsencode(tmp_path)
+    try:
+        with open(os.path.join(folder, b"caf\xe9.yaml"), "w") as handle:
+            handle.write(CLEAN.replace("  name: Cloudstep Challenge", "  name: TODO", 1))
+    except (OSError, UnicodeError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    command = [str(Path(sys.executable).parent / "campaignlint"), "check", str(tmp_path)]
+    target = tmp_path / f"report.{name}"
+    for extra in (["--format", name], ["--format", f"{name}:{target}"]):
+        done = subprocess.run(command + extra, capture_output=True, timeout=60)
+        assert done.returncode == 1, done.stderr
+        assert b"Traceback" not in done.stderr
+        written = target.read_bytes() if ":" in extra[1] else done.stdout
+        text = written.decode("utf-8")  # valid UTF-8, or this raises
+        if name in ("json", "github", "gitlab", "junit"):
+            assert "caf\ufffd.yaml" in text
