@@ -110,7 +110,9 @@ def _run_check(options: CheckOptions) -> int:
     from campaignlint.renderers import REPORT_FORMATS, Report
 
     outputs = parse_formats(options.formats)
-    keep_data = any(name in REPORT_FORMATS for name, _target in outputs)
+    reports = any(name in REPORT_FORMATS for name, _target in outputs)
+    # baselines key list items by identity (an influencer's handle), read from the brief
+    keep_data = reports or options.baseline is not None or options.write_baseline is not None
     explicit = options.config_file
     if explicit is not None and not explicit.is_file():
         raise ConfigError(_("config file not found: {path}", path=Plain(explicit)))
@@ -183,7 +185,7 @@ def _run_check(options: CheckOptions) -> int:
 
     report.results = results
     report.summary = summarize(results, report.fail_on)
-    if keep_data:
+    if reports:
         from campaignlint.facts import facts_for
 
         report.briefs = {result.path: result.data for result in results if result.data is not None}

@@ -405,3 +405,61 @@ def test_a_file_name_that_is_not_utf8_gives_valid_utf8_in_every_format(
         text = written.decode("utf-8")  # valid UTF-8, or this raises
         if name in ("json", "github", "gitlab", "junit"):
             assert "caf\ufffd.yaml" in text
+
+
+# --- baselines keyed by identity ---------------------------------------------------------------
+
+
+def _swap_sections(text: str) -> str:
+    """bad-en.yaml with its two influencers, and its first two deliverables, swapped."""
+    lines = text.splitlines(keepends=True)
+    start = lines.index("influencers:\n") + 1
+    end = lines.index("deliverables:\n")
+    items = "".join(lines[start:end]).split("  - handle:")
+    influencers = ["  - handle:" + item for item in items[1:]]
+    swapped = [*lines[:start], influencers[1], influencers[0]]
+    rest = "".join(lines[end + 1 :])
+    head, _sep, tail = rest.partition("\ncontent:")
+    deliverables = ["  - influencer:" + item for item in head.split("  - influencer:")[1:]]
+    deliverables[0], deliverables[1] = deliverables[1], deliverables[0]
+    deliverables = [d if d.endswith("\n") else d + "\n" for d in deliverables]
+    return "".join([*swapped, "deliverables:\n", *deliverables]).rstrip("\n") + "\ncontent:" + tail
+
+
+def _baseline_run(paths: list[str], *extra: tuple[str, Path]) -> tuple[int, str]:
+    from campaignlint.commands import CheckOptions, run_check
+
+    out: list[str] = []
+    options = CheckOptions(paths=paths, stdout=out.append, stderr=out.append, **dict(extra))
+    return run_check(options), "".join(out)
+
+
+def test_reordering_influencers_and_deliverables_keeps_the_baseline(tmp_path: Path) -> None:
+    brief = tmp_path / "brief.yaml"
+    original = (SAMPLES / "bad-en.yaml").read_text(encoding="utf-8")
+    brief.write_text(original)
+    baseline = tmp_path / "baseline.json"
+    _baseline_run([str(brief)], ("write_baseline", baseline))
+    recorded = json.loads(baseline.read_text())
+    assert recorded["version"] == 2
+    assert any("/influencers/handle=@zoe.dances/" in e["pointer"] for e in recorded["findings"])
+    swapped = _swap_sections(original)
+    assert swapped.split("  - handle:")[1].startswith(' "@tom.cooks"')
+    assert swapped.split("  - influencer:")[1].startswith(' "@tom_cooks"')
+    brief.write_text(swapped)
+    code, text = _baseline_run([str(brief)], ("baseline", baseline))
+    assert code == 0, text
+    assert text.startswith("All checks passed")
+
+
+def test_a_baseline_of_an_unknown_version_is_refused(tmp_path: Path) -> None:
+    brief = tmp_path / "brief.yaml"
+    brief.write_text(CLEAN)
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text('{"version": 99, "tool": "campaignlint", "findings": []}\n')
+    code, text = _baseline_run([str(brief)], ("baseline", baseline))
+    assert code == 2
+    assert text == (
+        f"campaignlint: error: {baseline}: baseline version 99 is not one this campaignlint"
+        " reads (1, 2); record it again with --write-baseline\n"
+    )
