@@ -169,7 +169,9 @@ def run_rules(
 
 def _unrendered(problem: Problem, rule: str, severity: Severity, position: Any) -> Finding:
     line, column, end_line, end_column = position
-    return _Unrendered(rule, severity, "", problem.pointer, line, column, end_line, end_column)
+    return _Unrendered(
+        rule, severity, "", problem.pointer, line, column, end_line, end_column, edits=problem.edits
+    )
 
 
 def _limit_findings(
@@ -201,7 +203,11 @@ def _limit_findings(
     )
     fix = _("Fix the findings shown and check again, or raise max_findings_per_file.")
     position = (first.line, first.column, first.end_line, first.end_column)
-    last = render_problem(Problem("", message, fix), TOO_MANY_FINDINGS, severity, position, lang)
+    # the safe fixes of the findings left out still apply with --fix
+    edits = tuple(edit for finding in hidden for edit in finding.edits)
+    last = render_problem(
+        Problem("", message, fix, edits=edits), TOO_MANY_FINDINGS, severity, position, lang
+    )
     return [*shown, last]
 
 

@@ -463,3 +463,12 @@ def test_a_baseline_of_an_unknown_version_is_refused(tmp_path: Path) -> None:
         f"campaignlint: error: {baseline}: baseline version 99 is not one this campaignlint"
         " reads (1, 2); record it again with --write-baseline\n"
     )
+
+
+def test_fixes_of_findings_past_the_cap_still_apply() -> None:
+    from campaignlint.fix import fixable_edits
+
+    text = _unknown_keys(5).replace('"#sneakers"', '"sneakers"')
+    findings = lint_text(text, config=Config(max_findings_per_file=2), today=FIXED_TODAY)
+    assert findings[-1].rule == "too-many-findings"
+    assert [edit.op for edit in fixable_edits(findings)] == ["set"]
