@@ -89,10 +89,10 @@ def _assert_near_linear(
 @pytest.mark.parametrize(
     ("make", "size"),
     [
-        (suppression_comments, 500),
-        (unknown_keys, 1500),
+        (suppression_comments, 400),
+        (unknown_keys, 1000),
         (long_nested_keys, 40),
-        (aliased_text, 200),
+        (aliased_text, 100),
     ],
     ids=["suppression-comments", "unknown-keys", "long-nested-keys", "aliased-text"],
 )
@@ -114,4 +114,4 @@ def test_diff_and_fix_merge_of_a_large_brief_grow_near_linearly() -> None:
         outcome = FixOutcome(path="brief.yaml", original=original, fixed=merged, applied=1)
         assert "+  - fixed" in unified_diff(outcome)
 
-    _assert_near_linear(diff, make, 3000)
+    _assert_near_linear(diff, make, 2000)
