@@ -1,8 +1,10 @@
 """Baselines: record today's findings, then report only new ones.
 
 A finding is fingerprinted by its file, rule, JSON pointer and English message, never by line,
-so editing lines above it does not break the baseline. Each fingerprint keeps a count, so a
-brief that gains a second identical finding reports the new one.
+so editing lines above it does not break the baseline. List items with an identity are keyed
+by it, not by their place (version 2): an influencer by its handle, a deliverable by its
+influencer and format, so reordering them keeps the baseline. Each fingerprint keeps a count,
+so a brief that gains a second identical finding reports the new one.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from campaignlint.errors import ConfigError
 from campaignlint.i18n import Plain, _
 from campaignlint.model import Finding
 
-VERSION = 1
+VERSION = 2
+KNOWN_VERSIONS = (1, 2)  # 1: list items keyed by their index
 Fingerprint = tuple[str, str, str, str]
 
 
@@ -36,8 +39,39 @@ def _file_key(path: str, baseline: Path) -> str:
         return Path(absolute).as_posix()
 
 
-def fingerprint(finding: Finding, file_key: str) -> Fingerprint:
-    return (file_key, finding.rule, finding.pointer, finding.message_en or finding.message)
+def fingerprint(
+    finding: Finding, file_key: str, data: Any = None, version: int = VERSION
+) -> Fingerprint:
+    """What identifies ``finding`` across runs; ``data`` (the parsed brief) gives list items
+    their identity in version 2."""
+    message = finding.message_en or finding.message
+    pointer = finding.pointer
+    if version >= 2:
+        pointer, message = _stable(pointer, message, data)
+    return (file_key, finding.rule, pointer, message)
+
+
+_IDENTITIES = {"influencers": ("handle",), "deliverables": ("influencer", "format")}
+
+
+def _stable(pointer: str, message: str, data: Any) -> tuple[str, str]:
+    """``/influencers/2/followers`` -> ``/influencers/handle=@maya/followers``, and
+    ``influencers[2]`` in the message likewise, when the item has its identity fields."""
+    tokens = pointer.split("/")
+    if len(tokens) < 3 or tokens[1] not in _IDENTITIES or not tokens[2].isdigit():
+        return pointer, message
+    items = data.get(tokens[1]) if isinstance(data, dict) else None
+    index = int(tokens[2])
+    if not isinstance(items, list) or index >= len(items) or not isinstance(items[index], dict):
+        return pointer, message
+    fields = _IDENTITIES[tokens[1]]
+    values = [items[index].get(name) for name in fields]
+    if not all(isinstance(value, str) and value for value in values):
+        return pointer, message
+    identity = ",".join(f"{name}={value}" for name, value in zip(fields, values, strict=True))
+    tokens[2] = identity.replace("~", "~0").replace("/", "~1")
+    message = message.replace(f"{tokens[1]}[{index}]", f"{tokens[1]}[{identity}]")
+    return "/".join(tokens), message
 
 
 def write_baseline(results: Sequence[FileResult], path: Path) -> int:
@@ -47,7 +81,9 @@ def write_baseline(results: Sequence[FileResult], path: Path) -> int:
     counts: Counter[Fingerprint] = Counter()
     for result in results:
         key = _file_key(result.path, path)
-        counts.update(fingerprint(f, key) for f in result.findings if f.rule != INTERNAL_ERROR)
+        counts.update(
+            fingerprint(f, key, result.data) for f in result.findings if f.rule != INTERNAL_ERROR
+        )
     entries = [
         {"path": file, "rule": rule, "pointer": pointer, "message": message, "count": count}
         for (file, rule, pointer, message), count in sorted(counts.items())
@@ -63,8 +99,9 @@ def write_baseline(results: Sequence[FileResult], path: Path) -> int:
     return sum(counts.values())
 
 
-def read_baseline(path: Path) -> Counter[Fingerprint]:
-    """The recorded fingerprints and their counts. Raises :class:`ConfigError` when unreadable."""
+def read_baseline(path: Path) -> tuple[int, Counter[Fingerprint]]:
+    """The baseline's version, and the recorded fingerprints with their counts. Raises
+    :class:`ConfigError` when unreadable or of a version campaignlint does not know."""
     try:
         document: Any = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as error:
@@ -86,6 +123,17 @@ def read_baseline(path: Path) -> Counter[Fingerprint]:
                 reason=Plain("no 'findings' list"),
             )
         )
+    version = document.get("version") if isinstance(document, dict) else None
+    if version not in KNOWN_VERSIONS or isinstance(version, bool):
+        raise ConfigError(
+            _(
+                "{path}: baseline version {version} is not one this campaignlint reads ({known});"
+                " record it again with --write-baseline",
+                path=Plain(path),
+                version=Plain(json.dumps(version)),
+                known=Plain(", ".join(map(str, KNOWN_VERSIONS))),
+            )
+        )
     counts: Counter[Fingerprint] = Counter()
     for entry in entries:
         if not isinstance(entry, dict):
@@ -95,18 +143,18 @@ def read_baseline(path: Path) -> Counter[Fingerprint]:
         texts = [value for value in fields if isinstance(value, str)]
         if len(texts) == 4 and isinstance(count, int):
             counts[(texts[0], texts[1], texts[2], texts[3])] += max(count, 0)
-    return counts
+    return int(version), counts
 
 
 def apply_baseline(results: Sequence[FileResult], path: Path) -> list[FileResult]:
     """``results`` with the findings recorded in the baseline moved to ``suppressed``."""
-    remaining = read_baseline(path)
+    version, remaining = read_baseline(path)
     filtered = []
     for result in results:
         key = _file_key(result.path, path)
         kept, known = [], []
         for finding in result.findings:
-            mark = fingerprint(finding, key)
+            mark = fingerprint(finding, key, result.data, version)
             if finding.rule != INTERNAL_ERROR and remaining[mark] > 0:
                 remaining[mark] -= 1
                 finding.suppressed_by = "baseline"

@@ -66,7 +66,7 @@ class Brief:
         from campaignlint.validation import violations
 
         try:
-            return violations(self.document.data)
+            return list(violations(self.document.data))
         except ValueError:  # data not from the loader (a date object): nothing to mask
             return []
 

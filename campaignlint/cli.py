@@ -16,6 +16,7 @@ from campaignlint.cli_help import TranslatedGroup
 from campaignlint.i18n import Message, _
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_TERMINATED = 143  # 128 + SIGTERM, what CI sends on cancel
 
 
 def _fail(message: str) -> NoReturn:
@@ -82,7 +83,9 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+# readable=False: an unreadable file is that file's error (the others are still checked), not a
+# usage error that stops the run
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str, readable=False))
 @click.option(
     "--format",
     "formats",
@@ -352,12 +355,23 @@ def schema(config_schema: bool, creators_schema: bool) -> None:
 
 
 class Interrupted(BaseException):
-    """Ctrl-C, raised past click (which would turn KeyboardInterrupt into "Aborted!", exit 1);
-    like KeyboardInterrupt it runs the clean-ups on its way (temporary files, worker processes)."""
+    """Ctrl-C or SIGTERM, raised past click (which would turn KeyboardInterrupt into "Aborted!",
+    exit 1); like KeyboardInterrupt it runs the clean-ups on its way (temporary files, worker
+    processes)."""
+
+    def __init__(self, signum: int = 2) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
-def _interrupt(_signum: int, _frame: Any) -> None:
-    raise Interrupted
+def _interrupt(signum: int, _frame: Any) -> None:
+    raise Interrupted(signum)
+
+
+def _exit_now(signum: int, _frame: Any) -> None:
+    """A second signal while campaignlint is already stopping: leave at once, quietly (raising
+    again would print 'Exception ignored in threading' while the interpreter shuts down)."""
+    os._exit(128 + signum)
 
 
 @main.command()
@@ -375,17 +389,29 @@ def init(brief_path: Path | None, force: bool) -> None:
     sys.exit(init_project(Path.cwd(), brief_path, force))
 
 
-def run() -> Any:
-    """Entry point that turns Ctrl-C into exit 130 with no traceback."""
+def _on_signals(handler: Any) -> None:
     import contextlib
     import signal
 
     with contextlib.suppress(ValueError):  # not the main thread
-        signal.signal(signal.SIGINT, _interrupt)
+        signal.signal(signal.SIGINT, handler)
+        signal.signal(signal.SIGTERM, handler)
+
+
+def run() -> Any:
+    """Entry point that turns Ctrl-C into exit 130 and SIGTERM into exit 143, with no
+    traceback, no worker left running and no temporary file left behind."""
+    import signal
+
+    _on_signals(_interrupt)
     try:
         return main()
-    except (KeyboardInterrupt, Interrupted):
+    except (KeyboardInterrupt, Interrupted) as stop:
+        _on_signals(_exit_now)
         from campaignlint.cli_help import interrupted
 
         click.echo(f"campaignlint: {interrupted()}", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        terminated = getattr(stop, "signum", signal.SIGINT) == signal.SIGTERM
+        sys.exit(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
+    finally:
+        _on_signals(_exit_now)  # the interpreter is shutting down: a late signal ends it

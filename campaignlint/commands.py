@@ -141,7 +141,9 @@ def _run_check(options: CheckOptions) -> int:
     from campaignlint.renderers import REPORT_FORMATS, Report
 
     outputs = parse_formats(options.formats)
-    keep_data = any(name in REPORT_FORMATS for name, _target in outputs)
+    reports = any(name in REPORT_FORMATS for name, _target in outputs)
+    # baselines key list items by identity (an influencer's handle), read from the brief
+    keep_data = reports or options.baseline is not None or options.write_baseline is not None
     explicit = options.config_file
     if explicit is not None and not explicit.is_file():
         raise ConfigError(_("config file not found: {path}", path=Plain(explicit)))
@@ -149,8 +151,9 @@ def _run_check(options: CheckOptions) -> int:
         config_for(Path.cwd() / "brief.yaml", explicit, options.allow_config_code), options
     )
     lang = options.lang or run_config.lang or language_from_environment() or DEFAULT_LANGUAGE
+    paths, unreachable = _reachable(options.paths, lang)
     collected = collect_files(
-        options.paths, explicit, options.exclude, options.force_exclude, _cli_creators(options)
+        paths, explicit, options.exclude, options.force_exclude, _cli_creators(options)
     )
 
     jobs: list[Job] = []
@@ -205,6 +208,8 @@ def _run_check(options: CheckOptions) -> int:
             checked = lint_file(name, stdin_config, lang, text=text, keep_data=keep_data)
             stdin = _StdinBrief(name, text, stdin_config, checked)
             deliver(checked)
+    for result in unreachable:
+        deliver(result)
     missing = _("no such file or directory").render(lang)
     for path in collected.missing:
         deliver(FileResult(path=path, error=f"{path}: {missing}"))
@@ -234,7 +239,7 @@ def _run_check(options: CheckOptions) -> int:
     report.summary = summarize(results, report.fail_on)
     if collected.empty_dirs and options.strict and not results:
         report.summary["exit_code"] = EXIT_USAGE  # the JSON and the summary line say it too
-    if keep_data:
+    if reports:
         from campaignlint.facts import facts_for
 
         report.briefs = {result.path: result.data for result in results if result.data is not None}
@@ -293,6 +298,26 @@ def _load_rosters(configs: Sequence[Config]) -> None:
     for config in configs:
         if config.creators:
             load_roster(config.creators)
+
+
+def _reachable(paths: Sequence[str], lang: str) -> tuple[list[str], list[Any]]:
+    """``paths`` that can be looked at, and an error result for each one that cannot (a brief
+    under a folder the user may not enter): that path's error, the others are still checked."""
+    from campaignlint.engine import STDIN, FileResult
+
+    kept, errors = [], []
+    for path in paths:
+        try:
+            if path != STDIN:
+                os.stat(path)
+        except PermissionError as error:
+            reason = _("cannot read: {reason}", reason=Plain(error.strerror or error))
+            errors.append(FileResult(path=path, error=f"{path}: {reason.render(lang)}"))
+            continue
+        except OSError:
+            pass  # missing and the like: reported as before
+        kept.append(path)
+    return kept, errors
 
 
 def _can_stream(outputs: list[tuple[str, str | None]], options: CheckOptions) -> bool:
@@ -575,7 +600,11 @@ def generate_docs(
         return 0
     from campaignlint.fs import atomic_write
 
-    atomic_write(output, text)
+    try:
+        atomic_write(output, text)
+    except OSError as error:
+        reason = Plain(error.strerror or error)
+        return _usage(_("cannot write {path}: {reason}", path=Plain(output), reason=reason), lang)
     return 0
 
 

@@ -17,6 +17,8 @@ from campaignlint.model import Severity
 
 CONFIG_FILENAMES = (".campaignlint.yaml", ".campaignlint.yml")
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
+DEFAULT_MAX_FINDINGS = 1000  # per file; a closing finding says how many more there were
+DEFAULT_TIME_LIMIT = 60.0  # seconds of rule work per file
 ALL = "ALL"
 
 
@@ -29,6 +31,8 @@ class Config:
     fail_on: Severity = Severity.WARNING
     exclude: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    max_findings_per_file: int = DEFAULT_MAX_FINDINGS
+    time_limit: float = DEFAULT_TIME_LIMIT
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     rules_dirs: tuple[str, ...] = ()
     lang: str | None = None
@@ -89,6 +93,8 @@ def from_mapping(data: Any, source: str | None, root: Path, document: Any = None
         fail_on=Severity(data.get("fail_on", "warning")),
         exclude=tuple(data.get("exclude", ())),
         max_file_size=parse_size(data.get("max_file_size", DEFAULT_MAX_FILE_SIZE)),
+        max_findings_per_file=data.get("max_findings_per_file", DEFAULT_MAX_FINDINGS),
+        time_limit=float(data.get("time_limit", DEFAULT_TIME_LIMIT)),
         rules={key: dict(value) for key, value in data.get("rules", {}).items()},
         rules_dirs=tuple(str((root / d).resolve()) for d in data.get("rules_dirs", ())),
         lang=data.get("lang"),

@@ -5,9 +5,11 @@ It knows no rule by name: rules come from :mod:`campaignlint.registry`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import stat
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,7 +27,9 @@ if TYPE_CHECKING:
 
 INTERNAL_ERROR = "internal-error"
 UNUSED_SUPPRESSION = "unused-suppression"
-ENGINE_RULES = (INTERNAL_ERROR, UNUSED_SUPPRESSION)  # ids the engine emits, not rule modules
+TOO_MANY_FINDINGS = "too-many-findings"
+# ids the engine emits, not rule modules
+ENGINE_RULES = (INTERNAL_ERROR, UNUSED_SUPPRESSION, TOO_MANY_FINDINGS)
 SCHEMA_RULE = "schema"  # the only rule that runs on a document that is not a mapping
 STDIN = "-"
 BRIEF_SUFFIXES = (".yaml", ".yml")
@@ -233,33 +237,48 @@ def _internal_error(
     )
 
 
+class _Unrendered(Finding):
+    """A finding past the per-file limit: placed (for suppressions) and counted, never
+    rendered, so 450,000 unknown keys cost no more than their count."""
+
+
 def run_rules(
-    brief: Any, rules: Sequence[ActiveRule], lang: str = DEFAULT_LANGUAGE
+    brief: Any,
+    rules: Sequence[ActiveRule],
+    lang: str = DEFAULT_LANGUAGE,
+    limit: int | None = None,
 ) -> list[Finding]:
-    """Run each rule on ``brief``; a rule that raises becomes an ``internal-error`` finding."""
+    """Run each rule on ``brief``; a rule that raises becomes an ``internal-error`` finding.
+    With ``limit``, a rule's problems past the first ``limit`` are only placed and counted."""
     findings: list[Finding] = []
     for active in rules:
         rule = active.rule
         if rule.scope != "brief":
             continue  # portfolio rules run once over every brief (campaignlint.portfolio)
         try:
-            problems: list[Problem] = list(rule.check(brief, active.options))
-        except Exception as error:  # a broken rule must not stop the others
-            findings.append(_internal_error(rule, error, lang))
-            continue
-        for problem in problems:
-            if not active.wants(problem):
-                continue
-            if not rule.reads_rejected and brief.hides(problem.pointer):
-                continue  # about a value the schema rejected: the schema finding says it
-            if getattr(brief, "roster_matches", None):
-                from campaignlint.roster import with_roster_source
+            count = 0
+            for problem in rule.check(brief, active.options):
+                if not active.wants(problem):
+                    continue
+                if not rule.reads_rejected and brief.hides(problem.pointer):
+                    continue  # about a value the schema rejected: the schema finding says it
+                if getattr(brief, "roster_matches", None):
+                    from campaignlint.roster import with_roster_source
 
-                problem = with_roster_source(problem, brief.roster_matches)
-            severity = active.severity_of(problem)
-            position = problem.position or brief.position(problem.pointer)
-            related = _resolve_related(brief, problem.related)
-            findings.append(render_problem(problem, rule.id, severity, position, lang, related))
+                    problem = with_roster_source(problem, brief.roster_matches)
+                severity = active.severity_of(problem)
+                position = problem.position or brief.position(problem.pointer)
+                if limit is not None and count >= limit:
+                    findings.append(_unrendered(problem, rule.id, severity, position))
+                else:
+                    related = _resolve_related(brief, problem.related)
+                    findings.append(
+                        render_problem(problem, rule.id, severity, position, lang, related)
+                    )
+                count += 1
+        except Exception as error:  # a broken rule must not stop the others
+            findings = [f for f in findings if f.rule != rule.id]
+            findings.append(_internal_error(rule, error, lang))
     findings.sort(key=Finding.sort_key)
     return findings
 
@@ -273,6 +292,50 @@ def _resolve_related(brief: Any, places: Sequence[Related]) -> tuple[Related, ..
             place = Related(place.pointer, line, column)
         resolved.append(place)
     return tuple(resolved)
+
+
+def _unrendered(problem: Problem, rule: str, severity: Severity, position: Any) -> Finding:
+    line, column, end_line, end_column = position
+    return _Unrendered(
+        rule, severity, "", problem.pointer, line, column, end_line, end_column, edits=problem.edits
+    )
+
+
+def _limit_findings(
+    findings: list[Finding], limit: int, lang: str, closing: bool = True
+) -> list[Finding]:
+    """At most ``limit`` unsuppressed findings, then one closing finding saying how many more
+    there were (at the first one left out, as severe as the most severe one left out)."""
+    shown: list[Finding] = []
+    hidden: list[Finding] = []
+    for finding in findings:
+        if isinstance(finding, _Unrendered):
+            if finding.suppressed_by is None:
+                hidden.append(finding)
+        elif finding.suppressed_by is None and len(shown) < limit:
+            shown.append(finding)
+        elif finding.suppressed_by is None:
+            hidden.append(finding)
+        else:
+            shown.append(finding)  # suppressed: kept for the reports, never counted
+    if not hidden or not closing:
+        return shown
+    first = min(hidden, key=Finding.sort_key)
+    severity = max(finding.severity for finding in hidden)
+    message = _(
+        "{count} more finding(s) in this file are not shown: at most {limit} are reported per"
+        " file (max_findings_per_file)",
+        count=len(hidden),
+        limit=limit,
+    )
+    fix = _("Fix the findings shown and check again, or raise max_findings_per_file.")
+    position = (first.line, first.column, first.end_line, first.end_column)
+    # the safe fixes of the findings left out still apply with --fix
+    edits = tuple(edit for finding in hidden for edit in finding.edits)
+    last = render_problem(
+        Problem("", message, fix, edits=edits), TOO_MANY_FINDINGS, severity, position, lang
+    )
+    return [*shown, last]
 
 
 def lint_text(
@@ -348,11 +411,13 @@ def _lint_document(
         # sections of it would only restate that every section is missing.
         rules = [active for active in rules if active.rule.id == SCHEMA_RULE]
     lang = lang or config.lang or DEFAULT_LANGUAGE
-    findings = run_rules(brief, rules, lang)
+    limit = config.max_findings_per_file
+    findings = run_rules(brief, rules, lang, limit)
     if portfolio:
         findings.extend(portfolio_findings(brief, portfolio, rules, lang))
         findings.sort(key=Finding.sort_key)
-    return apply_suppressions(findings, text, config, brief, rules, lang)
+    findings = apply_suppressions(findings, text, config, brief, rules, lang)
+    return _limit_findings(findings, limit, lang, closing=TOO_MANY_FINDINGS not in config.ignore)
 
 
 def apply_suppressions(
@@ -377,19 +442,12 @@ def apply_suppressions(
 
 
 def read_brief(path: Path, max_size: int) -> str:
+    """The text of a regular file of at most ``max_size`` bytes. A device (``/dev/zero``), a FIFO
+    or a socket is refused without blocking, and never more than ``max_size`` bytes are read."""
     from campaignlint.loader import decode
 
     try:
-        size = path.stat().st_size
-        if size > max_size:
-            raise InputError(
-                _(
-                    "file is {size} bytes, over the {limit}-byte limit (max_file_size)",
-                    size=size,
-                    limit=max_size,
-                )
-            )
-        return decode(path.read_bytes())
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError as error:
         raise InputError(_("no such file")) from error
     except IsADirectoryError as error:
@@ -398,6 +456,30 @@ def read_brief(path: Path, max_size: int) -> str:
         raise InputError(
             _("cannot read: {reason}", reason=Plain(error.strerror or error))
         ) from error
+    with os.fdopen(descriptor, "rb") as stream:
+        try:
+            status = os.fstat(descriptor)
+            if stat.S_ISDIR(status.st_mode):
+                raise InputError(_("is a directory"))
+            if not stat.S_ISREG(status.st_mode):
+                raise InputError(
+                    _("not a regular file (a device, pipe or socket); only files are checked")
+                )
+            raw = stream.read(max_size + 1)
+        except OSError as error:
+            raise InputError(
+                _("cannot read: {reason}", reason=Plain(error.strerror or error))
+            ) from error
+    if len(raw) > max_size:
+        size = max(status.st_size, len(raw))
+        raise InputError(
+            _(
+                "file is {size} bytes, over the {limit}-byte limit (max_file_size)",
+                size=size,
+                limit=max_size,
+            )
+        )
+    return decode(raw)
 
 
 def lint_file(
@@ -425,8 +507,9 @@ def lint_file(
             )
         from campaignlint.loader import load_text
 
-        document = load_text(text)  # parsed once, for the rules and, if asked, the reports
-        findings = _lint_document(document, text, path, config, lang, today, portfolio)
+        with _time_limit(config.time_limit):
+            document = load_text(text)  # parsed once, for the rules and, if asked, reports
+            findings = _lint_document(document, text, path, config, lang, today, portfolio)
         result.findings = [f for f in findings if f.suppressed_by is None]
         result.suppressed = [f for f in findings if f.suppressed_by is not None]
         if keep_data:
@@ -437,6 +520,8 @@ def lint_file(
     except RecursionError:
         nested = _("the brief is nested too deeply to check").render(lang)
         result.error = f"{path}: {nested}"
+    except _TimeLimit:
+        return _timed_out(path, config.time_limit, lang)
     result.internal_error = any(f.rule == INTERNAL_ERROR for f in result.findings)
     return result
 
@@ -590,15 +675,42 @@ def _crashed(path: str, error: BaseException | str) -> FileResult:
     return FileResult(path=path, error=f"{path}: {message.render()}", internal_error=True)
 
 
-def _run_isolated(job: Job) -> FileResult:
-    """Re-run one job in a process of its own, after its worker died with a whole chunk."""
-    from concurrent.futures import ProcessPoolExecutor
+def _timed_out(path: str, limit: float, lang: str = DEFAULT_LANGUAGE) -> FileResult:
+    message = _(
+        "checking this file took longer than {limit} seconds (time_limit), so it was stopped;"
+        " a rule may be stuck: please report it",
+        limit=Plain(f"{limit:g}"),
+    )
+    return FileResult(path=path, error=f"{path}: {message.render(lang)}", internal_error=True)
 
+
+class _TimeLimit(BaseException):
+    """Raised in the checking code when a file's time is up; a BaseException, so that a rule's
+    ``except Exception`` cannot swallow it."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`_TimeLimit` after ``seconds`` of wall time, where a timer signal can be
+    used (the main thread on a POSIX system); elsewhere, no limit."""
+    import signal
+    import threading
+
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable or seconds <= 0:
+        yield
+        return
+
+    def expire(_signum: int, _frame: Any) -> None:
+        raise _TimeLimit
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        with ProcessPoolExecutor(max_workers=1) as pool:
-            return pool.submit(_run_job, job).result()
-    except Exception as error:  # BrokenProcessPool: this is the file that kills its worker
-        return _crashed(job.path, f"worker process died: {type(error).__name__}")
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _run_chunk(jobs: list[Job]) -> list[FileResult]:
@@ -606,9 +718,102 @@ def _run_chunk(jobs: list[Job]) -> list[FileResult]:
 
 
 def resolve_jobs(jobs: int | str | None) -> int:
-    if jobs in (None, 0, "auto"):
+    """``--jobs``: a whole number of processes, ``auto`` or 0 for one per CPU. Raises
+    :class:`ConfigError` for anything else (``many``, ``2.5``, ``-1``)."""
+    if jobs in (None, 0, "auto", "0"):
         return os.cpu_count() or 1
-    return max(1, int(jobs))
+    text = str(jobs).strip()
+    if not text.isdigit():
+        raise ConfigError(
+            _(
+                "--jobs takes a whole number of processes, 0 or 'auto' (one per CPU); got {value}",
+                value=Plain(repr(jobs)),
+            )
+        )
+    return int(text) or (os.cpu_count() or 1)
+
+
+GRACE_SECONDS = 5.0  # beyond a file's time limit, before its worker process is killed
+
+
+class _Pool:
+    """Worker processes that survive a worker's death: when one dies (or hangs past every
+    limit), the pool is replaced, and only the chunks that were in flight are re-run, one file
+    at a time in a single spare process, to find the file that kills it."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.pool: Any = None
+        self.spare: Any = None
+
+    @staticmethod
+    def _new(workers: int) -> Any:
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(
+            max_workers=workers, initializer=_worker_setup, initargs=(_loaded_rosters(),)
+        )
+
+    def run(self, chunks: Sequence[list[Job]]) -> Iterator[list[FileResult]]:
+        """Each chunk's results, in order."""
+        from collections import deque
+
+        pending = deque(chunks)
+        window: deque[tuple[list[Job], Any]] = deque()
+        while pending or window:
+            if self.pool is None:
+                self.pool = self._new(self.workers)
+            while pending and len(window) < 2 * self.workers:
+                jobs = pending.popleft()
+                window.append((jobs, self.pool.submit(_run_chunk, jobs)))
+            jobs, future = window.popleft()
+            deadline = sum(job.config.time_limit for job in jobs) + GRACE_SECONDS
+            try:
+                yield future.result(timeout=deadline)
+            except Exception:  # the pool broke (a worker died), or a worker is stuck
+                suspects = [jobs, *(in_flight for in_flight, _future in window)]
+                window.clear()
+                _kill(self.pool)
+                self.pool = None
+                for suspect in suspects:
+                    yield [self._isolated(job) for job in suspect]
+
+    def _isolated(self, job: Job) -> FileResult:
+        if self.spare is None:
+            self.spare = self._new(1)
+        try:
+            result: FileResult = self.spare.submit(_run_job, job).result(
+                timeout=job.config.time_limit + GRACE_SECONDS
+            )
+            return result
+        except Exception as error:  # this file kills (or hangs) its process
+            _kill(self.spare)
+            self.spare = None
+            if isinstance(error, TimeoutError):
+                return _timed_out(job.path, job.config.time_limit, job.lang)
+            return _crashed(job.path, f"worker process died: {type(error).__name__}")
+
+    def close(self, stop: bool = False) -> None:
+        for pool in (self.pool, self.spare):
+            if pool is None:
+                continue
+            if stop:
+                _kill(pool)
+            else:
+                pool.shutdown()
+        self.pool = self.spare = None
+
+
+def _kill(pool: Any) -> None:
+    """Stop a pool now: drop its queued work and end its processes."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.kill()
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(timeout=5)
 
 
 def run_jobs(
@@ -627,31 +832,19 @@ def run_jobs(
             if progress:
                 progress(1)
         return results
-    from concurrent.futures import ProcessPoolExecutor
-
     chunk = max(1, min(64, len(jobs) // (workers * 4)))
     chunks = [list(jobs[i : i + chunk]) for i in range(0, len(jobs), chunk)]
-    pool = ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(_loaded_rosters(),)
-    )
+    pool = _Pool(workers)
     try:
-        futures = [pool.submit(_run_chunk, jobs_chunk) for jobs_chunk in chunks]
-        for jobs_chunk, future in zip(chunks, futures, strict=True):
-            try:
-                chunk_results = future.result()
-            except Exception:  # the worker died (BrokenProcessPool) or could not send results
-                chunk_results = [_run_isolated(job) for job in jobs_chunk]
+        for chunk_results in pool.run(chunks):
             for result in chunk_results:
                 deliver(result)
             if progress:
                 progress(len(chunk_results))
-    except BaseException:  # Ctrl-C: drop the queued work, stop the workers, no tracebacks
-        processes = list((getattr(pool, "_processes", None) or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.terminate()
+    except BaseException:  # Ctrl-C or SIGTERM: drop the queued work, stop the workers
+        pool.close(stop=True)
         raise
-    pool.shutdown()
+    pool.close()
     return results
 
 
@@ -663,19 +856,18 @@ def _loaded_rosters() -> dict[Any, Any]:
     return roster.loaded_rosters() if roster is not None else {}
 
 
-def _init_worker(rosters: dict[Any, Any]) -> None:
-    _ignore_interrupts()
+def _worker_setup(rosters: dict[Any, Any] | None = None) -> None:
+    """Workers leave Ctrl-C to the main process, which stops them (no traceback per worker),
+    and die at once on SIGTERM, whatever handler they inherited. They adopt the creator
+    rosters the main process read."""
     if rosters:
         from campaignlint.roster import adopt_rosters
 
         adopt_rosters(rosters)
-
-
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them (no traceback per worker)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def lint_paths(
@@ -720,7 +912,7 @@ class Tally:
 
     def add(self, result: FileResult) -> None:
         self.files += 1
-        self.input_errors += bool(result.error)
+        self.input_errors += bool(result.error) and not result.internal_error  # crashed: not input
         self.internal_errors += result.internal_error
         for finding in result.findings:
             self.counts[finding.severity.value] += 1

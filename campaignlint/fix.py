@@ -320,13 +320,12 @@ def merge_changes(original: str, before: str, after: str) -> str | None:
         return after
     ours, base, theirs = (t.splitlines(keepends=True) for t in (original, before, after))
     to_original: dict[int, int] = {}
-    matcher = difflib.SequenceMatcher(None, ours, base, autojunk=False)
-    for tag, i1, i2, j1, _j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, _j2 in line_opcodes(ours, base):
         if tag == "equal":
             to_original.update({j1 + k: i1 + k for k in range(i2 - i1)})
     out: list[str] = []
     position = 0
-    changes = difflib.SequenceMatcher(None, base, theirs, autojunk=False).get_opcodes()
+    changes = line_opcodes(base, theirs)
     for tag, i1, i2, j1, j2 in changes:
         if tag == "equal":
             continue
@@ -338,6 +337,73 @@ def merge_changes(original: str, before: str, after: str) -> str | None:
         position = start + (i2 - i1)
     out.extend(ours[position:])
     return "".join(out)
+
+
+Opcode = tuple[str, int, int, int, int]
+EXACT_DIFF_LINES = 2000  # a changed middle up to this size gets difflib's minimal diff
+SYNC_WINDOW = 64  # lines looked ahead on each side to find where two texts agree again
+
+
+def line_opcodes(a: Sequence[str], b: Sequence[str]) -> list[Opcode]:
+    """``difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()``, in near-linear
+    time: the common head and tail are matched directly, a small middle exactly, a large one
+    (a big brief, many repeated lines: 286 s for one reformatted line) by resynchronising
+    within a window. Every "equal" block is truly equal, so a merge on it stays correct."""
+    if len(a) + len(b) <= EXACT_DIFF_LINES:
+        return _exact_opcodes(a, b)
+    head = 0
+    while head < len(a) and head < len(b) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < len(a) - head and tail < len(b) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    a_end, b_end = len(a) - tail, len(b) - tail
+    middle_a, middle_b = a[head:a_end], b[head:b_end]
+    if len(middle_a) + len(middle_b) <= EXACT_DIFF_LINES:
+        middle = _exact_opcodes(middle_a, middle_b)
+    else:
+        middle = _window_opcodes(middle_a, middle_b)
+    opcodes: list[Opcode] = [("equal", 0, head, 0, head)] if head else []
+    opcodes += [(t, i1 + head, i2 + head, j1 + head, j2 + head) for t, i1, i2, j1, j2 in middle]
+    if tail:
+        opcodes.append(("equal", a_end, len(a), b_end, len(b)))
+    return opcodes
+
+
+def _exact_opcodes(a: Sequence[str], b: Sequence[str]) -> list[Opcode]:
+    exact = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return [(str(tag), i1, i2, j1, j2) for tag, i1, i2, j1, j2 in exact.get_opcodes()]
+
+
+def _window_opcodes(a: Sequence[str], b: Sequence[str]) -> list[Opcode]:
+    opcodes: list[Opcode] = []
+    i = j = 0
+    while i < len(a) or j < len(b):
+        start_i, start_j = i, j
+        while i < len(a) and j < len(b) and a[i] == b[j]:
+            i, j = i + 1, j + 1
+        if i > start_i:
+            opcodes.append(("equal", start_i, i, start_j, j))
+        if i == len(a) and j == len(b):
+            break
+        next_i, next_j = _resync(a, b, i, j)
+        tag = "replace" if next_i > i and next_j > j else ("delete" if next_i > i else "insert")
+        opcodes.append((tag, i, next_i, j, next_j))
+        i, j = next_i, next_j
+    return opcodes
+
+
+def _resync(a: Sequence[str], b: Sequence[str], i: int, j: int) -> tuple[int, int]:
+    """The nearest (x, y) past (i, j) where two lines in a row agree; the ends when none does
+    within the window."""
+    for distance in range(1, 2 * SYNC_WINDOW + 1):
+        for step_a in range(distance + 1):
+            x, y = i + step_a, j + distance - step_a
+            if x >= len(a) or y >= len(b) or a[x] != b[y]:
+                continue
+            if x + 1 >= len(a) or y + 1 >= len(b) or a[x + 1] == b[y + 1]:
+                return x, y
+    return len(a), len(b)
 
 
 def _anchor(to_original: dict[int, int], i1: int, i2: int, size: int) -> int | None:
@@ -458,15 +524,56 @@ def _write_back(target: str, read: bytes, data: bytes) -> Message | None:
 
 
 def unified_diff(outcome: FixOutcome) -> str:
-    lines = difflib.unified_diff(
+    lines = _unified_lines(
         outcome.original.splitlines(keepends=True),
         outcome.fixed.splitlines(keepends=True),
-        fromfile=outcome.path if outcome.path.startswith("/") else f"a/{outcome.path}",
-        tofile=outcome.path if outcome.path.startswith("/") else f"b/{outcome.path}",
+        outcome.path if outcome.path.startswith("/") else f"a/{outcome.path}",
+        outcome.path if outcome.path.startswith("/") else f"b/{outcome.path}",
     )
     return "".join(
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
     )
+
+
+class _Opcodes(difflib.SequenceMatcher):  # type: ignore[type-arg]
+    """difflib's hunk grouping over :func:`line_opcodes` (near-linear, exact when small)."""
+
+    def __init__(self, a: Sequence[str], b: Sequence[str]) -> None:
+        super().__init__(None, a, b, autojunk=False)
+        self._precomputed = line_opcodes(a, b)
+
+    def get_opcodes(self) -> list[Opcode]:  # type: ignore[override]
+        return list(self._precomputed)
+
+
+def _unified_lines(a: list[str], b: list[str], fromfile: str, tofile: str) -> Iterable[str]:
+    """The lines of ``difflib.unified_diff(a, b, fromfile, tofile)``, from bounded opcodes."""
+    for index, group in enumerate(_Opcodes(a, b).get_grouped_opcodes(3)):
+        if index == 0:
+            yield f"--- {fromfile}\n"
+            yield f"+++ {tofile}\n"
+        first, last = group[0], group[-1]
+        old = _hunk_range(first[1], last[2])
+        new = _hunk_range(first[3], last[4])
+        yield f"@@ -{old} +{new} @@\n"
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                yield from (" " + line for line in a[i1:i2])
+                continue
+            if tag in ("replace", "delete"):
+                yield from ("-" + line for line in a[i1:i2])
+            if tag in ("replace", "insert"):
+                yield from ("+" + line for line in b[j1:j2])
+
+
+def _hunk_range(start: int, stop: int) -> str:
+    """A unified diff's ``start,length`` as difflib writes it."""
+    beginning, length = start + 1, stop - start
+    if length == 1:
+        return f"{beginning}"
+    if not length:
+        beginning -= 1  # an empty range begins before where it would be
+    return f"{beginning},{length}"
 
 
 def fix_results(

@@ -17,17 +17,23 @@ from __future__ import annotations
 import codecs
 import math
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from campaignlint.errors import InputError
-from campaignlint.i18n import Plain, _, yaml_problem
+from campaignlint.i18n import Message, Plain, _, yaml_problem
 from campaignlint.model import Position, Problem
 
 MAX_DEPTH = 200
 MAX_ALIAS_EXPANSION = 100_000
+MAX_ALIAS_BYTES = 10_000_000  # characters of text that aliases may copy, in all
+# Every value is indexed by its JSON pointer; keys that are very long and nested deep make those
+# pointers grow with the square of the text, so their total length is bounded by the text's.
+POINTER_CHARS_PER_CHAR = 12
+POINTER_CHARS_FLOOR = 1_000_000
 
 _TAG_PREFIX = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL = (
@@ -62,6 +68,9 @@ class LoadedDocument:
     positions: dict[str, Position] = field(default_factory=dict)
     key_positions: dict[str, Position] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # values the loader already reported (NaN, infinities, YAML 1.1 octal, huge integers):
+    # the schema does not report them a second time
+    reported_values: set[str] = field(default_factory=set)
 
 
 # --- decoding -----------------------------------------------------------------------------
@@ -221,6 +230,7 @@ class _Frame:
     start: Any
     is_mapping: bool
     size: int = 1
+    weight: int = 0  # characters of text in the collection, keys included
     pending_key: str | None = None
     pending_key_is_merge: bool = False
     seen_keys: dict[str, int] = field(default_factory=dict)
@@ -231,8 +241,11 @@ class _Builder:
     def __init__(self, text: str) -> None:
         self.document = LoadedDocument(data=None, text=text)
         self.stack: list[_Frame] = []
-        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.anchors: dict[str, tuple[Any, int, int]] = {}
         self.alias_expansion = 0
+        self.alias_bytes = 0
+        self.pointer_chars = 0
+        self.pointer_budget = POINTER_CHARS_FLOOR + POINTER_CHARS_PER_CHAR * len(text)
         self.root_set = False
         self.documents = 0
 
@@ -252,12 +265,29 @@ class _Builder:
     def scalar(self, event: Any) -> None:
         value, tag = _scalar_value(event)
         position = _position(event.start_mark, event.end_mark)
+        weight = len(event.value)
         if self._expects_key():
             if event.anchor:  # an anchored key (`&a a: b`) can be reused as an alias
-                self.anchors[event.anchor] = (value, 1)
+                self.anchors[event.anchor] = (value, 1, weight)
             self._key(value, tag, position)
+            self.stack[-1].weight += weight
         else:
-            self._value(value, 1, position, event.anchor)
+            if tag in (INT, FLOAT) and event.implicit[0]:
+                value = self._checked_number(value, event.value, position)
+            self._value(value, 1, position, event.anchor, weight=weight)
+
+    def _checked_number(self, value: Any, written: str, position: Position) -> Any:
+        """``value``, or the text as written when it is a number no rule can trust (reported)."""
+        pointer = self._child_pointer()
+        if "/x-" in pointer:  # data of the team's own: free, as in the schema
+            return value
+        problem = _lying_number(value, written, pointer)
+        if problem is None:
+            return value
+        message, fix = problem
+        self.document.problems.append(Problem(pointer, message, fix, position=position))
+        self.document.reported_values.add(pointer)
+        return written
 
     def alias(self, event: Any) -> None:
         if event.anchor not in self.anchors:
@@ -266,8 +296,9 @@ class _Builder:
                 event.start_mark.line + 1,
                 event.start_mark.column + 1,
             )
-        value, size = self.anchors[event.anchor]
+        value, size, weight = self.anchors[event.anchor]
         self.alias_expansion += size
+        self.alias_bytes += weight
         if self.alias_expansion > MAX_ALIAS_EXPANSION:
             raise InputError(
                 _(
@@ -277,13 +308,24 @@ class _Builder:
                 event.start_mark.line + 1,
                 event.start_mark.column + 1,
             )
+        if self.alias_bytes > MAX_ALIAS_BYTES:
+            raise InputError(
+                _(
+                    "aliases copy more than {limit} characters of text (a YAML bomb?);"
+                    " refusing to read on",
+                    limit=MAX_ALIAS_BYTES,
+                ),
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
+            )
         position = _position(event.start_mark, event.end_mark)
         if self._expects_key():
             if isinstance(value, dict | list):
                 raise InputError(_("a list or mapping cannot be a key"), position[0], position[1])
             self._key(value, STR, position)
+            self.stack[-1].weight += weight
         else:
-            self._value(value, size, position, None)
+            self._value(value, size, position, None, weight=weight)
 
     def start_collection(self, event: Any, is_mapping: bool) -> None:
         if self._expects_key():
@@ -318,7 +360,14 @@ class _Builder:
         if frame.is_mapping:
             self._apply_merges(frame)
         position = _position(frame.start, event.end_mark)
-        self._value(frame.container, frame.size, position, frame.anchor, pointer=frame.pointer)
+        self._value(
+            frame.container,
+            frame.size,
+            position,
+            frame.anchor,
+            pointer=frame.pointer,
+            weight=frame.weight,
+        )
 
     def _key(self, value: Any, tag: str, position: Position) -> None:
         top = self.stack[-1]
@@ -344,7 +393,21 @@ class _Builder:
         else:
             top.seen_keys[key] = position[0]
         top.pending_key, top.pending_key_is_merge = key, False
+        self._count_pointer(pointer, position)
         self.document.key_positions[pointer] = position
+
+    def _count_pointer(self, pointer: str, position: Position) -> None:
+        self.pointer_chars += len(pointer)
+        if self.pointer_chars > self.pointer_budget:
+            raise InputError(
+                _(
+                    "the brief's keys are too long or nested too deeply to check: the paths to"
+                    " its values add up to more than {limit} characters",
+                    limit=self.pointer_budget,
+                ),
+                position[0],
+                position[1],
+            )
 
     def _value(
         self,
@@ -353,11 +416,13 @@ class _Builder:
         position: Position,
         anchor: str | None,
         pointer: str | None = None,
+        weight: int = 0,
     ) -> None:
         if pointer is None:
             pointer = self._child_pointer() if self.stack else ""
         if anchor:
-            self.anchors[anchor] = (value, size)
+            self.anchors[anchor] = (value, size, weight)
+        self._count_pointer(pointer, position)
         if not self.stack:
             self.document.data = value
             self.document.positions[""] = position
@@ -365,6 +430,7 @@ class _Builder:
             return
         top = self.stack[-1]
         top.size += size
+        top.weight += weight
         if top.is_mapping:
             if top.pending_key_is_merge:
                 top.merges.append((value, position))
@@ -389,6 +455,65 @@ class _Builder:
                         pointer = join_pointer(frame.pointer, key)
                         self.document.positions.setdefault(pointer, position)
                         self.document.key_positions.setdefault(pointer, position)
+
+
+_OCTAL_1_1 = re.compile(r"^[-+]?0[0-7_]+$")
+
+
+def _suspect_number(value: Any, written: str) -> bool:
+    if isinstance(value, float):
+        return math.isnan(value) or math.isinf(value)
+    if not isinstance(value, int) or isinstance(value, bool):
+        return False
+    return bool(_OCTAL_1_1.match(written) and value != 0) or abs(value) > _LARGEST_NUMBER
+
+
+def _lying_number(value: Any, written: str, pointer: str) -> tuple[Message, Message] | None:
+    """Why a number read from ``written`` cannot be trusted (message, fix), or None."""
+    if not _suspect_number(value, written):
+        return None
+    from campaignlint.validation import pointer_label
+
+    field = Plain(pointer_label(pointer))
+    shown = Plain(written)
+    if isinstance(value, float) and math.isnan(value):
+        return (
+            _(
+                "{field} is {value}, 'not a number' in YAML: no check can use it",
+                field=field,
+                value=shown,
+            ),
+            _("Write the number, or leave the field out."),
+        )
+    if isinstance(value, float):
+        return (
+            _("{field} is {value}, infinity in YAML, not a real number", field=field, value=shown),
+            _("Write the number, or leave the field out."),
+        )
+    if _OCTAL_1_1.match(written):
+        return (
+            _(
+                "{field} is written {value}, which YAML 1.1 reads as the octal number {octal}",
+                field=field,
+                value=shown,
+                octal=Plain(value),
+            ),
+            _(
+                "Write it without the leading zero ({plain}), or in quotes if it is text.",
+                plain=Plain(written.replace("_", "").lstrip("+-0") or "0"),
+            ),
+        )
+    return (
+        _(
+            "{field} is a number of {digits} digits, too large to be a real amount",
+            field=field,
+            digits=Plain(len(written.strip("+-").replace("_", ""))),
+        ),
+        _("Write the real number."),
+    )
+
+
+_LARGEST_NUMBER = sys.float_info.max  # past this, a number cannot be compared with a float
 
 
 def _key_text(value: Any) -> str:

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from campaignlint.i18n import Message, _
+from campaignlint.i18n import DEFAULT_LANGUAGE, Message, _
 from campaignlint.loader import join_pointer
 
 BRIEF_SCHEMA = "brief.schema.json"
@@ -173,6 +173,30 @@ def _pointer(path: Sequence[Any]) -> str:
     return pointer
 
 
+class _LazyFix(Message):
+    """A fix hint worked out only when it is rendered: a brief with 450,000 unknown keys shows
+    the first few, and the rest must not each pay for a spelling suggestion."""
+
+    def __init__(self, key: Any, allowed: Sequence[str]) -> None:
+        super().__init__("")
+        object.__setattr__(self, "_source", (key, allowed))
+
+    def _hint(self) -> Message:
+        key, allowed = self._source  # type: ignore[attr-defined]
+        guess = _suggest(str(key), allowed)
+        if guess:
+            return _(
+                "Did you mean '{guess}'? Fields of your own must start with 'x-'.", guess=guess
+            )
+        return _(
+            "Known fields here: {known}. Fields of your own must start with 'x-'.",
+            known=", ".join(allowed),
+        )
+
+    def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return self._hint().render(lang)
+
+
 def _explain(error: Any) -> Iterator[Violation]:
     path = list(error.absolute_path)
     pointer = _pointer(path)
@@ -182,20 +206,10 @@ def _explain(error: Any) -> Iterator[Violation]:
     if validator_name == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         extras = [key for key in value if key not in allowed and not str(key).startswith("x-")]
+        where = field_label(path) if path else "the top level of the brief"
         for key in extras:
-            guess = _suggest(str(key), allowed)
-            where = field_label(path) if path else "the top level of the brief"
             message = _("unknown field '{key}' in {where}", key=key, where=where)
-            if guess:
-                fix: Message = _(
-                    "Did you mean '{guess}'? Fields of your own must start with 'x-'.",
-                    guess=guess,
-                )
-            else:
-                fix = _(
-                    "Known fields here: {known}. Fields of your own must start with 'x-'.",
-                    known=", ".join(allowed),
-                )
+            fix = _LazyFix(key, allowed)
             yield Violation(join_pointer(pointer, key), message, fix, at_key=True)
         return
     if validator_name == "required":
@@ -211,8 +225,8 @@ def _explain(error: Any) -> Iterator[Violation]:
         return
     rejects = bool(path) and (validator_name == "type" or not isinstance(value, dict | list))
     if error.definition in _CODE_LISTS and isinstance(value, str):
-        message, fix = _code_violation(error.definition, label, value)
-        yield Violation(pointer, message, fix, at_key=False, rejects_value=rejects)
+        message, code_fix = _code_violation(error.definition, label, value)
+        yield Violation(pointer, message, code_fix, at_key=False, rejects_value=rejects)
         return
     yield Violation(
         pointer,
@@ -365,39 +379,38 @@ def _dereference(root: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[st
     return node
 
 
-def violations(data: Any, schema_name: str = BRIEF_SCHEMA) -> list[Violation]:
+def violations(data: Any, schema_name: str = BRIEF_SCHEMA) -> Iterator[Violation]:
     """Every violation of the schema in ``data``, in document order.
 
     An optional field left empty (``contract:`` with nothing after it) counts as absent: what
     an absent field means is a rule's job (missing-contract-terms, missing-tracking ...), and the
     schema does not report it a second time.
     """
-    found: list[Violation] = []
     seen: set[tuple[str, str]] = set()
     root = load_schema(schema_name)
     for error in schema_errors(data, schema_name):
         if error.instance is None and _optional_property(root, error.absolute_path):
             continue
         for violation in _explain(error):
+            if violation.at_key and error.validator == "additionalProperties":
+                yield violation  # one per key: never a repeat, and its message is lazy
+                continue
             key = (violation.pointer, str(violation.message))
             if key not in seen:  # "required" is reported once per missing property
                 seen.add(key)
-                found.append(violation)
+                yield violation
     if schema_name == BRIEF_SCHEMA:  # what JSON Schema cannot say: formats per platform ...
         from campaignlint import campaign
 
         for extra in campaign.violations(data):
-            found.append(
-                Violation(
-                    extra.pointer,
-                    extra.message,
-                    extra.fix,
-                    extra.at_key,
-                    rejects_value=not extra.at_key,  # a value of the wrong platform
-                    related=extra.related,
-                )
+            yield Violation(
+                extra.pointer,
+                extra.message,
+                extra.fix,
+                extra.at_key,
+                rejects_value=not extra.at_key,  # a value of the wrong platform
+                related=extra.related,
             )
-    return found
 
 
 def config_errors(data: Mapping[str, Any]) -> list[tuple[str, Message, bool]]:

@@ -36,8 +36,8 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         (
             "colour: red\n",
             ".campaignlint.yaml:1:1: unknown key 'colour' in the top level (known keys: select,"
-            " ignore, fail_on, exclude, max_file_size, rules_dirs, portfolio, lang, rules,"
-            " per_file, creators)",
+            " ignore, fail_on, exclude, max_file_size, max_findings_per_file, time_limit,"
+            " rules_dirs, portfolio, lang, rules, per_file, creators)",
         ),
         (
             "max_file_size: 1 kilobyte\n",

@@ -54,5 +54,37 @@ class Report:
 def render(format_name: str, report: Report) -> str:
     module_name, _colon, function = FORMATS[format_name].partition(":")
     module = importlib.import_module(module_name)
+    if format_name != "text":  # text prints a name's bytes back, as ls does
+        report = _valid_unicode(report)
     output: str = getattr(module, function or "render")(report)
     return output
+
+
+def displayable(text: str) -> str:
+    """``text`` with the undecodable bytes of a file name (surrogates) shown as U+FFFD: JSON,
+    SARIF and XML must be valid UTF-8."""
+    if not any("\ud800" <= char <= "\udfff" for char in text):
+        return text
+    return "".join("\ufffd" if "\ud800" <= char <= "\udfff" else char for char in text)
+
+
+def _valid_unicode(report: Report) -> Report:
+    from dataclasses import replace
+
+    def clean(result: FileResult) -> FileResult:
+        path, error = displayable(result.path), result.error and displayable(result.error)
+        if path == result.path and error == result.error:
+            return result
+        return replace(result, path=path, error=error)
+
+    results = [clean(result) for result in report.results]
+    if all(new is old for new, old in zip(results, report.results, strict=True)):
+        return report
+    cleaned = replace(
+        report,
+        results=results,
+        briefs={displayable(path): data for path, data in report.briefs.items()},
+        facts={displayable(path): facts for path, facts in report.facts.items()},
+    )
+    cleaned.summary = report.summary
+    return cleaned

@@ -18,8 +18,16 @@ if TYPE_CHECKING:
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
+def _printable(text: str) -> str:
+    """No control characters (an ESC from a file name or a brief value would drive the log's
+    terminal), as the text format shows them: U+FFFD. Line breaks are kept, and escaped."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch in " \r\n" else "\ufffd" for ch in text)
+
+
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

@@ -82,6 +82,14 @@ def summary_line(report: Report) -> str:
     unreadable = summary["input_errors"]
     if files == 0 and summary["exit_code"] == 2:
         return _("No briefs checked: with --strict that is an error.").render(lang)
+    crashed = summary["internal_errors"]
+    if summary["findings"] == 0 and crashed and not unreadable:
+        return _(
+            "No findings in the files that could be checked; checking {count} of {files} file(s)"
+            " failed with an internal error.",
+            count=crashed,
+            files=files,
+        ).render(lang)
     if summary["findings"] == 0 and not unreadable:
         return _("All checks passed ({files} file(s) checked).", files=files).render(lang)
     if summary["findings"] == 0:
