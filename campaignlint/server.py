@@ -254,8 +254,8 @@ def replacement(old: str, new: str, buffer: TextDocument) -> types.TextEdit:
     """One edit turning ``old`` into ``new``, spanning only the lines that differ, so the
     editor keeps the cursor, folds and marks elsewhere."""
     before, after = old.split("\n"), new.split("\n")
-    prefix = 0
-    while prefix < min(len(before), len(after)) and before[prefix] == after[prefix]:
+    prefix = 0  # at most up to the last line: text added at the end replaces it, with its newline
+    while prefix < min(len(before), len(after)) - 1 and before[prefix] == after[prefix]:
         prefix += 1
     suffix = 0
     while (

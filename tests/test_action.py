@@ -172,3 +172,15 @@ def test_install_step_installs_the_action_checkout_for_the_next_step(
         ["bash", "-c", "command -v campaignlint"], env=env, capture_output=True, text=True
     )
     assert which.stdout.strip() == str(Path(added, "campaignlint"))
+
+
+def test_the_readme_one_line_use_names_real_inputs() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme.index("- uses: <you>/campaignlint@")
+    snippet = readme[start : readme.index("```", start)]
+    [step] = yaml.safe_load(snippet)
+    assert set(step["with"]) <= set(ACTION["inputs"])
+    section = readme[readme.index("### GitHub Actions") : readme.index("### GitLab CI")]
+    for name in ACTION["inputs"]:
+        assert f"{name}:" in section, f"the README explains the {name!r} input"
+    assert ACTION["inputs"]["python-version"]["default"] in section

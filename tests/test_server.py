@@ -30,7 +30,7 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
-pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
+pytestmark = pytest.mark.slow
 
 TODAY = "2026-01-15"
 HASHTAGS = SAMPLES / "mistakes" / "hashtag-strategy.yaml"
@@ -168,6 +168,7 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.mark.asyncio
 async def test_open_edit_code_action_and_hover_match_check(project: Path) -> None:
     brief = project / "briefs" / "spring.yaml"
     text = brief.read_text(encoding="utf-8")
@@ -260,6 +261,7 @@ async def test_open_edit_code_action_and_hover_match_check(project: Path) -> Non
         assert rule_markdown(rule, heading="###") in hover.contents.value
 
 
+@pytest.mark.asyncio
 async def test_a_malformed_brief_gives_its_one_parse_diagnostic(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     shutil.copy(SAMPLES / "broken.yaml", broken)
@@ -278,6 +280,7 @@ async def test_a_malformed_brief_gives_its_one_parse_diagnostic(tmp_path: Path) 
         assert await published(client, _open(client, clean), 1) == []
 
 
+@pytest.mark.asyncio
 async def test_the_last_edit_wins(tmp_path: Path) -> None:
     brief = tmp_path / "spring.yaml"
     shutil.copy(HASHTAGS, brief)
@@ -301,6 +304,7 @@ async def test_the_last_edit_wins(tmp_path: Path) -> None:
         assert all(params.version == 11 for params in client.published), "no stale result"
 
 
+@pytest.mark.asyncio
 async def test_turkish_from_the_config_and_from_the_command_line(tmp_path: Path) -> None:
     turkish = tmp_path / "tr"
     turkish.mkdir()
@@ -319,6 +323,9 @@ async def test_turkish_from_the_config_and_from_the_command_line(tmp_path: Path)
     async with running("--lang", "tr") as client:
         from_option = await published(client, _open(client, english), 1)
         assert _shape(from_option) == expected_tr
+    async with running(locale="tr-TR") as client:  # the editor's language, when nothing says
+        from_editor = await published(client, _open(client, english), 1)
+        assert _shape(from_editor) == expected_tr
 
 
 STUCK_RULE = '''\
@@ -351,6 +358,7 @@ STUCK_RULE = '''\
     '''
 
 
+@pytest.mark.asyncio
 async def test_a_rule_that_hangs_or_kills_its_process_does_not_take_the_server_down(
     tmp_path: Path,
 ) -> None:
@@ -375,6 +383,7 @@ async def test_a_rule_that_hangs_or_kills_its_process_does_not_take_the_server_d
         assert await published(client, _open(client, fine), 1) == []
 
 
+@pytest.mark.asyncio
 async def test_hidden_and_excluded_files_are_not_checked(tmp_path: Path) -> None:
     (tmp_path / ".campaignlint.yaml").write_text("exclude: [archive]\n", encoding="utf-8")
     (tmp_path / "archive").mkdir()
@@ -382,3 +391,36 @@ async def test_hidden_and_excluded_files_are_not_checked(tmp_path: Path) -> None
     async with running() as client:
         assert await published(client, _open(client, tmp_path / "archive" / "old.yaml"), 1) == []
         assert await published(client, _open(client, tmp_path / ".campaignlint.yaml"), 1) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("a: 1\nb: 2\nc: 3\n", "a: 1\nb: 5\nc: 3\n"),  # a middle line
+        ("a: 1\nb: 2", "a: 1\nb: 2\nc: [x]"),  # the last line, no final newline
+        ("a: 1\n", "# campaignlint: disable=x -- <reason>\na: 1\n"),  # a line put first
+        ("a: '😀'\nb: 1", "a: '😀'\nb: 2"),  # a character outside the BMP before the edit
+    ],
+)
+def test_a_fix_is_one_edit_spanning_only_the_changed_lines(old: str, new: str) -> None:
+    from pygls.workspace import TextDocument
+
+    from campaignlint.server import replacement
+
+    edit = replacement(old, new, TextDocument("file:///brief.yaml", old))
+    assert _apply(old, edit) == new
+    before, after = old.split("\n"), new.split("\n")
+    pairs = enumerate(zip(before, after, strict=False))
+    last = min(len(before), len(after)) - 1  # text added at the end replaces the last line
+    unchanged_head = next((i for i, (a, b) in pairs if a != b), last)
+    assert edit.range.start == types.Position(unchanged_head, 0)
+
+
+def test_an_edit_ending_on_the_last_line_counts_utf16_code_units() -> None:
+    from pygls.workspace import TextDocument
+
+    from campaignlint.server import replacement
+
+    old = "a: 1\nb: '😀'"
+    edit = replacement(old, "a: 1\nb: '😀x'", TextDocument("file:///brief.yaml", old))
+    assert edit.range.end == types.Position(1, 7), "the emoji is two UTF-16 code units"
