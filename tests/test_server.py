@@ -262,6 +262,24 @@ async def test_open_edit_code_action_and_hover_match_check(project: Path) -> Non
 
 
 @pytest.mark.asyncio
+async def test_saving_the_config_rechecks_open_briefs_with_it(project: Path) -> None:
+    brief = project / "briefs" / "spring.yaml"
+    async with running() as client:
+        uri = _open(client, brief)
+        before = await published(client, uri, 1)
+        assert {d.severity for d in before} == {types.DiagnosticSeverity.Error}
+        config = project / ".campaignlint.yaml"
+        config.write_text("ignore: [hashtag-strategy]\n", encoding="utf-8")
+        client.text_document_did_save(
+            types.DidSaveTextDocumentParams(
+                text_document=types.TextDocumentIdentifier(uri=config.as_uri())
+            )
+        )
+        assert await published(client, uri, 1) == []
+        assert _expected(brief, brief.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.asyncio
 async def test_a_malformed_brief_gives_its_one_parse_diagnostic(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     shutil.copy(SAMPLES / "broken.yaml", broken)
