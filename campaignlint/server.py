@@ -109,7 +109,7 @@ class CampaignlintServer(LanguageServer):
         if delay:
             await asyncio.sleep(delay)
         buffer = self.workspace.text_documents.get(uri)
-        if buffer is None:
+        if buffer is None or not is_yaml(buffer):
             return
         snapshot = await self.check(buffer)
         current = self.workspace.text_documents.get(uri)
@@ -150,7 +150,7 @@ class CampaignlintServer(LanguageServer):
     async def current(self, uri: str) -> tuple[TextDocument, Snapshot] | None:
         """The buffer and its findings as it is now, checking it again if it changed."""
         buffer = self.workspace.text_documents.get(uri)
-        if buffer is None:
+        if buffer is None or not is_yaml(buffer):
             return None
         snapshot = self.snapshots.get(uri)
         if snapshot is None or snapshot.version != buffer.version:
@@ -168,6 +168,13 @@ class CampaignlintServer(LanguageServer):
     def recheck_all(self) -> None:
         for uri in list(self.workspace.text_documents):
             self.schedule(uri)
+
+
+def is_yaml(buffer: TextDocument) -> bool:
+    """A buffer the editor calls YAML or, when it names no language, whose name says so."""
+    if buffer.language_id:
+        return buffer.language_id == "yaml"
+    return buffer.uri.endswith((".yaml", ".yml"))
 
 
 # --- findings as diagnostics ------------------------------------------------------------------

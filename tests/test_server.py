@@ -409,6 +409,18 @@ async def test_hidden_and_excluded_files_are_not_checked(tmp_path: Path) -> None
     async with running() as client:
         assert await published(client, _open(client, tmp_path / "archive" / "old.yaml"), 1) == []
         assert await published(client, _open(client, tmp_path / ".campaignlint.yaml"), 1) == []
+        notes = tmp_path / "notes.md"
+        notes.write_text("# Notes\n", encoding="utf-8")
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(
+                    uri=notes.as_uri(), language_id="markdown", version=1, text="# Notes\n"
+                )
+            )
+        )
+        shutil.copy(HASHTAGS, tmp_path / "spring.yaml")
+        assert await published(client, _open(client, tmp_path / "spring.yaml"), 1) != []
+        assert notes.as_uri() not in client.diagnostics, "only YAML buffers are checked"
 
 
 @pytest.mark.parametrize(
