@@ -338,6 +338,19 @@ async def test_turkish_from_the_config_and_from_the_command_line(tmp_path: Path)
         from_config = await published(client, _open(client, turkish / "spring.yaml"), 1)
         assert _shape(from_config) == expected_tr
         assert "düzeltme" in from_config[-1].message, "the fix hint's label too"
+        uri = (turkish / "spring.yaml").as_uri()
+        actions = await client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                range=from_config[-1].range,
+                context=types.CodeActionContext(diagnostics=[from_config[-1]]),
+            )
+        )
+        titles = [a.title for a in actions or [] if isinstance(a, types.CodeAction)]
+        assert "hashtag-strategy kuralını burada bir yorumla sustur" in titles
+        suppress = next(a for a in actions or [] if "sustur" in a.title)
+        assert isinstance(suppress, types.CodeAction) and suppress.edit and suppress.edit.changes
+        assert "-- <gerekçe>" in suppress.edit.changes[uri][0].new_text
     async with running("--lang", "tr") as client:
         from_option = await published(client, _open(client, english), 1)
         assert _shape(from_option) == expected_tr
