@@ -23,6 +23,7 @@ from campaignlint.i18n import DEFAULT_LANGUAGE, Plain, _, language_from_environm
 from campaignlint.model import Edit, Finding
 
 SUPPRESSION_COMMENT = "# campaignlint: disable={rule} -- {reason}"
+START_SECONDS = 120.0
 
 
 @dataclass(frozen=True)
@@ -273,6 +274,10 @@ def serve(connection: Any) -> None:
         devnull, 1
     )  # standard output is the server's channel: a rule's print() must not reach it
     sys.stdout = sys.stderr
+    from campaignlint.registry import discover_all
+
+    discover_all(())  # import the engine's modules and the built-in rules before the time limit
+    connection.send(("ready", None))
     while True:
         try:
             name, args = connection.recv()
@@ -334,6 +339,14 @@ class Checker:
         process.start()
         child.close()
         self._process, self._connection = process, parent
+        # Starting (a new interpreter, the imports) is not part of any check's time limit.
+        try:
+            ready = parent.poll(START_SECONDS) and parent.recv()[0] == "ready"
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            self._stop()
+            raise CheckFailed("worker process did not start")
 
     def _stop(self) -> None:
         process, connection = self._process, self._connection
