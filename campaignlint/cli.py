@@ -354,6 +354,55 @@ def schema(config_schema: bool, creators_schema: bool) -> None:
     click.echo(schema_path(name).read_text(encoding="utf-8"), nl=False)
 
 
+@main.command()
+@click.option("--lang", type=click.Choice(["en", "tr"]), help="Language of the findings.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this config file instead of discovering one.",
+)
+@click.option(
+    "--rules-dir",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=str),
+    help="Also load rules from this directory. Repeatable.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
+    help="Seconds one check may take before it is stopped.",
+)
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default).")
+def server(
+    lang: str | None,
+    config_file: Path | None,
+    rules_dir: tuple[str, ...],
+    timeout: float,
+    stdio: bool,
+) -> None:
+    """Run the language server (LSP) for editors, over standard input and output."""
+    import importlib.util
+
+    if importlib.util.find_spec("pygls") is None:
+        from campaignlint.commands import resolve_language
+        from campaignlint.i18n import _, severity_name
+
+        language = resolve_language(lang)
+        missing = _("campaignlint server needs pygls: pip install 'campaignlint[server]'").render(
+            language
+        )
+        click.echo(f"campaignlint: {severity_name('error', language)}: {missing}", err=True)
+        sys.exit(EXIT_USAGE)
+    from campaignlint.server import serve
+    from campaignlint.server_worker import Settings
+
+    config = str(config_file.resolve()) if config_file else None
+    sys.exit(serve(Settings(config, rules_dir, lang, timeout)))
+
+
 class Interrupted(BaseException):
     """Ctrl-C or SIGTERM, raised past click (which would turn KeyboardInterrupt into "Aborted!",
     exit 1); like KeyboardInterrupt it runs the clean-ups on its way (temporary files, worker

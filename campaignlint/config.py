@@ -204,6 +204,13 @@ def load_config(path: Path | None) -> Config:
     return read_config_file(path) if path is not None else Config()
 
 
+def forget_config_files() -> None:
+    """Read configuration files again from now on (an editor saved one)."""
+    find_config_file.cache_clear()
+    load_config.cache_clear()
+    _discovered.cache_clear()
+
+
 def code_allowed_by_environment() -> bool:
     import os
 
