@@ -15,7 +15,12 @@ from typing import TYPE_CHECKING, Any
 from campaignlint import campaign
 from campaignlint.domain import REJECTED, is_number, parse_date
 from campaignlint.i18n import Message
-from campaignlint.loader import LoadedDocument, join_pointer, unescape_pointer_token
+from campaignlint.loader import (
+    LoadedDocument,
+    join_pointer,
+    nearest_position,
+    unescape_pointer_token,
+)
 from campaignlint.model import Edit, Position, Problem, Related, Severity
 
 if TYPE_CHECKING:
@@ -264,15 +269,7 @@ class Brief:
 
     def position(self, pointer: str) -> Position:
         """Where the value at ``pointer`` stands; the nearest existing ancestor when absent."""
-        positions = self.document.positions
-        current = pointer
-        while True:
-            found = positions.get(current)
-            if found is not None:
-                return found
-            if not current:
-                return (1, 1, 1, 1)
-            current = current.rsplit("/", 1)[0]
+        return nearest_position(self.document.positions, pointer)
 
     def key_position(self, pointer: str) -> Position:
         """Where the key of ``pointer`` stands (the value's position for list items)."""

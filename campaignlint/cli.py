@@ -76,6 +76,26 @@ class _Progress:
             self.shown = False
 
 
+_CONFIG_HELP = "Use this config file instead of discovering one."
+_RULES_DIR_HELP = "Also load rules from this directory. Repeatable."
+
+
+def _config_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--config`` and ``--rules-dir``: every command that resolves rules takes them alike."""
+    command = click.option(
+        "--rules-dir",
+        multiple=True,
+        type=click.Path(file_okay=False, path_type=str),
+        help=_RULES_DIR_HELP,
+    )(command)
+    return click.option(
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help=_CONFIG_HELP,
+    )(command)
+
+
 @click.group(cls=TranslatedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="campaignlint")
 def main() -> None:
@@ -107,18 +127,7 @@ def main() -> None:
     type=click.Choice(["error", "warning", "info"]),
     help="Lowest severity that fails the run (default: warning).",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Use this config file instead of discovering one.",
-)
-@click.option(
-    "--rules-dir",
-    multiple=True,
-    type=click.Path(file_okay=False, path_type=str),
-    help="Also load rules from this directory. Repeatable.",
-)
+@_config_options
 @click.option(
     "--allow-config-code",
     is_flag=True,
@@ -229,10 +238,6 @@ def check(
     sys.exit(EXIT_OK if exit_zero and code == EXIT_FINDINGS else code)
 
 
-_CONFIG_HELP = "Use this config file instead of discovering one."
-_RULES_DIR_HELP = "Also load rules from this directory. Repeatable."
-
-
 @main.command("rules")
 @click.option(
     "--format",
@@ -241,18 +246,7 @@ _RULES_DIR_HELP = "Also load rules from this directory. Repeatable."
     default="text",
     help="Output format: text or json.",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=_CONFIG_HELP,
-)
-@click.option(
-    "--rules-dir",
-    multiple=True,
-    type=click.Path(file_okay=False, path_type=str),
-    help=_RULES_DIR_HELP,
-)
+@_config_options
 @click.option("--lang", type=click.Choice(["en", "tr"]), help="Language of the summaries.")
 def list_rules(
     output_format: str, config_file: Path | None, rules_dir: tuple[str, ...], lang: str | None
@@ -265,18 +259,7 @@ def list_rules(
 
 @main.command()
 @click.argument("rule_id")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=_CONFIG_HELP,
-)
-@click.option(
-    "--rules-dir",
-    multiple=True,
-    type=click.Path(file_okay=False, path_type=str),
-    help=_RULES_DIR_HELP,
-)
+@_config_options
 @click.option("--lang", type=click.Choice(["en", "tr"]), help="Language of the documentation.")
 def explain(
     rule_id: str, config_file: Path | None, rules_dir: tuple[str, ...], lang: str | None
@@ -356,18 +339,7 @@ def schema(config_schema: bool, creators_schema: bool) -> None:
 
 @main.command()
 @click.option("--lang", type=click.Choice(["en", "tr"]), help="Language of the findings.")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Use this config file instead of discovering one.",
-)
-@click.option(
-    "--rules-dir",
-    multiple=True,
-    type=click.Path(file_okay=False, path_type=str),
-    help="Also load rules from this directory. Repeatable.",
-)
+@_config_options
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0.1),

@@ -18,6 +18,7 @@ import codecs
 import math
 import re
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,6 +54,19 @@ def escape_pointer_token(token: str) -> str:
 
 def unescape_pointer_token(token: str) -> str:
     return token.replace("~1", "/").replace("~0", "~")
+
+
+def nearest_position(positions: Mapping[str, Position], pointer: str) -> Position:
+    """Where the value at ``pointer`` stands; its nearest recorded ancestor's place when it is
+    absent, and the document's start when none is recorded."""
+    current = pointer
+    while True:
+        found = positions.get(current)
+        if found is not None:
+            return found
+        if not current:
+            return (1, 1, 1, 1)
+        current = current.rsplit("/", 1)[0]
 
 
 def join_pointer(parent: str, token: str | int) -> str:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from campaignlint.domain import parse_date
 from campaignlint.i18n import Message
+from campaignlint.loader import nearest_position
 from campaignlint.model import Position, Problem, Related, Severity
 from campaignlint.text import fold, normalize_handle
 
@@ -96,14 +97,7 @@ class PortfolioBrief:
 
     def position(self, pointer: str) -> Position:
         """Where ``pointer`` stands in the brief; its nearest recorded ancestor when unknown."""
-        current = pointer
-        while True:
-            found = self.positions.get(current)
-            if found is not None:
-                return found
-            if not current:
-                return (1, 1, 1, 1)
-            current = current.rsplit("/", 1)[0]
+        return nearest_position(self.positions, pointer)
 
     def problem(
         self,
@@ -356,7 +350,7 @@ def brief_from_document(path: str, document: LoadedDocument) -> PortfolioBrief |
     kept: dict[str, Position] = {}
 
     def position(pointer: str) -> Position:
-        found = _nearest(document.positions, pointer)
+        found = nearest_position(document.positions, pointer)
         kept[pointer] = found
         return found
 
@@ -372,17 +366,6 @@ def brief_from_document(path: str, document: LoadedDocument) -> PortfolioBrief |
         bookings=bookings,
         positions=kept,
     )
-
-
-def _nearest(positions: Mapping[str, Position], pointer: str) -> Position:
-    current = pointer
-    while True:
-        found = positions.get(current)
-        if found is not None:
-            return found
-        if not current:
-            return (1, 1, 1, 1)
-        current = current.rsplit("/", 1)[0]
 
 
 def read_portfolio_brief(path: str, max_size: int) -> PortfolioBrief | None:
