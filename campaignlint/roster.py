@@ -330,7 +330,12 @@ def _fast_yaml(text: str) -> Any:
 def _valid(data: Any) -> bool:
     from campaignlint.validation import validator
 
-    return isinstance(data, list) and bool(validator(ROSTER_SCHEMA).is_valid(data))
+    if not isinstance(data, list):
+        return False
+    try:
+        return bool(validator(ROSTER_SCHEMA).is_valid(data))
+    except (ValueError, TypeError):  # keys that are not text (some yaml-rs releases keep
+        return False  # `? [a, b]` as a tuple): the exact loader explains them
 
 
 _ITEM = re.compile(r"\n-[ \t\r\n]")
