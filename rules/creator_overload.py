@@ -32,7 +32,9 @@ week, or book another creator for some of them.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -64,6 +66,7 @@ OPTIONS = {
 }
 
 WEEK = dt.timedelta(days=6)  # a window of 7 days, first and last day included
+MAX_NAMED, MAX_RELATED = 5, 20  # a creator booked by hundreds of briefs: a readable finding
 Item = tuple[Delivery, PortfolioBrief, Booking]
 
 
@@ -90,35 +93,47 @@ def _same_creator(entries: list[tuple[PortfolioBrief, Booking]]) -> list[list[It
 
 
 def _overloads(items: list[Item], most: int, checked: frozenset[str]) -> Iterator[PortfolioProblem]:
+    """Per brief of the run, the busiest 7 days that hold one of its deliveries, when that week
+    has more than ``most``: a delivery due on day d lies in the weeks starting d-6 .. d, each
+    counted from prefix sums over the sorted dates (no comparison of every pair)."""
     if sum(item[0].count for item in items) <= most:
         return
     items.sort(key=lambda item: item[0].due)
-    busiest: dict[str, tuple[int, list[Item]]] = {}  # per brief path: its busiest week
-    end, total = 0, 0
-    for start, first in enumerate(items):
-        while end < len(items) and items[end][0].due <= first[0].due + WEEK:
-            total += items[end][0].count
-            end += 1
-        if total > most:
-            week = items[start:end]
-            for path in {item[1].path for item in week} & checked:
-                if total > busiest.get(path, (0, []))[0]:
-                    busiest[path] = (total, week)
-        total -= first[0].count
-    for path, (total, week) in sorted(busiest.items()):
-        yield _problem(path, total, week, most)
+    dues = [item[0].due for item in items]
+    sums = [0, *itertools.accumulate(item[0].count for item in items)]
+
+    def week(start: dt.date) -> tuple[int, int, int]:
+        first, last = bisect.bisect_left(dues, start), bisect.bisect_right(dues, start + WEEK)
+        return sums[last] - sums[first], first, last
+
+    busiest: dict[str, tuple[int, int, int]] = {}  # per brief path: total, first, last item
+    for item in items:
+        path = item[1].path
+        if path not in checked:
+            continue
+        for offset in range(7):
+            found = week(item[0].due - dt.timedelta(days=offset))
+            if found[0] > busiest.get(path, (most, 0, 0))[0]:
+                busiest[path] = found
+    for path, (total, first, last) in sorted(busiest.items()):
+        yield _problem(path, total, items[first:last], most)
 
 
 def _problem(path: str, total: int, week: list[Item], most: int) -> PortfolioProblem:
     own = next(item for item in week if item[1].path == path)
     brief, booking = own[1], own[2]
     files = sorted({shown_path(item[1].path) for item in week})
+    if len(files) > MAX_NAMED:
+        files = [*files[:MAX_NAMED], f"+{len(files) - MAX_NAMED}"]
+    others = (item for item in week if item[0] is not own[0])
     related = [
-        Related(item[0].pointer, item[0].position[0], item[0].position[1], None)
-        if item[1].path == path
-        else Related(item[0].pointer, item[0].position[0], item[0].position[1], item[1].path)
-        for item in week
-        if item[0] is not own[0]
+        Related(
+            item[0].pointer,
+            item[0].position[0],
+            item[0].position[1],
+            None if item[1].path == path else item[1].path,
+        )
+        for item in itertools.islice(others, MAX_RELATED)
     ]
     return brief.problem(
         booking.pointer,
