@@ -115,6 +115,15 @@ def test_weeks_are_mondays_in_order_without_empty_weeks(monkeypatch: pytest.Monk
         assert [cell.week for cell in calendar_row.cells] == calendar.weeks
 
 
+def test_a_long_portfolio_is_cut_into_quarters(monkeypatch: pytest.MonkeyPatch) -> None:
+    blocks = calendar_of(monkeypatch).blocks()
+    assert [len(weeks) for weeks, _rows in blocks] == [13, 4]
+    weeks, rows = blocks[1]
+    assert weeks[0] == dt.date(2027, 10, 18)
+    assert [r.handle for r in rows] == ["@dyt.burak", "@ece.sabah", "@kerem.kosuyor"]
+    assert all(len(r.cells) == 4 for r in rows)
+
+
 def test_a_single_brief_report_has_no_calendar(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -135,6 +144,7 @@ def test_every_form_shows_the_calendar_with_its_legend(tmp_path: Path, form: str
     assert "competing promotions: two competing brands" in text
     assert "more posts due in 7 days than a creator can make well" in text
     assert "Stride Footwear" in text and "19 Apr" in text
+    assert "5 Apr 2027" in text and "18 Oct 2027" in text  # each table's first week has its year
 
 
 @pytest.mark.parametrize("form", ["markdown", "html"])

@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 # The portfolio rules whose findings the calendar marks, with the mark each gets.
 MARKS = {"exclusivity-conflict": "✕", "competing-promotions": "⚠", "creator-overload": "ℹ"}
 WEEK = dt.timedelta(days=7)
+# Weeks per table: a quarter. A longer portfolio gets one table per quarter, so the columns
+# stay wide enough to read on a desktop (a phone shows cards anyway).
+WEEKS_PER_TABLE = 13
 
 
 @dataclass
@@ -84,12 +87,24 @@ class Calendar:
     briefs: list[CalendarBrief]
     marks: list[str]  # the rule ids marked somewhere, for the legend
 
+    def blocks(self) -> list[tuple[list[dt.date], list[CalendarRow]]]:
+        """The calendar cut into tables of at most ``WEEKS_PER_TABLE`` weeks, each with the
+        creators booked in its weeks."""
+        blocks = []
+        for first in range(0, len(self.weeks), WEEKS_PER_TABLE):
+            last = first + WEEKS_PER_TABLE
+            rows = [CalendarRow(row.handle, row.cells[first:last]) for row in self.rows]
+            busy = [row for row in rows if any(cell.entries for cell in row.cells)]
+            blocks.append((self.weeks[first:last], busy))
+        return blocks
 
-def week_label(week: dt.date, lang: str) -> str:
-    """A week's column heading: its Monday, day and short month (``5 Apr``, ``5 Nis``)."""
+
+def week_label(week: dt.date, lang: str, with_year: bool = False) -> str:
+    """A week's column heading: its Monday, day and short month (``5 Apr``, ``5 Nis``), and
+    the year for a table's first column (``5 Apr 2027``)."""
     from babel.dates import format_date
 
-    return str(format_date(week, format="d MMM", locale=lang))
+    return str(format_date(week, format="d MMM y" if with_year else "d MMM", locale=lang))
 
 
 def monday(day: dt.date) -> dt.date:

@@ -598,7 +598,7 @@ def review(report: Report, reviewer: bool = False) -> dict[str, Any]:
         "calendar": portfolio_calendar(report, names),
         "calendar_marks": MARKS,
         "calendar_rules": {rule: label.render(report.lang) for rule, label in MARK_LABELS.items()},
-        "week": lambda value: week_label(value, report.lang),
+        "week": lambda value, with_year=False: week_label(value, report.lang, with_year),
         "reviewer": reviewer,
         "verdicts": verdicts,
         "summary": report.summary,
