@@ -51,7 +51,11 @@ def review(paths: list[Path], tmp_path: Path, form: str, lang: str = "en") -> st
 
 
 def calendar_of(monkeypatch: pytest.MonkeyPatch) -> Calendar:
-    report = report_of([PORTFOLIO], monkeypatch)
+    return calendar_of_paths([PORTFOLIO], monkeypatch)
+
+
+def calendar_of_paths(paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> Calendar:
+    report = report_of(paths, monkeypatch)
     calendar = portfolio_calendar(report, {path: Path(path).name for path in report.briefs})
     assert calendar is not None
     return calendar
@@ -175,3 +179,20 @@ def test_a_finding_the_report_does_not_show_leaves_no_mark(
     assert calendar is not None and calendar.rows
     assert not any(cell.marks for r in calendar.rows for cell in r.cells)
     assert calendar.marks == []
+
+
+def test_decades_long_dates_do_not_stretch_the_calendar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    for name in ("bolt-runners.yaml", "stride-cloudstep.yaml"):
+        (folder / name).write_text((PORTFOLIO / name).read_text(encoding="utf-8"), "utf-8")
+    long = folder / "bolt-runners.yaml"
+    text = long.read_text(encoding="utf-8").replace("end: 2027-05-16", "end: 2199-05-16")
+    long.write_text(text.replace("duration_days: 30", "duration_days: 36500"), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    calendar = calendar_of_paths([Path("briefs")], monkeypatch)
+    assert len(calendar.weeks) == 55  # Stride from 5 Apr, then Bolt's first year from 19 Apr
+    assert calendar.total_weeks == 55
+    assert marked_cells(row(calendar, "@jaylen.fits"))  # the conflict is still marked

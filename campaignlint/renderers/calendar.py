@@ -36,6 +36,8 @@ WEEK = dt.timedelta(days=7)
 # Weeks per table: a quarter. A longer portfolio gets one table per quarter, so the columns
 # stay wide enough to read on a desktop (a phone shows cards anyway).
 WEEKS_PER_TABLE = 13
+MAX_WEEKS = 3 * 52  # the calendar shows the first three years of bookings
+MAX_SPAN = dt.timedelta(days=366)
 
 
 @dataclass
@@ -86,6 +88,7 @@ class Calendar:
     rows: list[CalendarRow]
     briefs: list[CalendarBrief]
     marks: list[str]  # the rule ids marked somewhere, for the legend
+    total_weeks: int = 0  # weeks with a booking; more than ``weeks`` when the calendar is cut
 
     def blocks(self) -> list[tuple[list[dt.date], list[CalendarRow]]]:
         """The calendar cut into tables of at most ``WEEKS_PER_TABLE`` weeks, each with the
@@ -119,13 +122,18 @@ def _weeks(start: dt.date, end: dt.date) -> list[dt.date]:
     return weeks
 
 
-def _spans(brief: PortfolioBrief) -> list[tuple[dt.date, dt.date]]:
-    spans = []
-    if brief.start and brief.end and brief.start <= brief.end:
-        spans.append((brief.start, brief.end))
+def _booked_weeks(brief: PortfolioBrief) -> list[dt.date]:
+    """The weeks of a brief's campaign period and of its exclusivity; a period longer than
+    ``MAX_SPAN`` shows its first ``MAX_SPAN`` (no brief stretches the calendar over decades)."""
+    spans = [(brief.start, brief.end)]
     if brief.exclusivity is not None:
         spans.append((brief.exclusivity.start, brief.exclusivity.end))
-    return spans
+    return [
+        week
+        for start, end in spans
+        if start and end and start <= end
+        for week in _weeks(start, min(end, start + MAX_SPAN))
+    ]
 
 
 def _in(week: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
@@ -152,13 +160,7 @@ def portfolio_calendar(report: Report, names: Mapping[str, str]) -> Calendar | N
     portfolio = Portfolio(briefs, frozenset(paths))
     grouped = portfolio.bookings_by_creator()
     weeks = sorted(
-        {
-            week
-            for brief in briefs
-            for start, end in _spans(brief)
-            if brief.bookings
-            for week in _weeks(start, end)
-        }
+        {week for brief in briefs if brief.bookings for week in _booked_weeks(brief)}
         | {
             monday(delivery.due)
             for brief in briefs
@@ -168,9 +170,10 @@ def portfolio_calendar(report: Report, names: Mapping[str, str]) -> Calendar | N
     )
     if not grouped or not weeks:
         return None
+    shown_weeks = weeks[:MAX_WEEKS]
     marked = _marks(report, portfolio)
     rows = [
-        _row(entries, weeks, numbers, marked.get(key, {}))
+        _row(entries, shown_weeks, numbers, marked.get(key, {}))
         for key, entries in sorted(grouped.items())
     ]
     legend = [
@@ -178,7 +181,9 @@ def portfolio_calendar(report: Report, names: Mapping[str, str]) -> Calendar | N
         for b in briefs
     ]
     shown = {rule for cells in marked.values() for rules in cells.values() for rule in rules}
-    return Calendar(weeks, rows, legend, [rule for rule in MARKS if rule in shown])
+    return Calendar(
+        shown_weeks, rows, legend, [rule for rule in MARKS if rule in shown], len(weeks)
+    )
 
 
 def _row(
