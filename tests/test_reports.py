@@ -71,7 +71,7 @@ def test_a_folder_gives_a_portfolio_table_then_each_brief_under_its_file_name(
     assert (
         "| 3 | [budget-fit.yaml](#brief-3) | Glow Serum Launch | ❌ Not ready | 2 | 1 | 2 |" in rows
     )
-    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    headings = [line for line in text.splitlines() if line.startswith('## <a id="brief-')]
     assert headings[2] == '## <a id="brief-3"></a>3. budget-fit.yaml · Glow Serum Launch'
     assert len(headings) == len(names)
     page = out["html"]
@@ -375,6 +375,25 @@ def test_no_element_is_wider_than_the_viewport(
     out = check(tmp_path, [SAMPLES], ["html", "html-reviewer"], lang)  # 20 briefs
     assert out["html"].count('<article class="brief"') >= 20
     for form, text in out.items():
+        page = tmp_path / f"{form}.html"
+        page.write_text(text, encoding="utf-8")
+        measured = browser_script.overflow(browser, page, width)
+        assert measured["viewport"] == width, form
+        assert measured["wide"] == [] and measured["scrollWidth"] == width, form
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "tr"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_portfolio_calendar_fits_the_viewport(
+    tmp_path: Path, browser_script: ModuleType, lang: str, width: int
+) -> None:
+    browser = browser_script.find_browser()
+    if browser is None:
+        pytest.skip("no chromium on PATH (apt-get install chromium) to lay the report out")
+    out = check(tmp_path, [SAMPLES / "portfolio"], ["html", "html-reviewer"], lang)
+    for form, text in out.items():
+        assert '<table class="calendar-grid">' in text, form
         page = tmp_path / f"{form}.html"
         page.write_text(text, encoding="utf-8")
         measured = browser_script.overflow(browser, page, width)

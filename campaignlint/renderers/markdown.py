@@ -77,6 +77,16 @@ VERDICT_LABELS = {
     "notes": _("Ready, with notes"),
     "clean": _("Ready"),
 }
+# What each portfolio rule's mark in the calendar means, for its legend.
+MARK_LABELS = {
+    "exclusivity-conflict": _(
+        "exclusivity conflict: booked by a competitor while under exclusivity"
+    ),
+    "competing-promotions": _(
+        "competing promotions: two competing brands less than the minimum gap apart"
+    ),
+    "creator-overload": _("overload: more posts due in 7 days than a creator can make well"),
+}
 # Area headings of the review; "money" holds the pricing rules and engagement-rate (domain.md
 # files it there: the rate is what a fee buys), so its heading says both.
 AREA_TITLES = {"money": _("Budget and creator value")}
@@ -577,12 +587,18 @@ def review(report: Report, reviewer: bool = False) -> dict[str, Any]:
         _file_view(result, report, names[result.path], f"brief-{index}")
         for index, result in enumerate(report.results, start=1)
     ]
+    from campaignlint.renderers.calendar import MARKS, portfolio_calendar, week_label
+
     verdicts = {name: 0 for name in VERDICT_LABELS}
     for view in files:
         verdicts[view.verdict] += 1
     return {
         "files": files,
         "portfolio": len(files) > 1,
+        "calendar": portfolio_calendar(report, names),
+        "calendar_marks": MARKS,
+        "calendar_rules": {rule: label.render(report.lang) for rule, label in MARK_LABELS.items()},
+        "week": lambda value, with_year=False: week_label(value, report.lang, with_year),
         "reviewer": reviewer,
         "verdicts": verdicts,
         "summary": report.summary,

@@ -1,0 +1,292 @@
+"""The portfolio calendar of the review reports: creators × weeks, for runs of several briefs.
+
+Each row is a creator (by handle, as the portfolio rules match them), each column a week
+(Monday to Sunday) in which some creator is booked. A cell lists the briefs that book the
+creator that week (by their number in the overview table), the deliverables due that week, the
+weeks a brief's exclusivity holds the creator, and the portfolio findings of the report
+(``exclusivity-conflict``, ``competing-promotions``, ``creator-overload``) in the weeks they
+concern. Only findings the report shows are marked: a suppressed finding leaves no mark.
+
+The data is read with :mod:`campaignlint.portfolio` from the briefs the report already holds;
+the templates only lay it out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from campaignlint.portfolio import (
+    Booking,
+    Portfolio,
+    PortfolioBrief,
+    brief_from_document,
+    exclusivity_conflicts,
+)
+
+if TYPE_CHECKING:
+    from campaignlint.model import Related
+    from campaignlint.renderers import Report
+
+# The portfolio rules whose findings the calendar marks, with the mark each gets.
+MARKS = {"exclusivity-conflict": "✕", "competing-promotions": "⚠", "creator-overload": "ℹ"}
+WEEK = dt.timedelta(days=7)
+# Weeks per table: a quarter. A longer portfolio gets one table per quarter, so the columns
+# stay wide enough to read on a desktop (a phone shows cards anyway).
+WEEKS_PER_TABLE = 13
+MAX_WEEKS = 3 * 52  # the calendar shows the first three years of bookings
+MAX_SPAN = dt.timedelta(days=366)
+
+
+@dataclass
+class CalendarEntry:
+    """One brief's booking of a creator in one week."""
+
+    number: int  # the brief's number in the overview table
+    brand: str | None
+    booked: bool  # the week is in the brief's campaign period
+    exclusive: bool  # the brief's exclusivity holds the creator this week
+    due: int = 0  # deliverables (posts) due this week
+
+    @property
+    def text(self) -> str:
+        """The booking as the legend explains it: ``4🔒▸2`` is brief 4, under its
+        exclusivity, with 2 posts due that week."""
+        lock = "🔒" if self.exclusive else ""
+        return f"{self.number}{lock}{f'▸{self.due}' if self.due else ''}"
+
+
+@dataclass
+class CalendarCell:
+    week: dt.date  # the Monday
+    entries: list[CalendarEntry] = field(default_factory=list)
+    marks: list[str] = field(default_factory=list)  # rule ids, in the order of MARKS
+
+
+@dataclass
+class CalendarRow:
+    handle: str
+    cells: list[CalendarCell]
+
+
+@dataclass
+class CalendarBrief:
+    """A brief as the calendar's legend names it."""
+
+    number: int
+    name: str  # the file as the report names it
+    brand: str | None
+    start: dt.date | None
+    end: dt.date | None
+
+
+@dataclass
+class Calendar:
+    weeks: list[dt.date]  # Mondays, in order; weeks nobody is booked are left out
+    rows: list[CalendarRow]
+    briefs: list[CalendarBrief]
+    marks: list[str]  # the rule ids marked somewhere, for the legend
+    total_weeks: int = 0  # weeks with a booking; more than ``weeks`` when the calendar is cut
+
+    def blocks(self) -> list[tuple[list[dt.date], list[CalendarRow]]]:
+        """The calendar cut into tables of at most ``WEEKS_PER_TABLE`` weeks, each with the
+        creators booked in its weeks."""
+        blocks = []
+        for first in range(0, len(self.weeks), WEEKS_PER_TABLE):
+            last = first + WEEKS_PER_TABLE
+            rows = [CalendarRow(row.handle, row.cells[first:last]) for row in self.rows]
+            busy = [row for row in rows if any(cell.entries for cell in row.cells)]
+            blocks.append((self.weeks[first:last], busy))
+        return blocks
+
+
+def week_label(week: dt.date, lang: str, with_year: bool = False) -> str:
+    """A week's column heading: its Monday, day and short month (``5 Apr``, ``5 Nis``), and
+    the year for a table's first column (``5 Apr 2027``)."""
+    from babel.dates import format_date
+
+    return str(format_date(week, format="d MMM y" if with_year else "d MMM", locale=lang))
+
+
+def monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _weeks(start: dt.date, end: dt.date) -> list[dt.date]:
+    weeks, week = [], monday(start)
+    while week <= end:
+        weeks.append(week)
+        week += WEEK
+    return weeks
+
+
+def _booked_weeks(brief: PortfolioBrief) -> list[dt.date]:
+    """The weeks of a brief's campaign period and of its exclusivity; a period longer than
+    ``MAX_SPAN`` shows its first ``MAX_SPAN`` (no brief stretches the calendar over decades)."""
+    spans = [(brief.start, brief.end)]
+    if brief.exclusivity is not None:
+        spans.append((brief.exclusivity.start, brief.exclusivity.end))
+    return [
+        week
+        for start, end in spans
+        if start and end and start <= end
+        for week in _weeks(start, min(end, start + MAX_SPAN))
+    ]
+
+
+def _in(week: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
+    return bool(start and end and start <= week + dt.timedelta(days=6) and week <= end)
+
+
+def portfolio_calendar(report: Report, names: Mapping[str, str]) -> Calendar | None:
+    """The calendar of a report of several briefs; None for one brief (nothing to compare).
+
+    ``names`` maps each path to the file name the report shows."""
+    from campaignlint.loader import LoadedDocument
+
+    paths = [result.path for result in report.results]
+    if len(paths) < 2:
+        return None
+    numbers = {path: index for index, path in enumerate(paths, start=1)}
+    briefs = [
+        brief
+        for path in paths
+        if path in report.briefs
+        and (brief := brief_from_document(path, LoadedDocument(report.briefs[path], "")))
+        is not None
+    ]
+    portfolio = Portfolio(briefs, frozenset(paths))
+    grouped = portfolio.bookings_by_creator()
+    weeks = sorted(
+        {week for brief in briefs if brief.bookings for week in _booked_weeks(brief)}
+        | {
+            monday(delivery.due)
+            for brief in briefs
+            for booking in brief.bookings
+            for delivery in booking.deliveries
+        }
+    )
+    if not grouped or not weeks:
+        return None
+    shown_weeks = weeks[:MAX_WEEKS]
+    marked = _marks(report, portfolio)
+    rows = [
+        _row(entries, shown_weeks, numbers, marked.get(key, {}))
+        for key, entries in sorted(grouped.items())
+    ]
+    legend = [
+        CalendarBrief(numbers[b.path], names.get(b.path, b.path), b.brand, b.start, b.end)
+        for b in briefs
+    ]
+    shown = {rule for cells in marked.values() for rules in cells.values() for rule in rules}
+    return Calendar(
+        shown_weeks, rows, legend, [rule for rule in MARKS if rule in shown], len(weeks)
+    )
+
+
+def _row(
+    entries: Sequence[tuple[PortfolioBrief, Booking]],
+    weeks: Sequence[dt.date],
+    numbers: Mapping[str, int],
+    marks: Mapping[dt.date, set[str]],
+) -> CalendarRow:
+    cells = []
+    for week in weeks:
+        cell = CalendarCell(week, marks=[rule for rule in MARKS if rule in marks.get(week, ())])
+        for brief, booking in entries:
+            exclusivity = brief.exclusivity
+            entry = CalendarEntry(
+                numbers[brief.path],
+                brief.brand,
+                booked=_in(week, brief.start, brief.end),
+                exclusive=exclusivity is not None and _in(week, exclusivity.start, exclusivity.end),
+                due=sum(d.count for d in booking.deliveries if monday(d.due) == week),
+            )
+            if entry.booked or entry.exclusive or entry.due:
+                cell.entries.append(entry)
+        cells.append(cell)
+    return CalendarRow(entries[0][1].handle, cells)
+
+
+def _marks(report: Report, portfolio: Portfolio) -> dict[str, dict[dt.date, set[str]]]:
+    """Per creator key and week, the portfolio rules whose findings the report shows there."""
+    by_path = {brief.path: brief for brief in portfolio.briefs}
+    conflicts = {conflict.pair(): conflict for conflict in exclusivity_conflicts(portfolio)}
+    marks: dict[str, dict[dt.date, set[str]]] = {}
+    for result in report.results:
+        brief = by_path.get(result.path)
+        for finding in result.findings if brief is not None else ():
+            booking = _booking(brief, finding.pointer) if brief is not None else None
+            if finding.rule not in MARKS or booking is None or brief is None:
+                continue
+            others = [by_path.get(related.path or brief.path) for related in finding.related]
+            theirs = _related_dues(finding.related, by_path, brief, booking.key)
+            span = _span(finding.rule, brief, booking, [o for o in others if o], theirs, conflicts)
+            if span is None:
+                continue
+            for week in _weeks(*span):
+                marks.setdefault(booking.key, {}).setdefault(week, set()).add(finding.rule)
+    return marks
+
+
+def _booking(brief: PortfolioBrief, pointer: str) -> Booking | None:
+    return next((b for b in brief.bookings if pointer.startswith(b.pointer)), None)
+
+
+def _related_dues(
+    related: Sequence[Related],
+    by_path: Mapping[str, PortfolioBrief],
+    brief: PortfolioBrief,
+    key: str,
+) -> list[dt.date]:
+    """The due dates a finding's related locations name: a deliverable's own, or every
+    deliverable of the other brief's booking of the creator."""
+    dues = []
+    for place in related:
+        there = by_path.get(place.path or brief.path)
+        for booking in there.bookings if there is not None else ():
+            if booking.key != key:
+                continue
+            for delivery in booking.deliveries:
+                if place.pointer in (booking.pointer, delivery.pointer):
+                    dues.append(delivery.due)
+    return dues
+
+
+def _span(
+    rule: str,
+    brief: PortfolioBrief,
+    booking: Booking,
+    others: Sequence[PortfolioBrief],
+    theirs: Sequence[dt.date],
+    conflicts: Mapping[tuple[frozenset[str], str], object],
+) -> tuple[dt.date, dt.date] | None:
+    """The days a finding concerns: the overlap of the exclusivity and the other campaign; the
+    two competing due dates; the busiest week's due dates."""
+    from campaignlint.portfolio import Conflict
+
+    if not others:
+        return None
+    other = others[0]
+    if rule == "exclusivity-conflict":
+        conflict = conflicts.get((frozenset((brief.path, other.path)), booking.key))
+        if not isinstance(conflict, Conflict) or not conflict.other.brief.end:
+            return None
+        start = max(conflict.exclusivity.start, conflict.other.brief.start or dt.date.min)
+        end = min(conflict.exclusivity.end, conflict.other.brief.end)
+        return (start, end) if start <= end else None
+    mine = [d.due for d in booking.deliveries]
+    if not theirs or not mine:
+        return None
+    if rule == "competing-promotions":
+        _gap, here, there = min((abs((t - m).days), m, t) for m in mine for t in theirs)
+        return min(here, there), max(here, there)
+    # creator-overload: the week of the related deliverables and this brief's own ones in it
+    first, last = min(theirs), max(theirs)
+    own = [
+        day for day in mine if last - dt.timedelta(days=6) <= day <= first + dt.timedelta(days=6)
+    ]
+    days = [*theirs, *own]
+    return min(days), max(days)
