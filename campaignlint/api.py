@@ -53,6 +53,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+# Each name's home module; "module:attribute" when the API name differs from the home's.
 _HOMES = {
     "Brief": "campaignlint.brief",
     "join_pointer": "campaignlint.loader",

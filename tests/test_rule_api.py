@@ -157,6 +157,15 @@ def test_built_in_rules_import_only_the_rule_api() -> None:
     assert outside == set()
 
 
+def test_every_name_of_the_api_resolves_and_is_documented() -> None:
+    import campaignlint.api as api
+
+    for name in api.__all__:
+        assert getattr(api, name) is not None, name
+        assert f"`{name}`" in (api.__doc__ or ""), name
+    assert api.find_placeholders("TBD later") == ["TBD"]
+
+
 def test_the_import_check_sees_every_way_to_import_campaignlint() -> None:
     source = (
         "import campaignlint.brief\n"
