@@ -47,13 +47,18 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from campaignlint.brief import Brief
-from campaignlint.data import load_json
-from campaignlint.domain import parse_age_bucket
-from campaignlint.i18n import Plain, Term, _
-from campaignlint.model import Problem
-from campaignlint.rule import Option
-from campaignlint.text import WordSequence, fold
+from campaignlint.api import (
+    Brief,
+    Option,
+    Plain,
+    Problem,
+    Term,
+    WordSequence,
+    _,
+    fold,
+    load_json,
+    parse_age_bucket,
+)
 
 ID = "age-content-fit"
 SEVERITY = "info"

@@ -73,13 +73,23 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from campaignlint.brief import Brief
-from campaignlint.codes import language_code
-from campaignlint.domain import age_overlap, is_number, parse_age_bucket, parse_date
-from campaignlint.i18n import Language, Message, Percent, Plain, Term, _
-from campaignlint.model import Problem
-from campaignlint.rule import Option
-from campaignlint.text import fold
+from campaignlint.api import (
+    Brief,
+    Language,
+    Message,
+    Option,
+    Percent,
+    Plain,
+    Problem,
+    Term,
+    _,
+    age_overlap,
+    fold,
+    is_number,
+    language_code,
+    parse_age_bucket,
+    parse_date,
+)
 
 ADULT_AGE = 18
 

@@ -58,12 +58,21 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
-from campaignlint import campaign
-from campaignlint.brief import Brief
-from campaignlint.domain import effective_tier, influencer_label, is_number, keyword
-from campaignlint.i18n import Money, Plain, Term, _
-from campaignlint.model import Problem, Severity
-from campaignlint.rule import Option
+from campaignlint.api import (
+    GIFTED,
+    Brief,
+    Money,
+    Option,
+    Plain,
+    Problem,
+    Severity,
+    Term,
+    _,
+    effective_tier,
+    influencer_label,
+    is_number,
+    keyword,
+)
 
 ID = "budget-fit"
 SEVERITY = "error"
@@ -103,7 +112,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
             continue
         handle = influencer_label(influencer, index)
         model = keyword(brief.get(f"{compensation}/model"))
-        if model == "product_only" and brief.kind != campaign.GIFTED:
+        if model == "product_only" and brief.kind != GIFTED:
             tier = effective_tier(brief.get(f"{pointer}/tier"), brief.get(f"{pointer}/followers"))
             if tier is not None and tier in product_only_tiers:
                 refused.setdefault(tier, []).append((f"{compensation}/model", handle))

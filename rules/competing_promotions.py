@@ -38,20 +38,21 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from campaignlint.i18n import Plain, _
-from campaignlint.portfolio import (
+from campaignlint.api import (
     Booking,
     Delivery,
+    Option,
+    Plain,
     Portfolio,
     PortfolioBrief,
     PortfolioProblem,
+    _,
     different_brands,
     exclusivity_conflicts,
     same_platform,
     shared_category,
     shown_path,
 )
-from campaignlint.rule import Option
 
 ID = "competing-promotions"
 SEVERITY = "warning"

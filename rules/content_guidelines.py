@@ -45,12 +45,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from campaignlint import campaign
-from campaignlint.brief import Brief
-from campaignlint.domain import is_blank
-from campaignlint.i18n import _
-from campaignlint.model import Problem, Severity
-from campaignlint.rule import Option
+from campaignlint.api import (
+    GIFTED,
+    NON_COMMERCIAL,
+    PAID,
+    Brief,
+    Option,
+    Problem,
+    Severity,
+    _,
+    is_blank,
+)
 
 ID = "content-guidelines"
 SEVERITY = "warning"
@@ -67,7 +72,7 @@ OPTIONS = {
 }
 # Kinds on which content approval not required is a warning; elsewhere (gifted, affiliate:
 # the creator posts on their own terms) it is info.
-APPROVAL_WARNS = (campaign.PAID, campaign.NON_COMMERCIAL)
+APPROVAL_WARNS = (PAID, NON_COMMERCIAL)
 
 
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -97,7 +102,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
 def _all_optional(brief: Brief) -> bool:
     """A gifted campaign whose every deliverable is optional: the creator posts at will, so
     there is nothing for the brand to approve."""
-    if brief.kind != campaign.GIFTED:
+    if brief.kind != GIFTED:
         return False
     return all(item.get("optional") is True for _pointer, item in brief.mappings("/deliverables"))
 

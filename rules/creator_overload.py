@@ -38,18 +38,19 @@ import itertools
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from campaignlint.i18n import Plain, _
-from campaignlint.model import Related
-from campaignlint.portfolio import (
+from campaignlint.api import (
     Booking,
     Delivery,
+    Option,
+    Plain,
     Portfolio,
     PortfolioBrief,
     PortfolioProblem,
+    Related,
+    _,
     same_platform,
     shown_path,
 )
-from campaignlint.rule import Option
 
 ID = "creator-overload"
 SEVERITY = "info"

@@ -49,17 +49,20 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from campaignlint.brief import Brief
-from campaignlint.domain import (
+from campaignlint.api import (
     IMPLAUSIBLE_ENGAGEMENT_RATE,
     TIER_ENGAGEMENT_FLOORS,
+    Brief,
+    Option,
+    Percent,
+    Plain,
+    Problem,
+    Term,
+    _,
     engagement_rate,
+    fold,
     tier_for_followers,
 )
-from campaignlint.i18n import Percent, Plain, Term, _
-from campaignlint.model import Problem
-from campaignlint.rule import Option
-from campaignlint.text import fold
 
 ID = "engagement-rate"
 SEVERITY = "warning"

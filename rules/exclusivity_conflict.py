@@ -42,10 +42,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from campaignlint.i18n import Plain, _
-from campaignlint.portfolio import (
+from campaignlint.api import (
+    Plain,
     Portfolio,
     PortfolioProblem,
+    _,
     exclusivity_conflicts,
     shown_path,
 )

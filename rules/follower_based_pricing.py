@@ -44,11 +44,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from campaignlint.brief import Brief
-from campaignlint.domain import influencer_label, keyword
-from campaignlint.i18n import Message, Plain, Term, _
-from campaignlint.model import Problem
-from campaignlint.rule import Option
+from campaignlint.api import (
+    Brief,
+    Message,
+    Option,
+    Plain,
+    Problem,
+    Term,
+    _,
+    influencer_label,
+    keyword,
+)
 
 ID = "follower-based-pricing"
 SEVERITY = "warning"

@@ -51,12 +51,17 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from campaignlint import placeholders
-from campaignlint.brief import Brief
-from campaignlint.i18n import Message, Plain, _
-from campaignlint.model import Edit, Problem
-from campaignlint.rule import Option
-from campaignlint.text import fold
+from campaignlint.api import (
+    Brief,
+    Edit,
+    Message,
+    Option,
+    Plain,
+    Problem,
+    _,
+    find_placeholders,
+    fold,
+)
 
 ID = "hashtag-strategy"
 SEVERITY = "warning"
@@ -180,7 +185,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     tags = list(brief.strings("/content/hashtags")) if value is not None else []
     generic = {tag_key(tag) for tag in options["generic_tags"]}
     # A placeholder tag is placeholder-text's finding: not also malformed or repeated here.
-    real = [(pointer, tag) for pointer, tag in tags if not placeholders.find(tag)]
+    real = [(pointer, tag) for pointer, tag in tags if not find_placeholders(tag)]
     duplicates = list(_duplicates(brief, real))
     repeated = {problem.pointer for problem in duplicates}
     count = len(value or [])
@@ -259,7 +264,7 @@ def _label_to_add(brief: Brief, tags: list[tuple[str, str]]) -> str | None:
     words = {tag_key(word) for entry in entries for word in entry.split()}
     if words & (DISCLOSURE_TAGS | _GIFT_LABELS):
         return None
-    from campaignlint.data import load_json
+    from campaignlint.api import load_json
 
     table = load_json("disclosure_tags.json")
     markets = brief.markets() or []

@@ -51,10 +51,7 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from campaignlint.brief import Brief
-from campaignlint.i18n import Message, Plain, _
-from campaignlint.model import Problem
-from campaignlint.rule import Option
+from campaignlint.api import Brief, Message, Option, Plain, Problem, _
 
 ID = "inconsistent-dates"
 SEVERITY = "error"

@@ -54,9 +54,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from campaignlint.brief import Brief
-from campaignlint.domain import (
+from campaignlint.api import (
     TIER_ENGAGEMENT_FLOORS,
+    Brief,
+    Money,
+    Option,
+    Percent,
+    Plain,
+    Problem,
+    Severity,
+    Term,
+    _,
     effective_tier,
     engagement_rate,
     influencer_label,
@@ -65,9 +73,6 @@ from campaignlint.domain import (
     tier_follower_range,
     tier_for_followers,
 )
-from campaignlint.i18n import Money, Percent, Plain, Term, _
-from campaignlint.model import Problem, Severity
-from campaignlint.rule import Option
 
 ID = "influencer-objective-fit"
 SEVERITY = "warning"

@@ -51,12 +51,19 @@ import dataclasses
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from campaignlint import campaign
-from campaignlint.brief import Brief
-from campaignlint.domain import is_blank, is_number
-from campaignlint.i18n import Percent, Term, _
-from campaignlint.model import Position, Problem, Severity
-from campaignlint.rule import Option
+from campaignlint.api import (
+    AFFILIATE,
+    Brief,
+    Option,
+    Percent,
+    Position,
+    Problem,
+    Severity,
+    Term,
+    _,
+    is_blank,
+    is_number,
+)
 
 ID = "missing-contract-terms"
 SEVERITY = "error"
@@ -136,7 +143,7 @@ def _missing_terms(brief: Brief, contract: dict[str, Any]) -> Iterator[Problem]:
             continue
         if name == "payment" and not brief.is_paid:
             continue  # no fee to pay (an affiliate's commission is unfair-revenue-share's)
-        if name == "usage_rights" and brief.kind == campaign.AFFILIATE:
+        if name == "usage_rights" and brief.kind == AFFILIATE:
             severity = Severity.INFO
         problem = brief.problem(
             f"/contract/{name}",

@@ -81,13 +81,25 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
-from campaignlint import campaign
-from campaignlint.brief import Brief
-from campaignlint.data import load_json
-from campaignlint.i18n import Message, Plain, Term, _
-from campaignlint.model import Edit, Problem, Severity
-from campaignlint.rule import Option
-from campaignlint.text import PhraseFilter, WordSequence, fold, fold_with_offsets
+from campaignlint.api import (
+    AFFILIATE,
+    GIFTED,
+    NON_COMMERCIAL,
+    Brief,
+    Edit,
+    Message,
+    Option,
+    PhraseFilter,
+    Plain,
+    Problem,
+    Severity,
+    Term,
+    WordSequence,
+    _,
+    fold,
+    fold_with_offsets,
+    load_json,
+)
 
 ID = "missing-disclosure"
 SEVERITY = "error"
@@ -137,7 +149,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     content = brief.get("/content")
     if content is not None and not isinstance(content, dict):
         return  # a wrong type: the schema reports it
-    if brief.kind == campaign.NON_COMMERCIAL and not brief.any_paid_creator():
+    if brief.kind == NON_COMMERCIAL and not brief.any_paid_creator():
         return  # a cause campaign with no paid creator advertises nothing
     yield from _hidden_advertising(brief)
     missing, any_accepted = _missing_tags(brief, options)
@@ -244,10 +256,10 @@ def _has_word(words: list[str], word: str) -> bool:
 def _discloses_in_text(kind: str, market: str, texts: list[str]) -> bool:
     """A gift sentence (gifted) or an affiliate word (affiliate) in the disclosure text."""
     words = [word for text in texts for word in [*_words(text), "|"]]
-    if kind == campaign.GIFTED:
+    if kind == GIFTED:
         sentences = KIND_DATA["gifted"]["sentences"].get(market, [])
         return any(_has_sentence(words, sentence) for sentence in sentences)
-    if kind == campaign.AFFILIATE:
+    if kind == AFFILIATE:
         return any(_has_word(words, word) for word in KIND_DATA["affiliate"]["words"])
     return False
 

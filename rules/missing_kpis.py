@@ -52,12 +52,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from campaignlint.brief import Brief
-from campaignlint.domain import is_number
-from campaignlint.i18n import Message, Term, _
-from campaignlint.model import Problem
-from campaignlint.rule import Option
-from campaignlint.text import fold
+from campaignlint.api import Brief, Message, Option, Problem, Term, _, fold, is_number
 
 ID = "missing-kpis"
 SEVERITY = "warning"

@@ -52,13 +52,17 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from campaignlint import campaign
-from campaignlint.brief import Brief
-from campaignlint.domain import ATTRIBUTABLE_METHODS
-from campaignlint.i18n import Term, _
-from campaignlint.model import Problem
-from campaignlint.rule import Option
-from campaignlint.text import fold
+from campaignlint.api import (
+    AFFILIATE,
+    ATTRIBUTABLE_METHODS,
+    PAID,
+    Brief,
+    Option,
+    Problem,
+    Term,
+    _,
+    fold,
+)
 
 ID = "missing-tracking"
 SEVERITY = "warning"
@@ -115,7 +119,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
                 "Add tracking with methods (such as promo_code, utm_links, tiktok_analytics),"
                 " a reporting_cadence and pre_campaign_analysis: true."
             )
-            if brief.kind != campaign.AFFILIATE
+            if brief.kind != AFFILIATE
             else _(
                 "Add tracking with an attributable method (affiliate_links, promo_code or"
                 " affiliate_dashboard), a reporting_cadence (live for a commission dashboard)"
@@ -134,7 +138,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
 def _absence_severity(brief: Brief) -> str:
     """No tracking at all: an error where money rides on the results (a paid campaign, an
     affiliate program's commissions), a warning on gifted and cause campaigns."""
-    return "error" if brief.kind in (campaign.PAID, campaign.AFFILIATE) else "warning"
+    return "error" if brief.kind in (PAID, AFFILIATE) else "warning"
 
 
 def _check_analysis(brief: Brief) -> Iterator[Problem]:
@@ -169,7 +173,7 @@ def _check_methods(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem
     attributable = [name_key(name) for name in options["attributable_methods"]]
     if not attributable or any(name_key(method) in attributable for method in methods):
         return
-    if brief.kind == campaign.AFFILIATE:
+    if brief.kind == AFFILIATE:
         yield brief.problem(
             "/tracking/methods",
             _(

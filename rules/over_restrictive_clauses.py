@@ -65,14 +65,20 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
-from campaignlint.brief import Brief
-from campaignlint.data import load_json
-from campaignlint.domain import is_number
-from campaignlint.i18n import Plain, _
-from campaignlint.model import Problem
-from campaignlint.rule import Option
-from campaignlint.text import PhraseFilter, WordSequence, fold, fold_with_offsets
-from campaignlint.validation import pointer_label
+from campaignlint.api import (
+    Brief,
+    Option,
+    PhraseFilter,
+    Plain,
+    Problem,
+    WordSequence,
+    _,
+    fold,
+    fold_with_offsets,
+    is_number,
+    load_json,
+    pointer_label,
+)
 
 ID = "over-restrictive-clauses"
 SEVERITY = "warning"

@@ -47,13 +47,19 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from campaignlint import placeholders
-from campaignlint.brief import Brief
-from campaignlint.i18n import Plain, _
-from campaignlint.loader import join_pointer
-from campaignlint.model import Problem
-from campaignlint.rule import Option
-from campaignlint.validation import pointer_label
+from campaignlint.api import (
+    PLACEHOLDER_MARKERS,
+    UPPER_CASE_PLACEHOLDER_MARKERS,
+    Brief,
+    Option,
+    Plain,
+    Problem,
+    _,
+    find_placeholders,
+    join_pointer,
+    may_contain_placeholder,
+    pointer_label,
+)
 
 ID = "placeholder-text"
 SEVERITY = "error"
@@ -65,12 +71,12 @@ SOURCE = (
 )
 OPTIONS = {
     "markers": Option.strings(
-        list(placeholders.MARKERS),
+        list(PLACEHOLDER_MARKERS),
         "Placeholder markers matched in any case; a marker that starts or ends with a letter"
         " matches whole words only.",
     ),
     "upper_case_markers": Option.strings(
-        list(placeholders.UPPER_CASE_MARKERS),
+        list(UPPER_CASE_PLACEHOLDER_MARKERS),
         "Placeholder words that count only in upper case, as whole words (XX, not XXL).",
     ),
 }
@@ -81,10 +87,10 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     upper_case = tuple(options["upper_case_markers"])
     strings = list(_strings_outside_extensions(brief.data))
     everything = "\n".join(value for _parent, _key, value in strings)
-    if not placeholders.may_contain(everything, markers, upper_case):
+    if not may_contain_placeholder(everything, markers, upper_case):
         return  # nothing anywhere: skip the per-field search
     for parent, key, text in strings:
-        found = placeholders.find(text, markers, upper_case)
+        found = find_placeholders(text, markers, upper_case)
         if not found:
             continue
         pointer = "" if parent is None else join_pointer(parent, key)

@@ -51,13 +51,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from campaignlint.brief import Brief
-from campaignlint.domain import parse_time
-from campaignlint.i18n import Message, Plain, _
-from campaignlint.model import Problem
-from campaignlint.rule import Option
-from campaignlint.timezones import is_valid_zone, primary_zone, suggest_zone, zone_in_markets
-from campaignlint.validation import pointer_label
+from campaignlint.api import (
+    Brief,
+    Message,
+    Option,
+    Plain,
+    Problem,
+    _,
+    is_valid_zone,
+    parse_time,
+    pointer_label,
+    primary_zone,
+    suggest_zone,
+    zone_in_markets,
+)
 
 ID = "posting-window"
 SEVERITY = "warning"

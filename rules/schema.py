@@ -39,8 +39,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from campaignlint.brief import Brief
-from campaignlint.model import Problem
+from campaignlint.api import Brief, Problem
 
 ID = "schema"
 SEVERITY = "error"

@@ -55,12 +55,20 @@ import dataclasses
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
-from campaignlint import campaign
-from campaignlint.brief import Brief
-from campaignlint.domain import ATTRIBUTABLE_METHODS, influencer_label, keyword
-from campaignlint.i18n import Percent, Plain, Term, _
-from campaignlint.model import Problem, Severity
-from campaignlint.rule import Option
+from campaignlint.api import (
+    AFFILIATE,
+    ATTRIBUTABLE_METHODS,
+    Brief,
+    Option,
+    Percent,
+    Plain,
+    Problem,
+    Severity,
+    Term,
+    _,
+    influencer_label,
+    keyword,
+)
 
 ID = "unfair-revenue-share"
 SEVERITY = "warning"
@@ -87,7 +95,7 @@ OPTIONS = {
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     program = _program_commission(brief, options)
     yield from program.problems
-    affiliate = brief.kind == campaign.AFFILIATE
+    affiliate = brief.kind == AFFILIATE
     sharing: list[tuple[str, str]] = []  # (model pointer, handle) of each revenue share
     without: list[tuple[str, str]] = []  # (pointer, handle): affiliates with no commission
     unagreed: list[tuple[str, str, str]] = []  # (percent pointer, handle, model): no percent

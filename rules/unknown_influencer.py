@@ -46,12 +46,7 @@ import difflib
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from campaignlint import campaign
-from campaignlint.brief import Brief
-from campaignlint.i18n import Plain, _
-from campaignlint.model import Problem
-from campaignlint.rule import Option
-from campaignlint.text import normalize_handle
+from campaignlint.api import AFFILIATE, Brief, Option, Plain, Problem, _, normalize_handle
 
 ID = "unknown-influencer"
 SEVERITY = "error"
@@ -84,7 +79,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     deliverables = brief.get("/deliverables")
     if (
         options["report_idle_influencers"]
-        and brief.kind != campaign.AFFILIATE  # an open program: creators post when they like
+        and brief.kind != AFFILIATE  # an open program: creators post when they like
         and isinstance(deliverables, list)
         and not _unreadable(brief, "/deliverables", "influencer")
     ):

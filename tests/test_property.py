@@ -7,6 +7,7 @@ import math
 import time
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -138,6 +139,7 @@ def _number(number: Any) -> str:
     return str(number)
 
 
+@pytest.mark.slow
 def test_ten_thousand_influencers_in_bounded_time(tmp_path: Any) -> None:
     data = json.loads(json.dumps(BASE))
     template = data["influencers"][0]

@@ -24,6 +24,8 @@ from tests.helpers import SAMPLES, SHARED
 
 BLNS = SHARED / "corpora" / "naughty-strings" / "blns.json"
 BATCHES = 5
+# Every test shares the outputs fixture, which renders the whole corpus in each format (~15 s).
+pytestmark = pytest.mark.slow
 
 
 def naughty_strings() -> list[str]:

@@ -3,6 +3,7 @@ rules folder, a plugin package that installs and runs, and built-ins that plugin
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import shutil
@@ -127,6 +128,57 @@ def test_a_plugin_ships_the_translations_of_its_messages(example_dir: Path) -> N
     [finding] = lint_text(LONG, config=config, lang="tr")
     assert finding.message == "Kampanya adı 62 karakter (en fazla 40)"
     assert finding.fix == "Kısaltın."
+
+
+# --- the built-in rules need nothing but the API ---------------------------------------------
+
+
+def campaignlint_imports(source: str) -> list[str]:
+    """Every campaignlint module a rule's source imports from, at any depth."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            found += [node.module] if node.module != "campaignlint" else names[1:]
+        elif isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names]
+    return [name for name in found if name.split(".")[0] == "campaignlint"]
+
+
+def test_built_in_rules_import_only_the_rule_api() -> None:
+    sources = sorted((REPO / "rules").glob("*.py"))
+    assert len(sources) > 19
+    outside = {
+        f"{path.name}: {name}"
+        for path in sources
+        for name in campaignlint_imports(path.read_text(encoding="utf-8"))
+        if name != "campaignlint.api"
+    }
+    assert outside == set()
+
+
+def test_every_name_of_the_api_resolves_and_is_documented() -> None:
+    import campaignlint.api as api
+
+    for name in api.__all__:
+        assert getattr(api, name) is not None, name
+        assert f"`{name}`" in (api.__doc__ or ""), name
+    assert api.find_placeholders("TBD later") == ["TBD"]
+
+
+def test_the_import_check_sees_every_way_to_import_campaignlint() -> None:
+    source = (
+        "import campaignlint.brief\n"
+        "from campaignlint import campaign\n"
+        "from campaignlint.api import Brief\n"
+        "def check():\n    from campaignlint.data import load_json\n"
+    )
+    assert campaignlint_imports(source) == [
+        "campaignlint.brief",
+        "campaignlint.campaign",
+        "campaignlint.api",
+        "campaignlint.data",
+    ]
 
 
 # --- built-ins never change with what is installed -------------------------------------------

@@ -193,21 +193,6 @@ def test_budget_without_currency_or_amount_skips_the_sum() -> None:
     assert run_rule(RULE, fragment.format(budget="50000")) == []
 
 
-def test_wrong_types_do_not_crash() -> None:
-    for fragment in [
-        "campaign: {budget: {amount: lots, currency: 5}}\ninfluencers: 3\n",
-        "campaign: [budget]\ninfluencers: [a, 1, null]\n",
-        "campaign: {budget: {amount: 10, currency: TRY}}\n"
-        "influencers:\n  - {compensation: {model: flat_fee, fee: {amount: '100'}}}\n",
-        "influencers:\n  - {followers: many, tier: [mid], compensation: {model: product_only}}\n",
-        "influencers:\n  - {compensation: {model: [flat_fee], fee: [0]}}\n",
-        "influencers:\n  - {compensation: {fee: {amount: 0, currency: [TRY]}}}\n",
-        "influencers:\n  - {compensation: flat_fee}\n",
-    ]:
-        findings = run_rule(RULE, fragment)
-        assert all(f.rule == RULE for f in findings), fragment
-
-
 def test_mistake_sample_shows_every_bullet() -> None:
     text = (SAMPLES / "mistakes" / "budget-fit.yaml").read_text(encoding="utf-8")
     findings = run_rule(RULE, text)
