@@ -422,6 +422,7 @@ def _on_signals(handler: Any) -> None:
 def run() -> Any:
     """Entry point that turns Ctrl-C into exit 130 and SIGTERM into exit 143, with no
     traceback, no worker left running and no temporary file left behind."""
+    import contextlib
     import signal
 
     _on_signals(_interrupt)
@@ -433,6 +434,12 @@ def run() -> Any:
 
         click.echo(f"campaignlint: {interrupted()}", err=True)
         terminated = getattr(stop, "signum", signal.SIGINT) == signal.SIGTERM
-        sys.exit(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
+        # The clean-ups ran while the signal unwound the stack (workers stopped, temporary files
+        # removed). Leave without the interpreter's shutdown: joining the process pool's
+        # management thread there prints "Exception ignored in: <module 'threading'>".
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
     finally:
         _on_signals(_exit_now)  # the interpreter is shutting down: a late signal ends it

@@ -763,9 +763,17 @@ class _Pool:
         while pending or window:
             if self.pool is None:
                 self.pool = self._new(self.workers)
-            while pending and len(window) < 2 * self.workers:
-                jobs = pending.popleft()
-                window.append((jobs, self.pool.submit(_run_chunk, jobs)))
+            try:
+                while pending and len(window) < 2 * self.workers:
+                    window.append((pending[0], self.pool.submit(_run_chunk, pending[0])))
+                    pending.popleft()
+            except Exception:  # the pool broke while work was being handed to it
+                pass  # the chunks in the window are re-run below, the rest stay pending
+            if not window:  # a new pool broke at once: check the next chunk file by file
+                _kill(self.pool)
+                self.pool = None
+                yield [self._isolated(job) for job in pending.popleft()]
+                continue
             jobs, future = window.popleft()
             deadline = sum(job.config.time_limit for job in jobs) + GRACE_SECONDS
             try:
