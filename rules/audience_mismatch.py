@@ -131,7 +131,7 @@ OPTIONS = {
 
 _DIMENSIONS = ("age", "gender", "locations", "languages")
 _TARGET_FIELDS = ("age", "genders", "locations", "languages", "interests")
-# Figures a brief and a roster may both state (domain.md, Contract v2 decisions).
+# Figures a brief and a roster may both state (brief vs roster).
 _COMPARED = (
     "followers",
     "avg_views",

@@ -201,7 +201,7 @@ def _other_currency(brief: Brief, fee: Fee, budget_currency: str) -> Problem:
 
 def _product_only(brief: Brief, tier: str, creators: list[tuple[str, str]]) -> Problem:
     """Creators of one tier offered product only: one finding naming them (the same finding
-    but for the creator named is one finding, domain.md Contract v2)."""
+    but for the creator named is one finding, one finding per problem)."""
     handles = [Plain(handle) for _pointer, handle in creators]
     if len(creators) == 1:
         message = _(
