@@ -105,6 +105,19 @@ OPTIONS = {
 }
 
 LARGE_TIERS = ("macro", "mega")
+
+_PLURALS = {
+    "{handle} is a {tier} creator with an engagement rate of {rate}, below {floor}, the usual"
+    " floor for {tier} creators: a sales campaign needs an audience that acts.": _(
+        "{handle} are {tier} creators with an engagement rate of {rate}, below {floor}, the"
+        " usual floor for {tier} creators: a sales campaign needs an audience that acts."
+    ),
+    "For sales, choose creators who engage at or above their tier's floor (often micro or mid"
+    " creators), or give {handle} an awareness role paid for reach.": _(
+        "For sales, choose creators who engage at or above their tier's floor (often micro or"
+        " mid creators), or give {handle} awareness roles paid for reach."
+    ),
+}
 SMALL_TIERS = ("nano", "micro")
 
 
@@ -112,13 +125,16 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     objective = keyword(brief.get("/campaign/objective"))
     floors = {**TIER_ENGAGEMENT_FLOORS, **dict(options["floors"])}
     creators = []  # (pointer, handle, effective tier) of each readable influencer
+    found: list[Problem] = []
     for index, (pointer, influencer) in enumerate(brief.mappings("/influencers")):
         handle = influencer_label(influencer, index)
         tier = effective_tier(influencer.get("tier"), influencer.get("followers"))
         creators.append((pointer, handle, tier))
-        yield from _contradicting_tier(brief, pointer, handle)
+        found.extend(_contradicting_tier(brief, pointer, handle))
         if objective == "sales" and tier in LARGE_TIERS:
-            yield from _low_engagement_for_sales(brief, pointer, handle, tier, floors)
+            found.extend(_low_engagement_for_sales(brief, pointer, handle, tier, floors))
+    # Creators with the very same numbers are one finding; different numbers stay apart.
+    yield from brief.merge_by_item(found, plurals=_PLURALS)
     large = [handle for _pointer, handle, tier in creators if tier in LARGE_TIERS]
     if large:
         yield from _small_budget(brief, large, options)

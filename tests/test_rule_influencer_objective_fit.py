@@ -324,3 +324,48 @@ def test_mistake_sample_shows_every_bullet() -> None:
         ("info", "/influencers/0/tier"),
         ("warning", "/influencers/1/engagement_rate"),
     ]
+
+
+def test_creators_with_the_same_numbers_are_one_finding_different_numbers_stay_apart() -> None:
+    # Contract v2: findings that would read the same except for the handle are one finding,
+    # at the first, the others related; different numbers stay separate findings.
+    findings = run_rule(
+        RULE,
+        """\
+        campaign: {objective: sales}
+        influencers:
+          - {handle: "@a", followers: 2000000, avg_likes: 2000}
+          - {handle: "@b", followers: 2000000, avg_likes: 2000}
+          - {handle: "@c", followers: 2000000, avg_likes: 4000}
+          - {handle: "@d", tier: macro, followers: 2000000, avg_likes: 40000}
+          - {handle: "@e", tier: macro, followers: 2000000, avg_likes: 40000}
+        """,
+    )
+    assert summary(findings) == [
+        ("influencer-objective-fit", "warning", 3, "/influencers/0"),
+        ("influencer-objective-fit", "warning", 5, "/influencers/2"),
+        ("influencer-objective-fit", "info", 6, "/influencers/3/tier"),
+    ]
+    grouped, single, tiers = findings
+    assert grouped.message.startswith("@a, @b are mega creators with an engagement rate of 0.1%")
+    assert "give @a, @b awareness roles" in (grouped.fix or "")
+    assert [(r.pointer, r.line) for r in grouped.related] == [("/influencers/1", 4)]
+    assert single.message.startswith("@c is a mega creator with an engagement rate of 0.2%")
+    assert tiers.message.startswith("@d, @e: the stated tier is macro")
+    assert [(r.pointer, r.line) for r in tiers.related] == [("/influencers/4/tier", 7)]
+
+
+def test_grouped_findings_are_translated() -> None:
+    findings = run_rule(
+        RULE,
+        """\
+        campaign: {objective: sales}
+        influencers:
+          - {handle: "@a", followers: 2000000, avg_likes: 2000}
+          - {handle: "@b", followers: 2000000, avg_likes: 2000}
+        """,
+        lang="tr",
+    )
+    assert len(findings) == 1
+    assert "kademesinde içerik üreticileri" in findings[0].message
+    assert "hesaplarına" in (findings[0].fix or "")
