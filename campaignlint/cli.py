@@ -347,12 +347,18 @@ def schema(config_schema: bool, creators_schema: bool) -> None:
     show_default=True,
     help="Seconds one check may take before it is stopped.",
 )
+@click.option(
+    "--allow-config-code",
+    is_flag=True,
+    help="Load the rules_dirs of a discovered config: their Python runs (see README, Security).",
+)
 @click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default).")
 def server(
     lang: str | None,
     config_file: Path | None,
     rules_dir: tuple[str, ...],
     timeout: float,
+    allow_config_code: bool,
     stdio: bool,
 ) -> None:
     """Run the language server (LSP) for editors, over standard input and output."""
@@ -372,7 +378,7 @@ def server(
     from campaignlint.server_worker import Settings
 
     config = str(config_file.resolve()) if config_file else None
-    sys.exit(serve(Settings(config, rules_dir, lang, timeout)))
+    sys.exit(serve(Settings(config, rules_dir, lang, timeout, allow_config_code)))
 
 
 class Interrupted(BaseException):

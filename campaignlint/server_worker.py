@@ -34,6 +34,7 @@ class Settings:
     rules_dirs: tuple[str, ...] = ()
     lang: str | None = None
     timeout: float = 10.0  # seconds one check may take before it is stopped
+    allow_config_code: bool = False  # load the rules_dirs a discovered config names
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def _config(settings: Settings, document: Document) -> Config:
         from campaignlint.errors import ConfigError
 
         raise ConfigError(_("config file not found: {path}", path=Plain(explicit)))
-    base = config_for(target, explicit)
+    base = config_for(target, explicit, settings.allow_config_code)
     cached = _APPLIED.get(id(base))
     if cached is not None and cached[0] is base:
         return cached[1]

@@ -95,3 +95,25 @@ def test_the_readme_security_section_names_the_real_switches() -> None:
     assert f"{ALLOW_CODE_VARIABLE}=1" in security and "--allow-config-code" in security
     help_text = CliRunner().invoke(main, ["check", "--help"]).output
     assert "--allow-config-code" in help_text
+
+
+@pytest.mark.parametrize(("allow", "env"), [(False, {}), (True, {}), (False, {"1": "1"})])
+def test_the_language_server_asks_the_same_permission(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, allow: bool, env: dict[str, str]
+) -> None:
+    from campaignlint.server_worker import Document, Settings, check, forget_configs
+
+    if env:
+        monkeypatch.setenv("CAMPAIGNLINT_ALLOW_CONFIG_CODE", "1")
+    forget_configs()
+    brief = repo / "briefs" / "b.yaml"
+    brief.write_text("campaign:\n  name: Glow\n")
+    document = Document(brief.read_text(), str(brief), str(repo))
+    check(Settings(allow_config_code=allow), document)
+    forget_configs()
+    assert imported(repo) is (allow or bool(env))
+
+
+def test_the_server_command_takes_allow_config_code() -> None:
+    result = CliRunner().invoke(main, ["server", "--help"])
+    assert "--allow-config-code" in result.output
