@@ -55,3 +55,60 @@ def run_rule(
 def summary(findings: list[Finding]) -> list[tuple[str, str, int, str]]:
     """(rule, severity, line, pointer) of each finding: compact for exact assertions."""
     return [(f.rule, f.severity.value, f.line, f.pointer) for f in findings]
+
+
+# --- a rule that misbehaves on demand, for the --jobs and signal tests ----------------------
+
+CHAOS_RULE = '''\
+"""Sleeps, spins, raises, dies or reports its process id on demand, for tests.
+
+## What it does
+x
+## Why it matters
+x
+## Example
+```yaml
+a: 1
+```
+## How to fix
+x
+"""
+import os
+import time
+
+from campaignlint.i18n import Plain, _
+
+ID = "chaos-rule"
+SEVERITY = "warning"
+AREA = "integrity"
+SOURCE = "test"
+OPTIONS = {}
+
+
+def check(brief, options):
+    if brief.get("/kill") is True:
+        os._exit(3)  # the worker process dies
+    if brief.get("/raise") is True:
+        raise MemoryError("no more memory")
+    if brief.get("/spin") is True:
+        while True:
+            try:
+                pass
+            except Exception:  # a rule that swallows everything is still stopped
+                pass
+    if isinstance(brief.get("/started"), str):
+        open(brief.get("/started"), "a").close()  # tells the test a worker is busy
+    if isinstance(brief.get("/sleep"), (int, float)):
+        time.sleep(brief.get("/sleep"))
+    yield brief.problem("", _("pid {pid}", pid=Plain(os.getpid())))
+'''
+
+
+def chaos_folders(tmp_path: Path) -> tuple[Path, Path]:
+    """A rules folder holding the chaos rule, and an empty briefs folder."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "chaos_rule.py").write_text(CHAOS_RULE)
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    return rules, briefs

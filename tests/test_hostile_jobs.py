@@ -13,48 +13,7 @@ from pathlib import Path
 import pytest
 
 from campaignlint.commands import CheckOptions, run_check
-
-RULE = '''\
-"""Sleeps, spins, dies or reports its process id on demand, for tests.
-
-## What it does
-x
-## Why it matters
-x
-## Example
-```yaml
-a: 1
-```
-## How to fix
-x
-"""
-import os
-import time
-
-from campaignlint.i18n import Plain, _
-
-ID = "chaos-rule"
-SEVERITY = "warning"
-AREA = "integrity"
-SOURCE = "test"
-OPTIONS = {}
-
-
-def check(brief, options):
-    if brief.get("/kill") is True:
-        os._exit(3)  # the worker process dies
-    if brief.get("/spin") is True:
-        while True:
-            try:
-                pass
-            except Exception:  # a rule that swallows everything is still stopped
-                pass
-    if isinstance(brief.get("/started"), str):
-        open(brief.get("/started"), "a").close()  # tells the test a worker is busy
-    if isinstance(brief.get("/sleep"), (int, float)):
-        time.sleep(brief.get("/sleep"))
-    yield brief.problem("", _("pid {pid}", pid=Plain(os.getpid())))
-'''
+from tests.helpers import chaos_folders
 
 CAMPAIGNLINT = str(Path(sys.executable).parent / "campaignlint")
 
@@ -65,12 +24,7 @@ BRIEF = "campaign: {}\n"
 
 @pytest.fixture
 def chaos(tmp_path: Path) -> tuple[Path, Path]:
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    (rules / "chaos_rule.py").write_text(RULE)
-    briefs = tmp_path / "briefs"
-    briefs.mkdir()
-    return rules, briefs
+    return chaos_folders(tmp_path)
 
 
 def _check(rules: Path, briefs: Path, jobs: str, *formats: str) -> tuple[int, str]:

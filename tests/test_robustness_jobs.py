@@ -12,54 +12,12 @@ from pathlib import Path
 import pytest
 
 from campaignlint.commands import CheckOptions, run_check
-
-RULE = '''\
-"""Crashes or sleeps on demand, for tests.
-
-## What it does
-x
-## Why it matters
-x
-## Example
-```yaml
-a: 1
-```
-## How to fix
-x
-"""
-import os
-import time
-
-from campaignlint.i18n import _
-
-ID = "chaos-rule"
-SEVERITY = "warning"
-AREA = "integrity"
-SOURCE = "test"
-OPTIONS = {}
-
-
-def check(brief, options):
-    if brief.get("/kill") is True:
-        os._exit(3)  # the worker process dies
-    if brief.get("/raise") is True:
-        raise MemoryError("no more memory")
-    if isinstance(brief.get("/started"), str):
-        open(brief.get("/started"), "a").close()  # tells the test a worker is busy
-    if isinstance(brief.get("/sleep"), (int, float)):
-        time.sleep(brief.get("/sleep"))
-    yield brief.problem("", _("checked"))
-'''
+from tests.helpers import chaos_folders
 
 
 @pytest.fixture
 def chaos(tmp_path: Path) -> tuple[Path, Path]:
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    (rules / "chaos_rule.py").write_text(RULE)
-    briefs = tmp_path / "briefs"
-    briefs.mkdir()
-    return rules, briefs
+    return chaos_folders(tmp_path)
 
 
 def test_a_worker_that_dies_reports_its_file_and_the_rest_finish(chaos: tuple[Path, Path]) -> None:
@@ -85,7 +43,7 @@ def test_a_worker_that_dies_reports_its_file_and_the_rest_finish(chaos: tuple[Pa
     assert "b05.yaml: error: checking this file crashed (worker process died" in text
     assert "b07.yaml:1:1: error internal-error rule 'chaos-rule' crashed: MemoryError" in text
     for index in (0, 1, 2, 3, 4, 6, 8, 9, 10, 11):
-        assert f"b{index:02}.yaml:1:1: warning chaos-rule Checked" in text
+        assert f"b{index:02}.yaml:1:1: warning chaos-rule Pid " in text
     assert "Traceback" not in text
 
 
