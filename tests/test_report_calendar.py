@@ -12,7 +12,7 @@ import pytest
 from campaignlint import commands
 from campaignlint.commands import CheckOptions, run_check
 from campaignlint.renderers import Report
-from campaignlint.renderers.calendar import Calendar, CalendarRow, portfolio_calendar
+from campaignlint.review_calendar import Calendar, CalendarRow, portfolio_calendar
 from tests.helpers import SAMPLES
 
 PORTFOLIO = SAMPLES / "portfolio"
@@ -120,10 +120,14 @@ def test_weeks_are_mondays_in_order_without_empty_weeks(monkeypatch: pytest.Monk
 
 
 def test_a_long_portfolio_is_cut_into_quarters(monkeypatch: pytest.MonkeyPatch) -> None:
-    blocks = calendar_of(monkeypatch).blocks()
-    assert [len(weeks) for weeks, _rows in blocks] == [13, 4]
-    weeks, rows = blocks[1]
-    assert weeks[0] == dt.date(2027, 10, 18)
+    tables = calendar_of(monkeypatch).tables
+    assert [len(table.weeks) for table in tables] == [13, 4]
+    assert [table.headings[:2] for table in tables] == [
+        ["5 Apr 2027", "12 Apr"],
+        ["18 Oct 2027", "25 Oct"],
+    ]
+    rows = tables[1].rows
+    assert tables[1].weeks[0] == dt.date(2027, 10, 18)
     assert [r.handle for r in rows] == ["@dyt.burak", "@ece.sabah", "@kerem.kosuyor"]
     assert all(len(r.cells) == 4 for r in rows)
 
