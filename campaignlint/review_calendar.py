@@ -282,7 +282,12 @@ def _marks(report: Report, portfolio: Portfolio) -> dict[str, dict[dt.date, set[
 
 
 def _booking(brief: PortfolioBrief, pointer: str) -> Booking | None:
-    return next((b for b in brief.bookings if pointer.startswith(b.pointer)), None)
+    """The booking at ``pointer`` or holding it (``/influencers/1`` does not hold
+    ``/influencers/10``)."""
+    return next(
+        (b for b in brief.bookings if pointer == b.pointer or pointer.startswith(b.pointer + "/")),
+        None,
+    )
 
 
 def _related_dues(

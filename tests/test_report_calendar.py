@@ -200,3 +200,28 @@ def test_decades_long_dates_do_not_stretch_the_calendar(
     assert len(calendar.weeks) == 55  # Stride from 5 Apr, then Bolt's first year from 19 Apr
     assert calendar.total_weeks == 55
     assert marked_cells(row(calendar, "@jaylen.fits"))  # the conflict is still marked
+
+
+def test_a_finding_on_the_eleventh_creator_marks_that_creator(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    for name in ("bolt-runners.yaml", "stride-cloudstep.yaml"):
+        (folder / name).write_text((PORTFOLIO / name).read_text(encoding="utf-8"), "utf-8")
+    bolt = folder / "bolt-runners.yaml"
+    text = bolt.read_text(encoding="utf-8")
+    fillers = "".join(f'  - handle: "@filler.{number}"\n' for number in range(1, 10))
+    bolt.write_text(
+        text.replace('  - handle: "@jaylen.fits"', fillers + '  - handle: "@jaylen.fits"')
+    )
+    stride = folder / "stride-cloudstep.yaml"  # only Bolt's finding is shown
+    text = stride.read_text(encoding="utf-8")
+    waiver = "  # campaignlint: disable=exclusivity-conflict -- test"
+    stride.write_text(
+        text.replace('  - handle: "@jaylen.fits"', '  - handle: "@jaylen.fits"' + waiver)
+    )
+    monkeypatch.chdir(tmp_path)
+    calendar = calendar_of_paths([Path("briefs")], monkeypatch)  # @jaylen.fits is /influencers/10
+    assert list(marked_cells(row(calendar, "@jaylen.fits"))) == ["2027-04-19", "2027-04-26"]
+    assert not marked_cells(row(calendar, "@filler.1"))  # /influencers/1 is not its parent
