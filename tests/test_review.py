@@ -206,3 +206,28 @@ def test_the_model_is_built_without_jinja() -> None:
         """
     )
     subprocess.run([sys.executable, "-c", script], check=True)
+
+
+@pytest.mark.parametrize("name", ["report.md.j2", "report.html.j2", "rule.md.j2", "rules.md.j2"])
+def test_templates_only_lay_the_model_out(name: str) -> None:
+    """No arithmetic, ordering comparisons, concatenation or filtering in a template: the
+    review model and the rule docs compute them."""
+    from jinja2 import nodes
+
+    from campaignlint.templating import environment
+
+    env = environment()
+    assert env.loader is not None
+    tree = env.parse(env.loader.get_source(env, name)[0])
+    arithmetic = (nodes.Add, nodes.Sub, nodes.Mul, nodes.Div, nodes.FloorDiv, nodes.Mod)
+    computed = list(tree.find_all((*arithmetic, nodes.Pow, nodes.Neg, nodes.Concat)))
+    assert computed == []
+    ordering = [
+        operand.op
+        for compare in tree.find_all(nodes.Compare)
+        for operand in compare.ops
+        if operand.op in ("gt", "gteq", "lt", "lteq")
+    ]
+    assert ordering == []
+    filters = {node.name for node in tree.find_all(nodes.Filter)}
+    assert filters <= {"join", "format"}, filters
