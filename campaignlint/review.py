@@ -1,6 +1,6 @@
 """The review model: everything a review report shows, computed in Python, ready to lay out.
 
-The Markdown and HTML reports (:mod:`campaignlint.renderers.markdown`, :mod:`.html`) render one
+The Markdown and HTML reports (:mod:`campaignlint.renderers.markdown` and ``.html``) render one
 :class:`Review` through their templates, which only lay it out: every count, share, label and
 chart coordinate is computed here, so the model can be tested without Jinja.
 
