@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -19,7 +18,6 @@ from campaignlint.i18n import (
     _,
     language_from_environment,
     severity_name,
-    translate,
 )
 
 EXIT_USAGE = 2
@@ -481,43 +479,14 @@ def rules_listing(
     lang: str | None = None,
     config_file: Path | None = None,
 ) -> str:
+    from campaignlint.docs import rules_listing as rules_listing_text
     from campaignlint.engine import rules_for
 
     lang = resolve_language(lang)
     config = _command_config(config_file, rules_dirs)
     rules = sorted(rules_for(config).values(), key=lambda rule: rule.id)
     severities = {rule.id: configured_severity(config, rule.id) for rule in rules}
-    if output_format == "json":
-        items = [
-            {
-                "id": r.id,
-                "severity": severities[r.id] or r.severity.value,
-                "default_severity": r.severity.value,
-                "area": r.area,
-                "summary": translate(r.summary, lang),
-                "origin": r.origin,
-                "fixable": r.fixable,
-            }
-            for r in rules
-        ]
-        return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
-    width = max((len(rule.id) for rule in rules), default=10)
-    builtin = _("built-in").render(lang)
-    lines = []
-    for rule in rules:
-        severity = severities[rule.id] or rule.severity.value
-        line = (
-            f"{rule.id:<{width}}  {severity_name(severity, lang):<7}"
-            f"  {translate(rule.summary, lang)}"
-            f"  [{builtin if rule.origin == 'built-in' else rule.origin}]"
-        )
-        if severity != rule.severity.value:
-            default = severity_name(rule.severity.value, lang)
-            line += " " + _("(configured; default {severity})", severity=Plain(default)).render(
-                lang
-            )
-        lines.append(line)
-    return "\n".join(lines) + "\n"
+    return rules_listing_text(rules, severities, output_format, lang)
 
 
 def explain_rule(

@@ -341,6 +341,15 @@ def severity_name(severity: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return name.render(lang) if name else str(severity)
 
 
+def upper_first(text: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``text`` with its first letter upper-cased, the Turkish way in Turkish: ``içerik`` ->
+    ``İçerik`` (``str.upper`` gives ``I``, the capital of dotless ``ı``)."""
+    if not text:
+        return text
+    head = "İ" if lang == "tr" and text[0] == "i" else text[0].upper()
+    return head + text[1:]
+
+
 def area_name(area: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """``audience`` -> ``hedef kitle`` in Turkish; the identifier itself when it has no name."""
     name = AREA_NAMES.get(area)

@@ -56,6 +56,24 @@ def unescape_pointer_token(token: str) -> str:
     return token.replace("~1", "/").replace("~0", "~")
 
 
+def pointer_tokens(pointer: str) -> list[str]:
+    """The unescaped reference tokens of a JSON pointer: ``/a~1b/0`` -> ``["a/b", "0"]``."""
+    return [unescape_pointer_token(token) for token in pointer.split("/")[1:]] if pointer else []
+
+
+def resolve_pointer(data: Any, pointer: str) -> Any:
+    """The value at ``pointer`` in plain data, or None when there is none."""
+    node = data
+    for token in pointer_tokens(pointer):
+        if isinstance(node, dict):
+            node = node.get(token)
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return None
+    return node
+
+
 def nearest_position(positions: Mapping[str, Position], pointer: str) -> Position:
     """Where the value at ``pointer`` stands; its nearest recorded ancestor's place when it is
     absent, and the document's start when none is recorded."""

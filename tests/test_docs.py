@@ -80,3 +80,46 @@ def test_rule_docs_cite_sources_a_reader_can_find_in_every_language() -> None:
     for name in ("rules.md", "rules.tr.md"):
         text = (REPO / "docs" / name).read_text(encoding="utf-8")
         assert not UNFINDABLE.search(text), (name, UNFINDABLE.search(text))
+
+
+def test_a_rule_doc_holds_its_sections_options_and_checks_in_order() -> None:
+    from dataclasses import replace
+
+    from campaignlint.docs import rule_doc, rule_markdown
+
+    rules = builtin_rules()
+    rule = replace(rules["missing-disclosure"], checks={"platform-label": "The toggle's label"})
+    doc = rule_doc(rule, lang="tr", configured="warning")
+    assert [section.title for section in doc.sections] == [
+        "Ne yapar",
+        "Neden önemli",
+        "Örnek",
+        "Nasıl düzeltilir",
+    ]
+    assert doc.facts.endswith(": `warning`") and doc.facts.startswith("Varsayılan")
+    assert doc.checks is not None
+    assert doc.checks.rows == (("missing-disclosure.platform-label", "The toggle's label"),)
+    text = rule_markdown(rule, heading="#", lang="tr")
+    assert "\n| `missing-disclosure.platform-label` | The toggle's label |\n\n## " in text
+    assert doc.options is not None
+    assert [option.name for option in doc.options.rows] == list(rules["missing-disclosure"].options)
+    assert all("|" not in option.meaning.replace("\\|", "") for option in doc.options.rows)
+    assert doc.source is not None and doc.source.body
+
+
+def test_rules_listing_names_the_default_beside_a_configured_severity() -> None:
+    import json
+
+    from campaignlint.docs import rules_listing
+
+    rules = [builtin_rules()["budget-fit"], builtin_rules()["hashtag-strategy"]]
+    configured = {"budget-fit": "info", "hashtag-strategy": None}
+    lines = rules_listing(rules, configured, "text", "en").splitlines()
+    assert lines[0].startswith("budget-fit        info     ")
+    assert lines[0].endswith("[built-in] (configured; default error)")
+    assert lines[1].startswith("hashtag-strategy  ") and "configured" not in lines[1]
+    items = json.loads(rules_listing(rules, configured, "json", "en"))
+    assert [(item["severity"], item["default_severity"]) for item in items] == [
+        ("info", "error"),
+        (rules[1].severity.value, rules[1].severity.value),
+    ]

@@ -17,7 +17,8 @@ from campaignlint.commands import CheckOptions, run_check
 from campaignlint.facts import brief_facts
 from campaignlint.renderers import FORMATS
 from campaignlint.renderers.github import escape_data, escape_property
-from campaignlint.renderers.markdown import code, escape, field_path
+from campaignlint.renderers.markdown import code, escape
+from campaignlint.review import field_path
 from tests.helpers import REPO, SAMPLES, SHARED
 
 SARIF_SCHEMA = SHARED / "corpora" / "sarif" / "sarif-schema-2.1.0.json"

@@ -12,7 +12,7 @@ import pytest
 from campaignlint import commands
 from campaignlint.commands import CheckOptions, run_check
 from campaignlint.renderers import Report
-from campaignlint.renderers.calendar import Calendar, CalendarRow, portfolio_calendar
+from campaignlint.review_calendar import Calendar, CalendarRow, portfolio_calendar
 from tests.helpers import SAMPLES
 
 PORTFOLIO = SAMPLES / "portfolio"
@@ -120,10 +120,14 @@ def test_weeks_are_mondays_in_order_without_empty_weeks(monkeypatch: pytest.Monk
 
 
 def test_a_long_portfolio_is_cut_into_quarters(monkeypatch: pytest.MonkeyPatch) -> None:
-    blocks = calendar_of(monkeypatch).blocks()
-    assert [len(weeks) for weeks, _rows in blocks] == [13, 4]
-    weeks, rows = blocks[1]
-    assert weeks[0] == dt.date(2027, 10, 18)
+    tables = calendar_of(monkeypatch).tables
+    assert [len(table.weeks) for table in tables] == [13, 4]
+    assert [table.headings[:2] for table in tables] == [
+        ["5 Apr 2027", "12 Apr"],
+        ["18 Oct 2027", "25 Oct"],
+    ]
+    rows = tables[1].rows
+    assert tables[1].weeks[0] == dt.date(2027, 10, 18)
     assert [r.handle for r in rows] == ["@dyt.burak", "@ece.sabah", "@kerem.kosuyor"]
     assert all(len(r.cells) == 4 for r in rows)
 
@@ -196,3 +200,28 @@ def test_decades_long_dates_do_not_stretch_the_calendar(
     assert len(calendar.weeks) == 55  # Stride from 5 Apr, then Bolt's first year from 19 Apr
     assert calendar.total_weeks == 55
     assert marked_cells(row(calendar, "@jaylen.fits"))  # the conflict is still marked
+
+
+def test_a_finding_on_the_eleventh_creator_marks_that_creator(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    for name in ("bolt-runners.yaml", "stride-cloudstep.yaml"):
+        (folder / name).write_text((PORTFOLIO / name).read_text(encoding="utf-8"), "utf-8")
+    bolt = folder / "bolt-runners.yaml"
+    text = bolt.read_text(encoding="utf-8")
+    fillers = "".join(f'  - handle: "@filler.{number}"\n' for number in range(1, 10))
+    bolt.write_text(
+        text.replace('  - handle: "@jaylen.fits"', fillers + '  - handle: "@jaylen.fits"')
+    )
+    stride = folder / "stride-cloudstep.yaml"  # only Bolt's finding is shown
+    text = stride.read_text(encoding="utf-8")
+    waiver = "  # campaignlint: disable=exclusivity-conflict -- test"
+    stride.write_text(
+        text.replace('  - handle: "@jaylen.fits"', '  - handle: "@jaylen.fits"' + waiver)
+    )
+    monkeypatch.chdir(tmp_path)
+    calendar = calendar_of_paths([Path("briefs")], monkeypatch)  # @jaylen.fits is /influencers/10
+    assert list(marked_cells(row(calendar, "@jaylen.fits"))) == ["2027-04-19", "2027-04-26"]
+    assert not marked_cells(row(calendar, "@filler.1"))  # /influencers/1 is not its parent

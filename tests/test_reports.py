@@ -16,7 +16,7 @@ import pytest
 
 from campaignlint.commands import CheckOptions, run_check
 from campaignlint.i18n import TERM_NAMES, Term
-from campaignlint.renderers.markdown import FIELD_LABELS, round_shares, verdict_for
+from campaignlint.review import FIELD_LABELS, round_shares, verdict_for
 from tests.helpers import SAMPLES, load_script
 
 MISTAKES = SAMPLES / "mistakes"

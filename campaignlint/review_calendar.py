@@ -7,8 +7,9 @@ weeks a brief's exclusivity holds the creator, and the portfolio findings of the
 (``exclusivity-conflict``, ``competing-promotions``, ``creator-overload``) in the weeks they
 concern. Only findings the report shows are marked: a suppressed finding leaves no mark.
 
-The data is read with :mod:`campaignlint.portfolio` from the briefs the report already holds;
-the templates only lay it out.
+The data is read with :mod:`campaignlint.portfolio` from the briefs the report already holds.
+The calendar is part of the review model (:mod:`campaignlint.review`): cut into tables of a
+quarter each, with its week headings in the report's language, so the templates only lay it out.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from campaignlint.i18n import _
 from campaignlint.portfolio import (
     Booking,
     Portfolio,
@@ -32,6 +34,16 @@ if TYPE_CHECKING:
 
 # The portfolio rules whose findings the calendar marks, with the mark each gets.
 MARKS = {"exclusivity-conflict": "✕", "competing-promotions": "⚠", "creator-overload": "ℹ"}
+# What each mark means, for the legend.
+MARK_LABELS = {
+    "exclusivity-conflict": _(
+        "exclusivity conflict: booked by a competitor while under exclusivity"
+    ),
+    "competing-promotions": _(
+        "competing promotions: two competing brands less than the minimum gap apart"
+    ),
+    "creator-overload": _("overload: more posts due in 7 days than a creator can make well"),
+}
 WEEK = dt.timedelta(days=7)
 # Weeks per table: a quarter. A longer portfolio gets one table per quarter, so the columns
 # stay wide enough to read on a desktop (a phone shows cards anyway).
@@ -63,6 +75,12 @@ class CalendarCell:
     week: dt.date  # the Monday
     entries: list[CalendarEntry] = field(default_factory=list)
     marks: list[str] = field(default_factory=list)  # rule ids, in the order of MARKS
+    label: str = ""  # the week as the report names it: ``5 Apr``
+
+    @property
+    def text(self) -> str:
+        """The cell's bookings in the legend's notation: ``4🔒▸2 5``."""
+        return " ".join(entry.text for entry in self.entries)
 
 
 @dataclass
@@ -83,23 +101,47 @@ class CalendarBrief:
 
 
 @dataclass
+class CalendarTable:
+    """Up to ``WEEKS_PER_TABLE`` weeks of the calendar, with the creators booked in them."""
+
+    weeks: list[dt.date]
+    headings: list[str]  # the weeks' column headings; the first one says the year
+    rows: list[CalendarRow]
+
+
+@dataclass
 class Calendar:
     weeks: list[dt.date]  # Mondays, in order; weeks nobody is booked are left out
     rows: list[CalendarRow]
     briefs: list[CalendarBrief]
     marks: list[str]  # the rule ids marked somewhere, for the legend
     total_weeks: int = 0  # weeks with a booking; more than ``weeks`` when the calendar is cut
+    tables: list[CalendarTable] = field(default_factory=list)
 
-    def blocks(self) -> list[tuple[list[dt.date], list[CalendarRow]]]:
-        """The calendar cut into tables of at most ``WEEKS_PER_TABLE`` weeks, each with the
-        creators booked in its weeks."""
-        blocks = []
-        for first in range(0, len(self.weeks), WEEKS_PER_TABLE):
-            last = first + WEEKS_PER_TABLE
-            rows = [CalendarRow(row.handle, row.cells[first:last]) for row in self.rows]
-            busy = [row for row in rows if any(cell.entries for cell in row.cells)]
-            blocks.append((self.weeks[first:last], busy))
-        return blocks
+    @property
+    def shown_weeks(self) -> int:
+        return len(self.weeks)
+
+    @property
+    def cut(self) -> bool:
+        """True when the calendar shows only the first ``MAX_WEEKS`` weeks with a booking."""
+        return self.total_weeks > len(self.weeks)
+
+
+def _tables(
+    weeks: Sequence[dt.date], rows: Sequence[CalendarRow], lang: str
+) -> list[CalendarTable]:
+    """The calendar cut into tables of at most ``WEEKS_PER_TABLE`` weeks, each with the
+    creators booked in its weeks."""
+    tables = []
+    for first in range(0, len(weeks), WEEKS_PER_TABLE):
+        last = first + WEEKS_PER_TABLE
+        cut = [CalendarRow(row.handle, row.cells[first:last]) for row in rows]
+        busy = [row for row in cut if any(cell.entries for cell in row.cells)]
+        shown = list(weeks[first:last])
+        headings = [week_label(week, lang, index == 0) for index, week in enumerate(shown)]
+        tables.append(CalendarTable(shown, headings, busy))
+    return tables
 
 
 def week_label(week: dt.date, lang: str, with_year: bool = False) -> str:
@@ -172,8 +214,9 @@ def portfolio_calendar(report: Report, names: Mapping[str, str]) -> Calendar | N
         return None
     shown_weeks = weeks[:MAX_WEEKS]
     marked = _marks(report, portfolio)
+    labels = {week: week_label(week, report.lang) for week in shown_weeks}
     rows = [
-        _row(entries, shown_weeks, numbers, marked.get(key, {}))
+        _row(entries, labels, numbers, marked.get(key, {}))
         for key, entries in sorted(grouped.items())
     ]
     legend = [
@@ -182,19 +225,26 @@ def portfolio_calendar(report: Report, names: Mapping[str, str]) -> Calendar | N
     ]
     shown = {rule for cells in marked.values() for rules in cells.values() for rule in rules}
     return Calendar(
-        shown_weeks, rows, legend, [rule for rule in MARKS if rule in shown], len(weeks)
+        shown_weeks,
+        rows,
+        legend,
+        [rule for rule in MARKS if rule in shown],
+        len(weeks),
+        _tables(shown_weeks, rows, report.lang),
     )
 
 
 def _row(
     entries: Sequence[tuple[PortfolioBrief, Booking]],
-    weeks: Sequence[dt.date],
+    labels: Mapping[dt.date, str],
     numbers: Mapping[str, int],
     marks: Mapping[dt.date, set[str]],
 ) -> CalendarRow:
+    """A creator's row: a cell per week of ``labels`` (the weeks shown, with their names)."""
     cells = []
-    for week in weeks:
-        cell = CalendarCell(week, marks=[rule for rule in MARKS if rule in marks.get(week, ())])
+    for week, label in labels.items():
+        marked = [rule for rule in MARKS if rule in marks.get(week, ())]
+        cell = CalendarCell(week, marks=marked, label=label)
         for brief, booking in entries:
             exclusivity = brief.exclusivity
             entry = CalendarEntry(
@@ -232,7 +282,12 @@ def _marks(report: Report, portfolio: Portfolio) -> dict[str, dict[dt.date, set[
 
 
 def _booking(brief: PortfolioBrief, pointer: str) -> Booking | None:
-    return next((b for b in brief.bookings if pointer.startswith(b.pointer)), None)
+    """The booking at ``pointer`` or holding it (``/influencers/1`` does not hold
+    ``/influencers/10``)."""
+    return next(
+        (b for b in brief.bookings if pointer == b.pointer or pointer.startswith(b.pointer + "/")),
+        None,
+    )
 
 
 def _related_dues(
