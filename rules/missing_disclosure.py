@@ -99,6 +99,7 @@ from campaignlint.api import (
     fold,
     fold_with_offsets,
     load_json,
+    market_code,
 )
 
 ID = "missing-disclosure"
@@ -177,8 +178,7 @@ def _market_key(market: str) -> str:
     code = market.strip()
     if fold(code) == fold(DEFAULT_MARKET):
         return DEFAULT_MARKET
-    code = code.upper()
-    return str(DATA["aliases"].get(code, code))
+    return market_code(code)
 
 
 def _campaign_markets(brief: Brief) -> list[str]:
