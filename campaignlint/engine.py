@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from campaignlint.config import ALL, Config, config_for, validate_rule_ids
 from campaignlint.errors import CampaignlintError, ConfigError, InputError
+from campaignlint.exit_codes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from campaignlint.i18n import DEFAULT_LANGUAGE, Message, Plain, _
 from campaignlint.model import Finding, Problem, Related, Severity, render_problem
 from campaignlint.registry import discover_all
@@ -939,7 +940,7 @@ class Tally:
             "input_errors": self.input_errors,
             "internal_errors": self.internal_errors,
             "fail_on": self.fail_on.value,
-            "exit_code": 2 if broken else (1 if self.failing else 0),
+            "exit_code": EXIT_USAGE if broken else (EXIT_FINDINGS if self.failing else EXIT_OK),
         }
 
 

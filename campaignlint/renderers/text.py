@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from campaignlint.exit_codes import EXIT_USAGE
 from campaignlint.i18n import _, severity_name
 from campaignlint.model import Severity
 
@@ -80,7 +81,7 @@ def summary_line(report: Report) -> str:
     lang = report.lang
     files = summary["files_checked"]
     unreadable = summary["input_errors"]
-    if files == 0 and summary["exit_code"] == 2:
+    if files == 0 and summary["exit_code"] == EXIT_USAGE:
         return _("No briefs checked: with --strict that is an error.").render(lang)
     crashed = summary["internal_errors"]
     if summary["findings"] == 0 and crashed and not unreadable:
