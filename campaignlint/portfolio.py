@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from campaignlint import clock
 from campaignlint.domain import parse_date
 from campaignlint.i18n import Message
 from campaignlint.loader import nearest_position
@@ -138,7 +139,7 @@ class Portfolio:
 
     briefs: list[PortfolioBrief]
     checked: frozenset[str]  # paths of the briefs of the run
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=clock.today)
     _conflicts: list[Conflict] | None = field(default=None, repr=False)
 
     def bookings_by_creator(self) -> dict[str, list[tuple[PortfolioBrief, Booking]]]:

@@ -32,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from campaignlint import clock
 from campaignlint.config import ALL, Config
 from campaignlint.i18n import DEFAULT_LANGUAGE, Message, Plain, _
 from campaignlint.model import Finding, Position, Problem, Severity, render_problem
@@ -391,7 +392,7 @@ def apply(
     suppressions = parse_suppressions(text, getattr(brief, "document", None))
     if not suppressions:
         return findings
-    today = getattr(brief, "today", None) or dt.date.today()
+    today = getattr(brief, "today", None) or clock.today()
     live = [s for s in suppressions if s.malformed is None and (s.expiry() or dt.date.max) >= today]
     _mark_suppressed(findings, live)
     if _reports_unused(config, active):
