@@ -85,6 +85,7 @@ from campaignlint.api import (
     _,
     age_overlap,
     fold,
+    influencer_label,
     is_number,
     language_code,
     parse_age_bucket,
@@ -635,7 +636,4 @@ def _top_entry(
 
 
 def _handle(brief: Brief, pointer: str) -> Plain:
-    handle = brief.text(f"{pointer}/handle")
-    if handle and handle.strip():
-        return Plain(handle.strip())
-    return Plain(f"influencers[{pointer.rsplit('/', 1)[-1]}]")
+    return Plain(influencer_label(brief.get(pointer), int(pointer.rsplit("/", 1)[-1])))

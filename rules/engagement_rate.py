@@ -61,6 +61,7 @@ from campaignlint.api import (
     _,
     engagement_rate,
     fold,
+    influencer_label,
     tier_for_followers,
 )
 
@@ -231,7 +232,4 @@ def _rounded(value: float) -> float:
 
 
 def _handle(brief: Brief, pointer: str) -> Plain:
-    handle = brief.text(f"{pointer}/handle")
-    if handle and handle.strip():
-        return Plain(handle.strip())
-    return Plain(f"influencers[{pointer.rsplit('/', 1)[-1]}]")
+    return Plain(influencer_label(brief.get(pointer), int(pointer.rsplit("/", 1)[-1])))
