@@ -335,6 +335,31 @@ AREA_NAMES = {
 }
 
 
+# Turkish pairs its dotted and dotless i: i <-> İ, ı <-> I (Python's str.upper/lower do not).
+_TURKISH_UPPER = {"i": "İ", "ı": "I"}
+_TURKISH_LOWER = {"İ": "i", "I": "ı"}
+
+
+def upper_first(text: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``text`` with its first letter upper-cased, the Turkish way in Turkish (``içerik`` ->
+    ``İçerik``, ``ılık`` -> ``Ilık``). The one capitaliser of messages, headings and reports."""
+    if not text:
+        return text
+    first = text[0]
+    head = _TURKISH_UPPER.get(first) if lang == "tr" else None
+    return (head or first.upper()) + text[1:]
+
+
+def lower_first(text: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``text`` with its first letter lower-cased, the Turkish way in Turkish (``İçerik`` ->
+    ``içerik``, ``Işık`` -> ``ışık``): a heading used inside a sentence."""
+    if not text:
+        return text
+    first = text[0]
+    head = _TURKISH_LOWER.get(first) if lang == "tr" else None
+    return (head or first.lower()) + text[1:]
+
+
 def severity_name(severity: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """``error`` -> ``hata`` in Turkish; the identifier itself when it has no name."""
     name = SEVERITY_NAMES.get(str(severity))
