@@ -530,28 +530,12 @@ def lint_file(
 # --- collecting files ----------------------------------------------------------------------
 
 
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def is_excluded(path: Path, patterns: Iterable[str], root: Path) -> bool:
-    """True when ``path`` (or a folder it is in) matches an exclude glob, relative to ``root``."""
-    import fnmatch
+    """True when ``path`` (or a folder it is in) matches an exclude glob, relative to ``root``
+    (campaignlint.globs: .gitignore semantics)."""
+    from campaignlint.globs import matches
 
-    relative = _relative(path, root)
-    parts = relative.split("/")
-    prefixes = ["/".join(parts[: index + 1]) for index in range(len(parts))]
-    for pattern in patterns:
-        cleaned = pattern.strip().rstrip("/").removeprefix("./")
-        if cleaned.endswith("/**"):
-            cleaned = cleaned[:-3]
-        for candidate in (*prefixes, path.name):
-            if fnmatch.fnmatchcase(candidate, cleaned):
-                return True
-    return False
+    return matches(path, patterns, root)
 
 
 @dataclass

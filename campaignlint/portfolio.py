@@ -15,7 +15,7 @@ with the others. Findings are reported only in the briefs of the run; each names
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -447,21 +447,11 @@ def read_portfolio_briefs(
 
 
 def expand_globs(patterns: Sequence[str], root: Path) -> list[str]:
-    """The briefs (``*.yaml``, ``*.yml``) the ``portfolio:`` globs match under ``root``;
-    ``briefs/**`` takes a whole folder."""
-    found: list[str] = []
-    for pattern in patterns:
-        cleaned = pattern.strip().removeprefix("./")
-        if not cleaned:
-            continue
-        for match in sorted(root.glob(cleaned)):
-            candidates: Iterator[Path] = (
-                (p for p in sorted(match.rglob("*")) if p.is_file())
-                if match.is_dir()
-                else iter((match,))
-            )
-            found.extend(shown_path(str(p)) for p in candidates if p.name.endswith(BRIEF_SUFFIXES))
-    return found
+    """The briefs (``*.yaml``, ``*.yml``) the ``portfolio:`` globs match under ``root``
+    (campaignlint.globs: .gitignore semantics; ``briefs/**`` or ``briefs/`` takes a folder)."""
+    from campaignlint.globs import find_files
+
+    return [shown_path(str(path)) for path in find_files(patterns, root, BRIEF_SUFFIXES)]
 
 
 PortfolioOutcome = tuple[str, Problem | str]
