@@ -322,10 +322,13 @@ def _apply_pointer_overrides(
         for scope, entry in overrides:
             if not _inside(finding.pointer, scope):
                 continue
-            settings = (entry.get("rules") or {}).get(finding.rule) or {}
+            rules = entry.get("rules") or {}
+            settings = rules.get(finding.code) or rules.get(finding.rule) or {}
             if settings.get("severity"):
                 finding.severity = Severity(settings["severity"])
-            if finding.rule in entry.get("ignore", ()) and finding.suppressed_by is None:
+            ignored = entry.get("ignore", ())
+            named = finding.rule in ignored or finding.code in ignored
+            if named and finding.suppressed_by is None:
                 finding.suppressed_by = f"per_file: #{scope}"
 
 

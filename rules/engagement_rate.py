@@ -92,6 +92,11 @@ OPTIONS = {
         {"type": "number", "minimum": 0},
     ),
 }
+CHECKS = {
+    "stated-mismatch": "The stated rate is far from the rate the averages give.",
+    "implausible": "The rate is implausibly high.",
+    "below-floor": "The rate is below the floor of the creator's tier.",
+}
 
 _AVERAGES = ("avg_likes", "avg_comments", "avg_shares")
 
@@ -148,6 +153,7 @@ def _check_influencer(
                 "Check the follower count and the averages against the creator's analytics;"
                 " rates this high usually mean bought engagement or a wrong follower count."
             ),
+            check="implausible",
         )
         return
     yield from _below_floor(brief, pointer, rate_pointer, handle, rate, followers, floors)
@@ -185,6 +191,7 @@ def _stated_mismatch(
             followers=brief.number(f"{pointer}/followers"),
             computed=Percent(computed),
         ),
+        check="stated-mismatch",
     )
 
 
@@ -222,6 +229,7 @@ def _below_floor(
             " audience engages at {floor} or more (smaller creators usually engage more).",
             floor=Percent(floor),
         ),
+        check="below-floor",
     )
 
 

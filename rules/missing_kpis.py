@@ -118,6 +118,13 @@ OPTIONS = {
         {"type": "array", "items": {"type": "string"}},
     ),
 }
+CHECKS = {
+    "no-kpis": "The brief defines no KPIs.",
+    "incomplete": "A KPI has no metric, target or time window.",
+    "unmeasurable": "A KPI's metric is not one that can be measured.",
+    "objective": "No KPI serves the campaign objective.",
+    "priority": "KPIs have no priority, or two share one.",
+}
 
 
 def metric_key(metric: str) -> str:
@@ -141,6 +148,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
                 example="{metric: conversions, target: 1200, window: campaign, priority: 1}",
             ),
             severity="error" if brief.is_paid else "warning",
+            check="no-kpis",
         )
         return
     if not isinstance(value, list):
@@ -191,6 +199,7 @@ def _check_fields(
                 items=_labels(no_metric),
             ),
             _("Name a measurable metric, such as views, clicks or conversions."),
+            check="incomplete",
         )
     if unmeasurable:
         metric = unmeasurable[0][1]
@@ -206,6 +215,7 @@ def _check_fields(
                 "Use a metric TikTok or your tracking can count: {metrics}.",
                 metrics=[Term(metric, typed=True) for metric in sorted(measurable)],
             ),
+            check="unmeasurable",
         )
     yield from _missing_field(brief, no_target, "target")
     yield from _missing_field(brief, no_window, "window")
@@ -229,6 +239,7 @@ def _missing_field(brief: Brief, places: list[tuple[str, str]], field: str) -> I
             _("Add a target number for {metric}, measured against a baseline.", metric=first)
             if count == 1
             else _("Add a target number for each, measured against a baseline."),
+            check="incomplete",
         )
         return
     yield _grouped(
@@ -239,6 +250,7 @@ def _missing_field(brief: Brief, places: list[tuple[str, str]], field: str) -> I
         _("Add window: weekly, monthly or campaign to {metric}.", metric=first)
         if count == 1
         else _("Add window: weekly, monthly or campaign to each of {metrics}.", metrics=labels),
+        check="incomplete",
     )
 
 
@@ -249,16 +261,17 @@ def _grouped(
     several: Message,
     fix: Message,
     severity: str | None = None,
+    check: str | None = None,
 ) -> Problem:
     """One finding at the first place (``missing`` positions an absent field at its KPI), the
     other places related."""
     first = places[0][0]
     message = one if len(places) == 1 else several
-    located = brief.missing(first, message, fix, severity=severity)
+    located = brief.missing(first, message, fix, severity=severity, check=check)
     if len(places) == 1:
         return located
     related = [pointer for pointer, _label in places[1:]]
-    grouped = brief.problem(first, message, fix, severity=severity, related=related)
+    grouped = brief.problem(first, message, fix, severity=severity, related=related, check=check)
     return dataclasses.replace(grouped, position=located.position)
 
 
@@ -290,6 +303,7 @@ def _check_objective(
             metric=Term(wanted[0]),
         ),
         at_key=True,
+        check="objective",
     )
 
 
@@ -310,6 +324,7 @@ def _check_priorities(brief: Brief, kpis: list[tuple[str, dict[str, Any]]]) -> I
             _("Number the KPIs' priority 1, 2, 3 so everyone knows which result counts most."),
             severity="info",
             at_key=True,
+            check="priority",
         )
         return
     if without:
@@ -325,6 +340,7 @@ def _check_priorities(brief: Brief, kpis: list[tuple[str, dict[str, Any]]]) -> I
             if len(places) == 1
             else _("Give each of {metrics} a priority number of its own.", metrics=labels),
             severity="info",
+            check="priority",
         )
     seen: dict[Any, str] = {}
     for pointer, kpi in kpis:
@@ -343,6 +359,7 @@ def _check_priorities(brief: Brief, kpis: list[tuple[str, dict[str, Any]]]) -> I
                 ),
                 _("Give each KPI a different priority: 1 is the result that counts most."),
                 severity="info",
+                check="priority",
             )
         else:
             seen[key] = label
