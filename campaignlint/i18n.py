@@ -491,7 +491,7 @@ TERM_NAMES: dict[str, Message] = {
     "payment": _("payment"),
     "usage_rights": _("usage rights"),
     "termination": _("termination"),
-    # age themes (campaignlint/data/age_themes.json)
+    # age themes (rules/age_content_fit.json)
     "dance": _("dance"),
     "music": _("music"),
     "challenges": _("challenges"),

@@ -88,6 +88,7 @@ from campaignlint.api import (
     influencer_label,
     is_number,
     language_code,
+    load_beside,
     parse_age_bucket,
     parse_date,
 )
@@ -143,25 +144,7 @@ _COMPARED = (
 )
 
 # Audience insight exports name genders in several ways: map them to the brief's values.
-_GENDER_NAMES = {
-    "female": "female",
-    "females": "female",
-    "woman": "female",
-    "women": "female",
-    "f": "female",
-    "kadin": "female",
-    "kiz": "female",
-    "male": "male",
-    "males": "male",
-    "man": "male",
-    "men": "male",
-    "m": "male",
-    "erkek": "male",
-    "non_binary": "non_binary",
-    "non-binary": "non_binary",
-    "nonbinary": "non_binary",
-    "non binary": "non_binary",
-}
+_GENDER_NAMES: dict[str, str] = load_beside(__file__, "audience_mismatch.json")["gender_names"]
 
 
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:

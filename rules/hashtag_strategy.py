@@ -61,6 +61,7 @@ from campaignlint.api import (
     _,
     find_placeholders,
     fold,
+    load_beside,
 )
 
 ID = "hashtag-strategy"
@@ -118,43 +119,7 @@ DISCLOSURE_TAGS = frozenset(
 )
 
 # Words of a brand or campaign name that say nothing about the brand itself.
-COMMON_NAME_WORDS = frozenset(
-    {
-        "campaign",
-        "kampanya",
-        "kampanyasi",
-        "launch",
-        "lansman",
-        "lansmani",
-        "official",
-        "resmi",
-        "tiktok",
-        "with",
-        "from",
-        "ile",
-        "icin",
-        "and",
-        "the",
-        "brand",
-        "marka",
-        "company",
-        "group",
-        "cosmetics",
-        "kozmetik",
-        "beauty",
-        "fashion",
-        "moda",
-        "shop",
-        "store",
-        "magaza",
-        "summer",
-        "winter",
-        "spring",
-        "autumn",
-        "sale",
-        "indirim",
-    }
-)
+COMMON_NAME_WORDS = frozenset(load_beside(__file__, "hashtag_strategy.json")["common_name_words"])
 
 _TAG_CHARACTER = re.compile(r"[\w]", re.UNICODE)
 

@@ -52,7 +52,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from campaignlint.api import Brief, Message, Option, Problem, Term, _, fold, is_number
+from campaignlint.api import Brief, Message, Option, Problem, Term, _, fold, is_number, load_beside
 
 ID = "missing-kpis"
 SEVERITY = "warning"
@@ -65,49 +65,9 @@ SOURCE = (
     " window)."
 )
 
-MEASURABLE_METRICS = (
-    "views",
-    "reach",
-    "impressions",
-    "followers",
-    "follower_growth",
-    "likes",
-    "comments",
-    "shares",
-    "saves",
-    "engagement_rate",
-    "watch_time",
-    "completion_rate",
-    "clicks",
-    "ctr",
-    "conversions",
-    "conversion_rate",
-    "sales",
-    "revenue",
-    "roas",
-    "cpa",
-    "cpm",
-    "cpc",
-    "installs",
-    "promo_code_uses",
-    "ugc_posts",
-)
-OBJECTIVE_METRICS = {
-    "awareness": ["views", "reach", "impressions", "follower_growth"],
-    "engagement": ["engagement_rate", "likes", "comments", "shares", "saves"],
-    "traffic": ["clicks", "ctr"],
-    "sales": [
-        "conversions",
-        "conversion_rate",
-        "sales",
-        "revenue",
-        "roas",
-        "cpa",
-        "promo_code_uses",
-    ],
-    "app_installs": ["installs", "cpa"],
-    "ugc": ["ugc_posts"],
-}
+DATA = load_beside(__file__, "missing_kpis.json")
+MEASURABLE_METRICS: tuple[str, ...] = tuple(DATA["measurable_metrics"])
+OBJECTIVE_METRICS: dict[str, list[str]] = DATA["objective_metrics"]
 OPTIONS = {
     "measurable_metrics": Option.strings(
         MEASURABLE_METRICS, "Metrics a KPI may use (case, spaces and hyphens ignored)."

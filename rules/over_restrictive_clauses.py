@@ -76,7 +76,7 @@ from campaignlint.api import (
     fold,
     fold_with_offsets,
     is_number,
-    load_json,
+    load_beside,
     pointer_label,
 )
 
@@ -92,7 +92,7 @@ SOURCE = (
 )
 
 
-DATA = load_json("restrictive_patterns.json")
+DATA = load_beside(__file__, "over_restrictive_clauses.json")
 _PHRASES = {"type": "array", "items": {"type": "string"}}
 
 OPTIONS = {
@@ -125,21 +125,8 @@ TEXT_FIELDS = (
     "/contract/duties",
     "/contract/clauses",
 )
-UNLIMITED_WORDS = ("unlimited", "perpetual", "infinite", "forever", "sınırsız", "süresiz")
-ALL_CATEGORIES = (
-    "all",
-    "any",
-    "all brands",
-    "every brand",
-    "any brand",
-    "all categories",
-    "every category",
-    "any category",
-    "tümü",
-    "hepsi",
-    "tüm markalar",
-    "tüm kategoriler",
-)
+UNLIMITED_WORDS = tuple(DATA["unlimited_words"])
+ALL_CATEGORIES = tuple(DATA["all_categories"])
 NEGATION_WINDOW_WORDS = 4
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
 _ADJACENT_NEGATIONS = frozenset(fold(word) for word in DATA["negations_adjacent"])
