@@ -61,6 +61,15 @@ def test_every_problem_of_a_rule_with_checks_names_a_declared_check(rule_id: str
     path = REPO / "rules" / f"{rule.module.rsplit('.', 1)[-1]}.py"
     tree = ast.parse(path.read_text(encoding="utf-8"))
     used: set[str] = set()
+    computed = False
+    declaration = next(
+        node.value
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and any(isinstance(target, ast.Name) and target.id == "CHECKS" for target in node.targets)
+    )
+    assert isinstance(declaration, ast.Dict)
+    keys = list(declaration.keys)
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
@@ -68,6 +77,8 @@ def test_every_problem_of_a_rule_with_checks_names_a_declared_check(rule_id: str
         value = keywords.get("check")
         if isinstance(value, ast.Constant) and isinstance(value.value, str):
             used.add(value.value)
+        elif value is not None:
+            computed = True
         func = node.func
         makes_problem = (
             isinstance(func, ast.Attribute)
@@ -77,6 +88,12 @@ def test_every_problem_of_a_rule_with_checks_names_a_declared_check(rule_id: str
         )
         if makes_problem:
             assert "check" in keywords or None in keywords, f"{path.name}:{node.lineno}"
+    if computed:  # check=dimension: the ids it can take are string literals of the module
+        used |= {
+            node.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and node.value in rule.checks and node not in keys
+        }
     assert used == set(rule.checks)
 
 
