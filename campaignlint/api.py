@@ -25,7 +25,8 @@ What it exports:
   ranges (:func:`stated_tier`, :func:`tier_follower_range`), the tables behind them
   (:data:`TIER_ENGAGEMENT_FLOORS`, :data:`IMPLAUSIBLE_ENGAGEMENT_RATE`,
   :data:`ATTRIBUTABLE_METHODS`), the campaign kinds (:data:`PAID`, :data:`GIFTED`,
-  :data:`AFFILIATE`, :data:`NON_COMMERCIAL`) and ISO language codes (:func:`language_code`);
+  :data:`AFFILIATE`, :data:`NON_COMMERCIAL`), ISO language codes (:func:`language_code`) and
+  markets as every rule compares them (:func:`market_code`: ``uk`` -> ``GB``, ``EL`` -> ``GR``);
 - time zones of markets: :func:`is_valid_zone`, :func:`suggest_zone` (the likely meant zone),
   :func:`primary_zone` (a market's main zone) and :func:`zone_in_markets`;
 - field names for messages: :func:`pointer_label` turns a JSON pointer into the field as a
@@ -109,6 +110,7 @@ _HOMES = {
     "stated_tier": "campaignlint.domain",
     "tier_follower_range": "campaignlint.domain",
     "language_code": "campaignlint.codes",
+    "market_code": "campaignlint.codes",
     "fold_with_offsets": "campaignlint.text",
     "pointer_label": "campaignlint.validation",
     "is_valid_zone": "campaignlint.timezones",
@@ -141,6 +143,7 @@ if TYPE_CHECKING:
     from campaignlint.campaign import NON_COMMERCIAL as NON_COMMERCIAL
     from campaignlint.campaign import PAID as PAID
     from campaignlint.codes import language_code as language_code
+    from campaignlint.codes import market_code as market_code
     from campaignlint.data import load_beside as load_beside
     from campaignlint.data import load_json as load_json
     from campaignlint.domain import ATTRIBUTABLE_METHODS as ATTRIBUTABLE_METHODS

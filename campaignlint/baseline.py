@@ -1,10 +1,12 @@
 """Baselines: record today's findings, then report only new ones.
 
-A finding is fingerprinted by its file, rule, JSON pointer and English message, never by line,
-so editing lines above it does not break the baseline. List items with an identity are keyed
-by it, not by their place (version 2): an influencer by its handle, a deliverable by its
-influencer and format, so reordering them keeps the baseline. Each fingerprint keeps a count,
-so a brief that gains a second identical finding reports the new one.
+A finding is recorded by its fingerprint (campaignlint.fingerprint, the key SARIF and GitLab
+hash too): its file, rule, JSON pointer and English message, never its line, so editing lines
+above it does not break the baseline. List items with an identity are keyed by it, not by their
+place (version 2), so reordering them keeps the baseline. Each fingerprint keeps a count, so a
+brief that gains a second identical finding reports the new one. Entries also name the finding's
+``code`` (``missing-disclosure.platform-label``) for the reader; matching is by rule id, so
+baselines written before the code existed still match.
 """
 
 from __future__ import annotations
@@ -19,12 +21,11 @@ from typing import Any
 
 from campaignlint.engine import INTERNAL_ERROR, FileResult
 from campaignlint.errors import ConfigError
+from campaignlint.fingerprint import Fingerprint, fingerprint
 from campaignlint.i18n import Plain, _
-from campaignlint.model import Finding
 
 VERSION = 2
 KNOWN_VERSIONS = (1, 2)  # 1: list items keyed by their index
-Fingerprint = tuple[str, str, str, str]
 
 
 def _file_key(path: str, baseline: Path) -> str:
@@ -39,53 +40,28 @@ def _file_key(path: str, baseline: Path) -> str:
         return Path(absolute).as_posix()
 
 
-def fingerprint(
-    finding: Finding, file_key: str, data: Any = None, version: int = VERSION
-) -> Fingerprint:
-    """What identifies ``finding`` across runs; ``data`` (the parsed brief) gives list items
-    their identity in version 2."""
-    message = finding.message_en or finding.message
-    pointer = finding.pointer
-    if version >= 2:
-        pointer, message = _stable(pointer, message, data)
-    return (file_key, finding.rule, pointer, message)
-
-
-_IDENTITIES = {"influencers": ("handle",), "deliverables": ("influencer", "format")}
-
-
-def _stable(pointer: str, message: str, data: Any) -> tuple[str, str]:
-    """``/influencers/2/followers`` -> ``/influencers/handle=@maya/followers``, and
-    ``influencers[2]`` in the message likewise, when the item has its identity fields."""
-    tokens = pointer.split("/")
-    if len(tokens) < 3 or tokens[1] not in _IDENTITIES or not tokens[2].isdigit():
-        return pointer, message
-    items = data.get(tokens[1]) if isinstance(data, dict) else None
-    index = int(tokens[2])
-    if not isinstance(items, list) or index >= len(items) or not isinstance(items[index], dict):
-        return pointer, message
-    fields = _IDENTITIES[tokens[1]]
-    values = [items[index].get(name) for name in fields]
-    if not all(isinstance(value, str) and value for value in values):
-        return pointer, message
-    identity = ",".join(f"{name}={value}" for name, value in zip(fields, values, strict=True))
-    tokens[2] = identity.replace("~", "~0").replace("/", "~1")
-    message = message.replace(f"{tokens[1]}[{index}]", f"{tokens[1]}[{identity}]")
-    return "/".join(tokens), message
-
-
 def write_baseline(results: Sequence[FileResult], path: Path) -> int:
     """Record every finding of ``results`` in ``path``; returns how many were recorded."""
     from campaignlint.fs import atomic_write
 
     counts: Counter[Fingerprint] = Counter()
+    codes: dict[Fingerprint, str] = {}
     for result in results:
         key = _file_key(result.path, path)
-        counts.update(
-            fingerprint(f, key, result.data) for f in result.findings if f.rule != INTERNAL_ERROR
-        )
+        for finding in result.findings:
+            if finding.rule != INTERNAL_ERROR:
+                mark = fingerprint(finding, key, result.data)
+                counts[mark] += 1
+                codes[mark] = finding.code
     entries = [
-        {"path": file, "rule": rule, "pointer": pointer, "message": message, "count": count}
+        {
+            "path": file,
+            "rule": rule,
+            "code": codes[(file, rule, pointer, message)],
+            "pointer": pointer,
+            "message": message,
+            "count": count,
+        }
         for (file, rule, pointer, message), count in sorted(counts.items())
     ]
     document = {"version": VERSION, "tool": "campaignlint", "findings": entries}

@@ -51,7 +51,11 @@ class Brief:
     ) -> None:
         self.document = document
         self.path = path
-        self.today = today or dt.date.today()
+        if today is None:
+            from campaignlint.clock import today as clock_today
+
+            today = clock_today()
+        self.today = today
         # Influencer index -> the creator-roster entry merged into it (campaignlint.roster).
         self.roster_matches: dict[int, Any] = {}
 

@@ -13,10 +13,15 @@ import click
 
 from campaignlint import __version__
 from campaignlint.cli_help import TranslatedGroup
+from campaignlint.exit_codes import (
+    EXIT_FINDINGS,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_TERMINATED,
+    EXIT_USAGE,
+    exit_for_signal,
+)
 from campaignlint.i18n import Message, _
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-EXIT_TERMINATED = 143  # 128 + SIGTERM, what CI sends on cancel
 
 
 def _fail(message: str) -> NoReturn:
@@ -398,7 +403,7 @@ def _interrupt(signum: int, _frame: Any) -> None:
 def _exit_now(signum: int, _frame: Any) -> None:
     """A second signal while campaignlint is already stopping: leave at once, quietly (raising
     again would print 'Exception ignored in threading' while the interpreter shuts down)."""
-    os._exit(128 + signum)
+    os._exit(exit_for_signal(signum))
 
 
 @main.command()

@@ -16,7 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from campaignlint.text import fold
-from campaignlint.timezones import MARKET_ALIASES
+
+# Market codes people write that are not ISO 3166-1 alpha-2: the EU's and the UK's own codes
+# for Greece and the United Kingdom. The one table every reader of a market uses (disclosure
+# tags, time zones, suggestions), so a market means the same country to every rule.
+MARKET_ALIASES = {"UK": "GB", "EL": "GR"}
 
 # Names people still write that the ISO data no longer (or never) lists: ISO renamed the country
 # (Turkey, Swaziland, Macedonia) or lists only the formal name (Russian Federation, Rusya
@@ -53,6 +57,13 @@ def country_code(value: Any) -> str | None:
     return code.upper() if _two_letters(code) else None
 
 
+def market_code(value: str) -> str:
+    """A market as every rule compares it: upper case, aliases resolved (``uk`` -> ``GB``,
+    ``EL`` -> ``GR``). Any text is accepted: the schema decides which codes exist."""
+    code = value.strip().upper()
+    return MARKET_ALIASES.get(code, code)
+
+
 def language_code(value: Any) -> str | None:
     """The lower-case ISO 639-1 code of a language tag (``en-GB``, ``EN`` -> ``en``), or None."""
     if not isinstance(value, str):
@@ -74,7 +85,7 @@ def suggest_country(value: str) -> str | None:
     ISO translations (``Germany``, ``Almanya``, ``Deutschland`` -> ``DE``). None when unsure."""
     text = value.strip()
     if text.upper() in MARKET_ALIASES:
-        return MARKET_ALIASES[text.upper()]
+        return market_code(text)
     import pycountry
 
     if _two_letters(text) and pycountry.countries.get(alpha_2=text.upper()) is not None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from campaignlint.config import Config, config_for
 from campaignlint.errors import CampaignlintError, ConfigError
+from campaignlint.exit_codes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from campaignlint.i18n import (
     DEFAULT_LANGUAGE,
     Message,
@@ -19,8 +20,6 @@ from campaignlint.i18n import (
     language_from_environment,
     severity_name,
 )
-
-EXIT_USAGE = 2
 
 
 @dataclass
@@ -555,7 +554,7 @@ def generate_docs(
         text = rules_markdown(builtin_rules().values(), lang)
     if output is None:
         sys.stdout.write(text)
-        return 0
+        return EXIT_OK
     if check_only:
         current = output.read_text(encoding="utf-8") if output.exists() else ""
         if current != text:
@@ -565,8 +564,8 @@ def generate_docs(
             elif lang != DEFAULT_LANGUAGE:
                 again = f"campaignlint docs --lang {lang} --output {output}"
             sys.stderr.write(f"{output} is stale: run {again}\n")
-            return 1
-        return 0
+            return EXIT_FINDINGS
+        return EXIT_OK
     from campaignlint.fs import atomic_write
 
     try:
@@ -574,7 +573,7 @@ def generate_docs(
     except OSError as error:
         reason = Plain(error.strerror or error)
         return _usage(_("cannot write {path}: {reason}", path=Plain(output), reason=reason), lang)
-    return 0
+    return EXIT_OK
 
 
 CONFIG_FILE = ".campaignlint.yaml"
@@ -615,7 +614,7 @@ def init_project(
     if brief is not None and all(path != config for path, _name in starters):
         kept = _("kept {path}: it exists already", path=Plain(_shown(config)))
         sys.stdout.write(kept.render(lang) + "\n")
-    return 0
+    return EXIT_OK
 
 
 def _shown(path: Path) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from campaignlint.config import ALL, Config, config_for, validate_rule_ids
 from campaignlint.errors import CampaignlintError, ConfigError, InputError
+from campaignlint.exit_codes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from campaignlint.i18n import DEFAULT_LANGUAGE, Message, Plain, _
 from campaignlint.model import Finding, Problem, Related, Severity, render_problem
 from campaignlint.registry import discover_all
@@ -529,28 +530,12 @@ def lint_file(
 # --- collecting files ----------------------------------------------------------------------
 
 
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def is_excluded(path: Path, patterns: Iterable[str], root: Path) -> bool:
-    """True when ``path`` (or a folder it is in) matches an exclude glob, relative to ``root``."""
-    import fnmatch
+    """True when ``path`` (or a folder it is in) matches an exclude glob, relative to ``root``
+    (campaignlint.globs: .gitignore semantics)."""
+    from campaignlint.globs import matches
 
-    relative = _relative(path, root)
-    parts = relative.split("/")
-    prefixes = ["/".join(parts[: index + 1]) for index in range(len(parts))]
-    for pattern in patterns:
-        cleaned = pattern.strip().rstrip("/").removeprefix("./")
-        if cleaned.endswith("/**"):
-            cleaned = cleaned[:-3]
-        for candidate in (*prefixes, path.name):
-            if fnmatch.fnmatchcase(candidate, cleaned):
-                return True
-    return False
+    return matches(path, patterns, root)
 
 
 @dataclass
@@ -939,7 +924,7 @@ class Tally:
             "input_errors": self.input_errors,
             "internal_errors": self.internal_errors,
             "fail_on": self.fail_on.value,
-            "exit_code": 2 if broken else (1 if self.failing else 0),
+            "exit_code": EXIT_USAGE if broken else (EXIT_FINDINGS if self.failing else EXIT_OK),
         }
 
 

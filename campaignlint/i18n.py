@@ -335,19 +335,35 @@ AREA_NAMES = {
 }
 
 
+# Turkish pairs its dotted and dotless i: i <-> İ, ı <-> I (Python's str.upper/lower do not).
+_TURKISH_UPPER = {"i": "İ", "ı": "I"}
+_TURKISH_LOWER = {"İ": "i", "I": "ı"}
+
+
+def upper_first(text: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``text`` with its first letter upper-cased, the Turkish way in Turkish (``içerik`` ->
+    ``İçerik``, ``ılık`` -> ``Ilık``). The one capitaliser of messages, headings and reports."""
+    if not text:
+        return text
+    first = text[0]
+    head = _TURKISH_UPPER.get(first) if lang == "tr" else None
+    return (head or first.upper()) + text[1:]
+
+
+def lower_first(text: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``text`` with its first letter lower-cased, the Turkish way in Turkish (``İçerik`` ->
+    ``içerik``, ``Işık`` -> ``ışık``): a heading used inside a sentence."""
+    if not text:
+        return text
+    first = text[0]
+    head = _TURKISH_LOWER.get(first) if lang == "tr" else None
+    return (head or first.lower()) + text[1:]
+
+
 def severity_name(severity: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """``error`` -> ``hata`` in Turkish; the identifier itself when it has no name."""
     name = SEVERITY_NAMES.get(str(severity))
     return name.render(lang) if name else str(severity)
-
-
-def upper_first(text: str, lang: str = DEFAULT_LANGUAGE) -> str:
-    """``text`` with its first letter upper-cased, the Turkish way in Turkish: ``içerik`` ->
-    ``İçerik`` (``str.upper`` gives ``I``, the capital of dotless ``ı``)."""
-    if not text:
-        return text
-    head = "İ" if lang == "tr" and text[0] == "i" else text[0].upper()
-    return head + text[1:]
 
 
 def area_name(area: str, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -475,7 +491,7 @@ TERM_NAMES: dict[str, Message] = {
     "payment": _("payment"),
     "usage_rights": _("usage rights"),
     "termination": _("termination"),
-    # age themes (campaignlint/data/age_themes.json)
+    # age themes (rules/age_content_fit.json)
     "dance": _("dance"),
     "music": _("music"),
     "challenges": _("challenges"),

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Literal
 
-from campaignlint.i18n import DEFAULT_LANGUAGE, Message
+from campaignlint.i18n import DEFAULT_LANGUAGE, Message, upper_first
 
 
 class Severity(StrEnum):
@@ -145,15 +145,14 @@ def sentence_case(text: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """Start a message with a capital, unless it starts with a field, handle, tag or quote.
 
     Rules are written by many hands; this keeps every message looking the same. The Turkish
-    capital of ``i`` is ``İ``.
+    capital of ``i`` is ``İ`` (campaignlint.i18n.upper_first).
     """
     if not text or not text[0].islower():
         return text
     first_word = text.split(" ", 1)[0]
     if any(mark in first_word for mark in "._/[@#'\"{:0123456789"):
         return text
-    head = "İ" if lang == "tr" and text[0] == "i" else text[0].upper()
-    return head + text[1:]
+    return upper_first(text, lang)
 
 
 def render_problem(

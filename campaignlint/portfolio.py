@@ -15,12 +15,13 @@ with the others. Findings are reported only in the briefs of the run; each names
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from campaignlint import clock
 from campaignlint.domain import parse_date
 from campaignlint.i18n import Message
 from campaignlint.loader import nearest_position
@@ -138,7 +139,7 @@ class Portfolio:
 
     briefs: list[PortfolioBrief]
     checked: frozenset[str]  # paths of the briefs of the run
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=clock.today)
     _conflicts: list[Conflict] | None = field(default=None, repr=False)
 
     def bookings_by_creator(self) -> dict[str, list[tuple[PortfolioBrief, Booking]]]:
@@ -446,21 +447,11 @@ def read_portfolio_briefs(
 
 
 def expand_globs(patterns: Sequence[str], root: Path) -> list[str]:
-    """The briefs (``*.yaml``, ``*.yml``) the ``portfolio:`` globs match under ``root``;
-    ``briefs/**`` takes a whole folder."""
-    found: list[str] = []
-    for pattern in patterns:
-        cleaned = pattern.strip().removeprefix("./")
-        if not cleaned:
-            continue
-        for match in sorted(root.glob(cleaned)):
-            candidates: Iterator[Path] = (
-                (p for p in sorted(match.rglob("*")) if p.is_file())
-                if match.is_dir()
-                else iter((match,))
-            )
-            found.extend(shown_path(str(p)) for p in candidates if p.name.endswith(BRIEF_SUFFIXES))
-    return found
+    """The briefs (``*.yaml``, ``*.yml``) the ``portfolio:`` globs match under ``root``
+    (campaignlint.globs: .gitignore semantics; ``briefs/**`` or ``briefs/`` takes a folder)."""
+    from campaignlint.globs import find_files
+
+    return [shown_path(str(path)) for path in find_files(patterns, root, BRIEF_SUFFIXES)]
 
 
 PortfolioOutcome = tuple[str, Problem | str]

@@ -24,14 +24,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import os
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
+from campaignlint import clock
 from campaignlint.config import ALL, Config
 from campaignlint.i18n import DEFAULT_LANGUAGE, Message, Plain, _
 from campaignlint.model import Finding, Position, Problem, Severity, render_problem
@@ -260,42 +258,6 @@ class _NodeSpans:
 # --- per_file overrides ----------------------------------------------------------------------
 
 
-@lru_cache(maxsize=256)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    """A glob where ``**`` spans folders, ``*`` and ``?`` stay inside one, ``dir/`` means
-    everything below it."""
-    cleaned = pattern.strip().removeprefix("./")
-    if cleaned.endswith("/"):
-        cleaned += "**"
-    parts, index = [], 0
-    while index < len(cleaned):
-        char = cleaned[index]
-        if cleaned.startswith("**/", index):
-            parts.append("(?:.*/)?")
-            index += 3
-            continue
-        if cleaned.startswith("**", index):
-            parts.append(".*")
-            index += 2
-            continue
-        parts.append({"*": "[^/]*", "?": "[^/]"}.get(char, re.escape(char)))
-        index += 1
-    return re.compile("".join(parts) + r"\Z")
-
-
-def _candidates(path: str, root: str) -> list[str]:
-    """``path`` as the patterns may name it: relative to the config's folder, as given, and
-    its file name."""
-    names = [Path(path).as_posix().removeprefix("./")]
-    try:
-        relative = Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
-        names.insert(0, relative)
-    except ValueError:
-        pass
-    names.append(Path(path).name)
-    return names
-
-
 def _split_pattern(pattern: str) -> tuple[str, str | None]:
     glob, hash_sign, pointer = pattern.partition("#")
     if not hash_sign:
@@ -303,12 +265,10 @@ def _split_pattern(pattern: str) -> tuple[str, str | None]:
     return glob, pointer.rstrip("/") if pointer not in ("", "/") else ""
 
 
-def _matches(path: str, root: str, glob: str) -> bool:
-    regex = _glob_regex(glob)
-    names = _candidates(path, root)
-    if "/" in glob.strip().rstrip("/"):
-        names = names[:-1]  # a pattern with a folder never matches a bare file name
-    return any(regex.match(name) for name in names)
+def _matches(path: str, root: str, globs: Sequence[str]) -> bool:
+    from campaignlint.globs import matches
+
+    return matches(path, globs, root)
 
 
 def _entry_patterns(entry: Mapping[str, Any]) -> list[str]:
@@ -324,10 +284,8 @@ def effective_config(config: Config, path: str | None) -> Config:
     ignore, rules = list(config.ignore), {k: dict(v) for k, v in config.rules.items()}
     changed = False
     for entry in config.per_file:
-        whole_file = any(
-            pointer is None and _matches(path, config.root, glob)
-            for glob, pointer in map(_split_pattern, _entry_patterns(entry))
-        )
+        patterns = map(_split_pattern, _entry_patterns(entry))
+        whole_file = _matches(path, config.root, [glob for glob, ptr in patterns if ptr is None])
         if not whole_file:
             continue
         changed = True
@@ -346,7 +304,7 @@ def _pointer_overrides(config: Config, path: str | None) -> list[tuple[str, Mapp
     overrides = []
     for entry in config.per_file:
         for glob, pointer in map(_split_pattern, _entry_patterns(entry)):
-            if pointer is not None and _matches(path, config.root, glob):
+            if pointer is not None and _matches(path, config.root, [glob]):
                 overrides.append((pointer, entry))
     return overrides
 
@@ -364,10 +322,13 @@ def _apply_pointer_overrides(
         for scope, entry in overrides:
             if not _inside(finding.pointer, scope):
                 continue
-            settings = (entry.get("rules") or {}).get(finding.rule) or {}
+            rules = entry.get("rules") or {}
+            settings = rules.get(finding.code) or rules.get(finding.rule) or {}
             if settings.get("severity"):
                 finding.severity = Severity(settings["severity"])
-            if finding.rule in entry.get("ignore", ()) and finding.suppressed_by is None:
+            ignored = entry.get("ignore", ())
+            named = finding.rule in ignored or finding.code in ignored
+            if named and finding.suppressed_by is None:
                 finding.suppressed_by = f"per_file: #{scope}"
 
 
@@ -391,7 +352,7 @@ def apply(
     suppressions = parse_suppressions(text, getattr(brief, "document", None))
     if not suppressions:
         return findings
-    today = getattr(brief, "today", None) or dt.date.today()
+    today = getattr(brief, "today", None) or clock.today()
     live = [s for s in suppressions if s.malformed is None and (s.expiry() or dt.date.max) >= today]
     _mark_suppressed(findings, live)
     if _reports_unused(config, active):

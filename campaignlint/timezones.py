@@ -13,10 +13,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-SYSTEM_ZONEINFO = Path("/usr/share/zoneinfo")
+from campaignlint.codes import market_code
 
-# Market codes people write that are not ISO 3166-1 alpha-2.
-MARKET_ALIASES = {"UK": "GB", "EL": "GR"}
+SYSTEM_ZONEINFO = Path("/usr/share/zoneinfo")
 
 # The zone to suggest for markets with several zones: where most of the audience lives.
 PRIMARY_ZONES = {
@@ -93,12 +92,6 @@ def market_zones() -> dict[str, frozenset[str]]:
 def _listed_zones() -> frozenset[str]:
     """Every zone zone1970.tab or zone.tab lists for a country."""
     return frozenset(zone for zones in market_zones().values() for zone in zones)
-
-
-def market_code(market: str) -> str:
-    """``tr`` → ``TR``; ``UK`` → ``GB``."""
-    code = market.strip().upper()
-    return MARKET_ALIASES.get(code, code)
 
 
 def zones_for_market(market: str) -> frozenset[str]:

@@ -56,7 +56,7 @@ from campaignlint.api import (
     WordSequence,
     _,
     fold,
-    load_json,
+    load_beside,
     parse_age_bucket,
 )
 
@@ -114,8 +114,8 @@ class _Group(NamedTuple):
 
 @lru_cache(maxsize=1)
 def builtin_themes() -> Themes:
-    """The built-in age-group themes from ``campaignlint/data/age_themes.json``."""
-    raw = load_json("age_themes.json")
+    """The built-in age-group themes, from ``age_content_fit.json`` beside this module."""
+    raw = load_beside(__file__, "age_content_fit.json")
     return {group: themes for group, themes in raw.items() if isinstance(themes, dict)}
 
 

@@ -85,8 +85,10 @@ from campaignlint.api import (
     _,
     age_overlap,
     fold,
+    influencer_label,
     is_number,
     language_code,
+    load_beside,
     parse_age_bucket,
     parse_date,
 )
@@ -129,6 +131,15 @@ OPTIONS = {
     ),
 }
 
+CHECKS = {
+    "age": "Too little of a creator's audience is in the target age range.",
+    "gender": "Too little of a creator's audience is of the target genders.",
+    "locations": "Too little of a creator's audience is in the target locations.",
+    "languages": "Too little of a creator's audience speaks the target languages.",
+    "no-data": "Creators have no audience data, so their fit cannot be checked.",
+    "stale-data": "Roster audience data is old, or its date is unknown.",
+    "roster-difference": "A figure in the brief differs from the creator roster's.",
+}
 _DIMENSIONS = ("age", "gender", "locations", "languages")
 _TARGET_FIELDS = ("age", "genders", "locations", "languages", "interests")
 # Figures a brief and a roster may both state (brief vs roster).
@@ -142,25 +153,7 @@ _COMPARED = (
 )
 
 # Audience insight exports name genders in several ways: map them to the brief's values.
-_GENDER_NAMES = {
-    "female": "female",
-    "females": "female",
-    "woman": "female",
-    "women": "female",
-    "f": "female",
-    "kadin": "female",
-    "kiz": "female",
-    "male": "male",
-    "males": "male",
-    "man": "male",
-    "men": "male",
-    "m": "male",
-    "erkek": "male",
-    "non_binary": "non_binary",
-    "non-binary": "non_binary",
-    "nonbinary": "non_binary",
-    "non binary": "non_binary",
-}
+_GENDER_NAMES: dict[str, str] = load_beside(__file__, "audience_mismatch.json")["gender_names"]
 
 
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -217,7 +210,7 @@ def _no_audience(brief: Brief, pointers: list[str]) -> Problem:
             "Ask them for recent audience insights (age, gender, locations, languages) and add"
             " them under audience or to the creator roster."
         )
-    return brief.missing(f"{pointers[0]}/audience", message, fix, severity="info")
+    return brief.missing(f"{pointers[0]}/audience", message, fix, severity="info", check="no-data")
 
 
 def _no_audience_at_all(brief: Brief) -> Problem:
@@ -242,7 +235,9 @@ def _no_audience_at_all(brief: Brief) -> Problem:
             " audience insights (under audience, or in a creator roster named by creators: in"
             " the config)."
         )
-    return brief.problem("/influencers", message, fix, severity="warning", at_key=True)
+    return brief.problem(
+        "/influencers", message, fix, severity="warning", at_key=True, check="no-data"
+    )
 
 
 def _has_target(brief: Brief) -> bool:
@@ -310,6 +305,7 @@ def _differences(
                 field=Plain(name),
             ),
             severity="info",
+            check="roster-difference",
         )
 
 
@@ -352,7 +348,7 @@ def _stale(
             "Get fresh audience insights for these creators and update their roster entries and"
             " measured_on."
         )
-    return brief.problem(pointer, message, fix, severity="warning")
+    return brief.problem(pointer, message, fix, severity="warning", check="stale-data")
 
 
 def _places(brief: Brief, creators: list[tuple[str, Any]]) -> list[Plain]:
@@ -379,7 +375,7 @@ def _undated(brief: Brief, undated: list[tuple[str, Any]]) -> Problem:
             creators=places,
         )
     fix = _("Add measured_on (YYYY-MM-DD, the date the figures were taken) to the roster entries.")
-    return brief.problem(pointer, message, fix, severity="info")
+    return brief.problem(pointer, message, fix, severity="info", check="stale-data")
 
 
 # --- age ---------------------------------------------------------------------------------------
@@ -404,7 +400,10 @@ def _age(brief: Brief, pointer: str, handle: Plain, minimum: float) -> Iterator[
         minimum=Percent(minimum),
     )
     yield brief.problem(
-        f"{pointer}/audience/age", message, _age_fix(buckets, target_min, target_max, minimum)
+        f"{pointer}/audience/age",
+        message,
+        _age_fix(buckets, target_min, target_max, minimum),
+        check="age",
     )
 
 
@@ -537,6 +536,7 @@ def _gender(brief: Brief, pointer: str, handle: Plain, minimum: float) -> Iterat
             genders=[Term(gender) for gender in genders],
             **_top_entry(shares),
         ),
+        check="gender",
     )
 
 
@@ -593,7 +593,7 @@ def _named_shares(
             targets=[Language(target) for target in targets],
             **_top_entry(shares, Language),
         )
-    yield brief.problem(f"{pointer}/audience/{dimension}", message, fix)
+    yield brief.problem(f"{pointer}/audience/{dimension}", message, fix, check=dimension)
 
 
 def _name_key(text: str) -> str:
@@ -635,7 +635,4 @@ def _top_entry(
 
 
 def _handle(brief: Brief, pointer: str) -> Plain:
-    handle = brief.text(f"{pointer}/handle")
-    if handle and handle.strip():
-        return Plain(handle.strip())
-    return Plain(f"influencers[{pointer.rsplit('/', 1)[-1]}]")
+    return Plain(influencer_label(brief.get(pointer), int(pointer.rsplit("/", 1)[-1])))

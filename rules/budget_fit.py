@@ -88,6 +88,12 @@ OPTIONS = {
         "Creator tiers for whom a product-only deal is likely refused.",
     ),
 }
+CHECKS = {
+    "over-budget": "The creators' fees add up to more than the campaign budget.",
+    "currency": "A fee is in another currency than the budget.",
+    "product-only": "A larger creator is offered product only.",
+    "zero-fee": "A flat fee of 0.",
+}
 
 
 class Fee(NamedTuple):
@@ -177,6 +183,7 @@ def _over_budget(brief: Brief, fees: list[Fee], budget: float, currency: str) ->
             overrun=Money(overrun, currency),
             fees=each_fee,
         ),
+        check="over-budget",
     )
 
 
@@ -196,6 +203,7 @@ def _other_currency(brief: Brief, fee: Fee, budget_currency: str) -> Problem:
             currency=Plain(budget_currency),
         ),
         severity=Severity.INFO,
+        check="currency",
     )
 
 
@@ -227,6 +235,7 @@ def _product_only(brief: Brief, tier: str, creators: list[tuple[str, str]]) -> P
         ),
         severity=Severity.WARNING,
         related=[pointer for pointer, _handle in creators[1:]],
+        check="product-only",
     )
 
 
@@ -254,4 +263,5 @@ def _zero_fee(brief: Brief, fees: list[Fee]) -> Problem:
             " product_only or revenue_share instead."
         ),
         related=[_fee_place(brief, fee) for fee in fees[1:]],
+        check="zero-fee",
     )

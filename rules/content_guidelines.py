@@ -73,6 +73,12 @@ OPTIONS = {
 # Kinds on which content approval not required is a warning; elsewhere (gifted, affiliate:
 # the creator posts on their own terms) it is info.
 APPROVAL_WARNS = (PAID, NON_COMMERCIAL)
+CHECKS = {
+    "topics": "The brief sets no content topics.",
+    "guidelines": "The brief gives the creator no content guidelines.",
+    "approval": "The brand does not approve the content before it is published.",
+    "turnaround": "Approval takes longer than max_turnaround_days.",
+}
 
 
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -86,6 +92,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
                 "Add content.topics: two or three video ideas that fit the target audience,"
                 " such as a how-to with the product or a behind-the-scenes look."
             ),
+            check="topics",
         )
     if is_blank(brief.get("/content/guidelines")):
         yield brief.missing(
@@ -95,6 +102,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
                 "Add content.guidelines: the product facts to show or say and the claims to"
                 " avoid, leaving format, tone and words to the creator."
             ),
+            check="guidelines",
         )
     yield from _check_approval(brief, options["max_turnaround_days"])
 
@@ -122,6 +130,7 @@ def _check_approval(brief: Brief, max_days: float) -> Iterator[Problem]:
                 " most 2-3 rounds."
             ),
             severity=None if brief.kind in APPROVAL_WARNS else Severity.INFO,
+            check="approval",
         )
     days = brief.number("/content/approval/turnaround_days")
     if days is not None and days > max_days:
@@ -135,4 +144,5 @@ def _check_approval(brief: Brief, max_days: float) -> Iterator[Problem]:
             ),
             _("Commit to approving within {limit} days.", limit=max_days),
             severity="info",
+            check="turnaround",
         )

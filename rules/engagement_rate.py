@@ -61,6 +61,7 @@ from campaignlint.api import (
     _,
     engagement_rate,
     fold,
+    influencer_label,
     tier_for_followers,
 )
 
@@ -90,6 +91,11 @@ OPTIONS = {
         "Lowest acceptable engagement rate (percent) per tier; tiers not given keep the default.",
         {"type": "number", "minimum": 0},
     ),
+}
+CHECKS = {
+    "stated-mismatch": "The stated rate is far from the rate the averages give.",
+    "implausible": "The rate is implausibly high.",
+    "below-floor": "The rate is below the floor of the creator's tier.",
 }
 
 _AVERAGES = ("avg_likes", "avg_comments", "avg_shares")
@@ -147,6 +153,7 @@ def _check_influencer(
                 "Check the follower count and the averages against the creator's analytics;"
                 " rates this high usually mean bought engagement or a wrong follower count."
             ),
+            check="implausible",
         )
         return
     yield from _below_floor(brief, pointer, rate_pointer, handle, rate, followers, floors)
@@ -184,6 +191,7 @@ def _stated_mismatch(
             followers=brief.number(f"{pointer}/followers"),
             computed=Percent(computed),
         ),
+        check="stated-mismatch",
     )
 
 
@@ -221,6 +229,7 @@ def _below_floor(
             " audience engages at {floor} or more (smaller creators usually engage more).",
             floor=Percent(floor),
         ),
+        check="below-floor",
     )
 
 
@@ -231,7 +240,4 @@ def _rounded(value: float) -> float:
 
 
 def _handle(brief: Brief, pointer: str) -> Plain:
-    handle = brief.text(f"{pointer}/handle")
-    if handle and handle.strip():
-        return Plain(handle.strip())
-    return Plain(f"influencers[{pointer.rsplit('/', 1)[-1]}]")
+    return Plain(influencer_label(brief.get(pointer), int(pointer.rsplit("/", 1)[-1])))

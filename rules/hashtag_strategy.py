@@ -61,6 +61,7 @@ from campaignlint.api import (
     _,
     find_placeholders,
     fold,
+    load_beside,
 )
 
 ID = "hashtag-strategy"
@@ -90,6 +91,13 @@ OPTIONS = {
     ),
 }
 FIXABLE = True
+CHECKS = {
+    "too-many": "The post carries more than max_hashtags tags.",
+    "all-generic": "Every tag is a generic one.",
+    "brand-tag": "No tag carries the brand or campaign name.",
+    "malformed": "A tag has no #, a space or punctuation.",
+    "duplicate": "A tag repeats another.",
+}
 
 # Disclosure labels (all markets): required by law, neither generic nor topical.
 DISCLOSURE_TAGS = frozenset(
@@ -111,43 +119,7 @@ DISCLOSURE_TAGS = frozenset(
 )
 
 # Words of a brand or campaign name that say nothing about the brand itself.
-COMMON_NAME_WORDS = frozenset(
-    {
-        "campaign",
-        "kampanya",
-        "kampanyasi",
-        "launch",
-        "lansman",
-        "lansmani",
-        "official",
-        "resmi",
-        "tiktok",
-        "with",
-        "from",
-        "ile",
-        "icin",
-        "and",
-        "the",
-        "brand",
-        "marka",
-        "company",
-        "group",
-        "cosmetics",
-        "kozmetik",
-        "beauty",
-        "fashion",
-        "moda",
-        "shop",
-        "store",
-        "magaza",
-        "summer",
-        "winter",
-        "spring",
-        "autumn",
-        "sale",
-        "indirim",
-    }
-)
+COMMON_NAME_WORDS = frozenset(load_beside(__file__, "hashtag_strategy.json")["common_name_words"])
 
 _TAG_CHARACTER = re.compile(r"[\w]", re.UNICODE)
 
@@ -251,6 +223,7 @@ def _too_many(
         _("the post carries {count} hashtags; keep at most {limit}", count=count, limit=limit),
         fix,
         at_key=True,
+        check="too-many",
     )
 
 
@@ -295,6 +268,7 @@ def _all_generic(brief: Brief, tags: list[tuple[str, str]], generic: set[str]) -
             ),
             _("Replace them with a brand tag and tags of the topic the audience searches for."),
             at_key=True,
+            check="all-generic",
         )
 
 
@@ -315,6 +289,7 @@ def _no_brand_tag(brief: Brief, tags: list[tuple[str, str]]) -> Iterator[Problem
             tag=re.sub(r"[^\w#]", "", suggestion),
         ),
         severity="info",
+        check="brand-tag",
     )
 
 
@@ -329,7 +304,11 @@ def _malformed(brief: Brief, pointer: str, tag: str, *, removed: bool) -> Proble
     if not body.strip() or clean == "#":
         message = _("'{tag}' is not a hashtag: it has no letters", tag=tag)
         return brief.problem(
-            pointer, message, _("Remove it or write a real tag."), severity="error"
+            pointer,
+            message,
+            _("Remove it or write a real tag."),
+            severity="error",
+            check="malformed",
         )
     if any(ch.isspace() for ch in body):
         message = _("'{tag}' contains a space: only the part before it becomes a hashtag", tag=tag)
@@ -346,8 +325,10 @@ def _malformed(brief: Brief, pointer: str, tag: str, *, removed: bool) -> Proble
             _("Write it as {tag}.", tag=clean),
             severity="error",
             edits=() if removed else (Edit("set", pointer, clean),),
+            check="malformed",
         )
-    return brief.problem(pointer, message, _("Write it as {tag}.", tag=clean), severity="error")
+    fix = _("Write it as {tag}.", tag=clean)
+    return brief.problem(pointer, message, fix, severity="error", check="malformed")
 
 
 def _duplicates(brief: Brief, tags: list[tuple[str, str]]) -> Iterator[Problem]:
@@ -366,6 +347,7 @@ def _duplicates(brief: Brief, tags: list[tuple[str, str]]) -> Iterator[Problem]:
                 ),
                 _("Remove the repeated tag."),
                 edits=(Edit("remove", pointer),),
+                check="duplicate",
             )
         else:
             first_seen[key] = tag

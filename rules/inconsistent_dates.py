@@ -70,6 +70,11 @@ OPTIONS = {
         True, "Report a contract.term that does not cover the campaign dates."
     ),
 }
+CHECKS = {
+    "campaign-dates": "The campaign ends before it starts.",
+    "due-date": "A deliverable is due outside the campaign dates.",
+    "contract-term": "The contract term does not cover the campaign dates.",
+}
 
 
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -84,6 +89,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
                 start=start,
             ),
             _("Swap or correct the dates: campaign.end must be on or after {start}.", start=start),
+            check="campaign-dates",
         )
         # With the campaign dates inverted, nothing else can be measured against them.
         return
@@ -156,7 +162,7 @@ def _check_due_dates(
                 end=end,
                 due=due,
             )
-        yield brief.problem(places[0][0], message, fix, related=related)
+        yield brief.problem(places[0][0], message, fix, related=related, check="due-date")
 
 
 def _check_contract_term(
@@ -176,6 +182,7 @@ def _check_contract_term(
             ),
             _("Correct contract.term so that its end is on or after {start}.", start=term_start),
             severity="warning",
+            check="contract-term",
         )
         return
     if start is not None and term_start is not None and term_start > start:
@@ -189,6 +196,7 @@ def _check_contract_term(
             ),
             _("Start contract.term on {start} or earlier.", start=start),
             severity="warning",
+            check="contract-term",
         )
     if end is not None and term_end is not None and term_end < end:
         yield brief.problem(
@@ -205,6 +213,7 @@ def _check_contract_term(
                 end=end,
             ),
             severity="warning",
+            check="contract-term",
         )
 
 

@@ -104,6 +104,13 @@ OPTIONS = {
     ),
 }
 
+CHECKS = {
+    "sales-engagement": "A sales campaign's macro or mega creator engages below the floor.",
+    "small-budget": "A small budget includes macro or mega creators.",
+    "single-small-creator": "An awareness campaign rests on one nano or micro creator.",
+    "tier-mismatch": "A stated tier contradicts the follower count.",
+}
+
 LARGE_TIERS = ("macro", "mega")
 
 _PLURALS = {
@@ -180,6 +187,7 @@ def _contradicting_tier(brief: Brief, pointer: str, handle: str) -> Iterator[Pro
             derived=Plain(derived),
         ),
         severity=Severity.INFO,
+        check="tier-mismatch",
     )
 
 
@@ -212,6 +220,7 @@ def _low_engagement_for_sales(
             " or mid creators), or give {handle} an awareness role paid for reach.",
             handle=Plain(handle),
         ),
+        check="sales-engagement",
     )
 
 
@@ -242,6 +251,7 @@ def _small_budget(brief: Brief, large: list[str], options: Mapping[str, Any]) ->
             " audience matches the target, or raise the budget to at least {limit}.",
             limit=_money(limit, currency),
         ),
+        check="small-budget",
     )
 
 
@@ -256,6 +266,7 @@ def _single_small_creator(brief: Brief, pointer: str, handle: str, tier: str | N
         ),
         _("For awareness, add several creators, or a mid-size or larger one, to widen the reach."),
         severity=Severity.INFO,
+        check="single-small-creator",
     )
 
 

@@ -81,6 +81,12 @@ OPTIONS = {
     ),
 }
 FIXABLE = False
+CHECKS = {
+    "no-contract": "The brief has no contract section.",
+    "missing-term": "The contract lacks duties, term, payment, usage rights or termination.",
+    "payment-schedule": "The payment schedule lists no payments or does not add up to 100%.",
+    "unsigned": "The contract is unsigned and the campaign starts soon.",
+}
 
 # (field, severity, what it should say): the terms every contract needs.
 REQUIRED_TERMS: tuple[tuple[str, Severity], ...] = (
@@ -121,7 +127,11 @@ def _no_contract(brief: Brief, severity: Severity) -> Problem:
         )
     )
     problem = brief.problem(
-        "/contract", _("the brief has no contract section"), fix, severity=severity
+        "/contract",
+        _("the brief has no contract section"),
+        fix,
+        severity=severity,
+        check="no-contract",
     )
     if brief.has("/contract"):  # `contract:` with nothing under it
         return dataclasses.replace(problem, position=brief.key_position("/contract"))
@@ -150,6 +160,7 @@ def _missing_terms(brief: Brief, contract: dict[str, Any]) -> Iterator[Problem]:
             _("the contract has no {name} section", name=Term(name)),
             _TERM_FIXES[name],
             severity=severity,
+            check="missing-term",
         )
         yield dataclasses.replace(problem, position=contract_key)
 
@@ -184,6 +195,7 @@ def _payment_schedule(brief: Brief) -> Iterator[Problem]:
             pointer,
             _("contract.payment.schedule lists no payments"),
             _("List the payments with percents that add up to 100."),
+            check="payment-schedule",
         )
         return
     raw: list[Any] = [item.get("percent") if isinstance(item, dict) else None for item in schedule]
@@ -208,6 +220,7 @@ def _payment_schedule(brief: Brief) -> Iterator[Problem]:
         ),
         fix,
         at_key=True,
+        check="payment-schedule",
     )
 
 
@@ -243,4 +256,5 @@ def _unsigned(brief: Brief, sign_by_days: int) -> Iterator[Problem]:
             days=sign_by_days,
         ),
         severity=Severity.WARNING,
+        check="unsigned",
     )

@@ -99,6 +99,7 @@ from campaignlint.api import (
     fold,
     fold_with_offsets,
     load_json,
+    market_code,
 )
 
 ID = "missing-disclosure"
@@ -141,6 +142,12 @@ OPTIONS = {
     ),
 }
 FIXABLE = True
+CHECKS = {
+    "hidden-ad": "The brief asks to hide that the post is an advertisement.",
+    "no-label": "A market has no accepted advertising label.",
+    "placement": "The label is placed where it can be missed.",
+    "platform-label": "The platform's own paid-partnership setting is not turned on.",
+}
 
 
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -177,8 +184,7 @@ def _market_key(market: str) -> str:
     code = market.strip()
     if fold(code) == fold(DEFAULT_MARKET):
         return DEFAULT_MARKET
-    code = code.upper()
-    return str(DATA["aliases"].get(code, code))
+    return market_code(code)
 
 
 def _campaign_markets(brief: Brief) -> list[str]:
@@ -344,11 +350,12 @@ def _missing_tag_problem(
     )
     if brief.mapping(DISCLOSURE_POINTER) is not None:
         pointer, at_key = TAGS_POINTER, not brief.has(TAGS_POINTER)
-        problem = brief.problem(pointer, message, fix, at_key=at_key, edits=edits)
+        problem = brief.problem(pointer, message, fix, at_key=at_key, edits=edits, check="no-label")
         if at_key:  # no tags yet: point at the disclosure key
             problem = _at(brief, problem, DISCLOSURE_POINTER)
         return problem
-    return _at(brief, brief.problem("/content", message, fix, edits=edits), "/content")
+    problem = brief.problem("/content", message, fix, edits=edits, check="no-label")
+    return _at(brief, problem, "/content")
 
 
 def _at(brief: Brief, problem: Problem, key_pointer: str) -> Problem:
@@ -418,6 +425,7 @@ def _hidden_advertising(brief: Brief) -> Iterator[Problem]:
                 "Remove the instruction: covert advertising is unlawful. The creator must label"
                 " the post as an ad, visibly, at the start."
             ),
+            check="hidden-ad",
         )
 
 
@@ -440,6 +448,7 @@ def _placement(brief: Brief, disclosure: dict[str, Any] | None) -> Iterator[Prob
             fix,
             severity=Severity.WARNING,
             edits=edits,
+            check="placement",
         )
         yield _at(brief, problem, DISCLOSURE_POINTER if disclosure is not None else "/content")
         return
@@ -452,6 +461,7 @@ def _placement(brief: Brief, disclosure: dict[str, Any] | None) -> Iterator[Prob
         fix,
         severity=Severity.WARNING,
         edits=edits,
+        check="placement",
     )
 
 
@@ -478,7 +488,9 @@ def _platform_setting(brief: Brief, disclosure: dict[str, Any] | None) -> Iterat
         field=field,
         settings=settings,
     )
-    problem = brief.problem(pointer, message, fix, severity=Severity.WARNING, edits=edits)
+    problem = brief.problem(
+        pointer, message, fix, severity=Severity.WARNING, edits=edits, check="platform-label"
+    )
     if value is None:
         problem = _at(brief, problem, DISCLOSURE_POINTER if disclosure is not None else "/content")
     yield problem

@@ -52,7 +52,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from campaignlint.api import Brief, Message, Option, Problem, Term, _, fold, is_number
+from campaignlint.api import Brief, Message, Option, Problem, Term, _, fold, is_number, load_beside
 
 ID = "missing-kpis"
 SEVERITY = "warning"
@@ -65,49 +65,9 @@ SOURCE = (
     " window)."
 )
 
-MEASURABLE_METRICS = (
-    "views",
-    "reach",
-    "impressions",
-    "followers",
-    "follower_growth",
-    "likes",
-    "comments",
-    "shares",
-    "saves",
-    "engagement_rate",
-    "watch_time",
-    "completion_rate",
-    "clicks",
-    "ctr",
-    "conversions",
-    "conversion_rate",
-    "sales",
-    "revenue",
-    "roas",
-    "cpa",
-    "cpm",
-    "cpc",
-    "installs",
-    "promo_code_uses",
-    "ugc_posts",
-)
-OBJECTIVE_METRICS = {
-    "awareness": ["views", "reach", "impressions", "follower_growth"],
-    "engagement": ["engagement_rate", "likes", "comments", "shares", "saves"],
-    "traffic": ["clicks", "ctr"],
-    "sales": [
-        "conversions",
-        "conversion_rate",
-        "sales",
-        "revenue",
-        "roas",
-        "cpa",
-        "promo_code_uses",
-    ],
-    "app_installs": ["installs", "cpa"],
-    "ugc": ["ugc_posts"],
-}
+DATA = load_beside(__file__, "missing_kpis.json")
+MEASURABLE_METRICS: tuple[str, ...] = tuple(DATA["measurable_metrics"])
+OBJECTIVE_METRICS: dict[str, list[str]] = DATA["objective_metrics"]
 OPTIONS = {
     "measurable_metrics": Option.strings(
         MEASURABLE_METRICS, "Metrics a KPI may use (case, spaces and hyphens ignored)."
@@ -117,6 +77,13 @@ OPTIONS = {
         "For each campaign objective, the metrics that serve it.",
         {"type": "array", "items": {"type": "string"}},
     ),
+}
+CHECKS = {
+    "no-kpis": "The brief defines no KPIs.",
+    "incomplete": "A KPI has no metric, target or time window.",
+    "unmeasurable": "A KPI's metric is not one that can be measured.",
+    "objective": "No KPI serves the campaign objective.",
+    "priority": "KPIs have no priority, or two share one.",
 }
 
 
@@ -141,6 +108,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
                 example="{metric: conversions, target: 1200, window: campaign, priority: 1}",
             ),
             severity="error" if brief.is_paid else "warning",
+            check="no-kpis",
         )
         return
     if not isinstance(value, list):
@@ -191,6 +159,7 @@ def _check_fields(
                 items=_labels(no_metric),
             ),
             _("Name a measurable metric, such as views, clicks or conversions."),
+            check="incomplete",
         )
     if unmeasurable:
         metric = unmeasurable[0][1]
@@ -206,6 +175,7 @@ def _check_fields(
                 "Use a metric TikTok or your tracking can count: {metrics}.",
                 metrics=[Term(metric, typed=True) for metric in sorted(measurable)],
             ),
+            check="unmeasurable",
         )
     yield from _missing_field(brief, no_target, "target")
     yield from _missing_field(brief, no_window, "window")
@@ -229,6 +199,7 @@ def _missing_field(brief: Brief, places: list[tuple[str, str]], field: str) -> I
             _("Add a target number for {metric}, measured against a baseline.", metric=first)
             if count == 1
             else _("Add a target number for each, measured against a baseline."),
+            check="incomplete",
         )
         return
     yield _grouped(
@@ -239,6 +210,7 @@ def _missing_field(brief: Brief, places: list[tuple[str, str]], field: str) -> I
         _("Add window: weekly, monthly or campaign to {metric}.", metric=first)
         if count == 1
         else _("Add window: weekly, monthly or campaign to each of {metrics}.", metrics=labels),
+        check="incomplete",
     )
 
 
@@ -249,16 +221,17 @@ def _grouped(
     several: Message,
     fix: Message,
     severity: str | None = None,
+    check: str | None = None,
 ) -> Problem:
     """One finding at the first place (``missing`` positions an absent field at its KPI), the
     other places related."""
     first = places[0][0]
     message = one if len(places) == 1 else several
-    located = brief.missing(first, message, fix, severity=severity)
+    located = brief.missing(first, message, fix, severity=severity, check=check)
     if len(places) == 1:
         return located
     related = [pointer for pointer, _label in places[1:]]
-    grouped = brief.problem(first, message, fix, severity=severity, related=related)
+    grouped = brief.problem(first, message, fix, severity=severity, related=related, check=check)
     return dataclasses.replace(grouped, position=located.position)
 
 
@@ -290,6 +263,7 @@ def _check_objective(
             metric=Term(wanted[0]),
         ),
         at_key=True,
+        check="objective",
     )
 
 
@@ -310,6 +284,7 @@ def _check_priorities(brief: Brief, kpis: list[tuple[str, dict[str, Any]]]) -> I
             _("Number the KPIs' priority 1, 2, 3 so everyone knows which result counts most."),
             severity="info",
             at_key=True,
+            check="priority",
         )
         return
     if without:
@@ -325,6 +300,7 @@ def _check_priorities(brief: Brief, kpis: list[tuple[str, dict[str, Any]]]) -> I
             if len(places) == 1
             else _("Give each of {metrics} a priority number of its own.", metrics=labels),
             severity="info",
+            check="priority",
         )
     seen: dict[Any, str] = {}
     for pointer, kpi in kpis:
@@ -343,6 +319,7 @@ def _check_priorities(brief: Brief, kpis: list[tuple[str, dict[str, Any]]]) -> I
                 ),
                 _("Give each KPI a different priority: 1 is the result that counts most."),
                 severity="info",
+                check="priority",
             )
         else:
             seen[key] = label

@@ -87,6 +87,12 @@ OPTIONS = {
         minimum=0,
     ),
 }
+CHECKS = {
+    "no-tracking": "The brief has no tracking, or tracking lists no methods.",
+    "attribution": "No tracking method can tie results to each creator.",
+    "cadence": "No reporting cadence, or results are reported only at the end.",
+    "pre-analysis": "No analysis is planned before the campaign starts.",
+}
 
 END_OF_CAMPAIGN = "end_of_campaign"
 
@@ -126,6 +132,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
                 " and pre_campaign_analysis: true."
             ),
             severity=_absence_severity(brief),
+            check="no-tracking",
         )
         return
     if not isinstance(tracking, dict):
@@ -154,6 +161,7 @@ def _check_analysis(brief: Brief) -> Iterator[Problem]:
             "Measure the baseline (followers, visits, sales) before the start and set"
             " pre_campaign_analysis: true."
         ),
+        check="pre-analysis",
     )
 
 
@@ -166,6 +174,7 @@ def _check_methods(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem
             _("tracking lists no methods: nothing measures the KPIs"),
             _("List how each KPI is tracked, such as promo_code, utm_links, tiktok_analytics."),
             severity=_absence_severity(brief),
+            check="no-tracking",
         )
         return
     if methods is None:
@@ -187,6 +196,7 @@ def _check_methods(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem
                 methods=", ".join(attributable),
             ),
             severity="error",
+            check="attribution",
         )
         return
     objective = brief.text("/campaign/objective")
@@ -205,6 +215,7 @@ def _check_methods(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem
             "Add an attributable method: {methods} (a promo code per creator is the simplest).",
             methods=[Term(method, typed=True) for method in attributable],
         ),
+        check="attribution",
     )
 
 
@@ -215,6 +226,7 @@ def _check_cadence(brief: Brief, max_days: int) -> Iterator[Problem]:
             "/tracking/reporting_cadence",
             _("tracking sets no reporting cadence"),
             _("Set reporting_cadence: weekly, so results can be corrected during the campaign."),
+            check="cadence",
         )
         return
     cadences = _names(value)
@@ -237,4 +249,5 @@ def _check_cadence(brief: Brief, max_days: int) -> Iterator[Problem]:
             "Report at least every {limit} days: set reporting_cadence: weekly.",
             limit=max_days,
         ),
+        check="cadence",
     )

@@ -76,7 +76,7 @@ from campaignlint.api import (
     fold,
     fold_with_offsets,
     is_number,
-    load_json,
+    load_beside,
     pointer_label,
 )
 
@@ -92,7 +92,7 @@ SOURCE = (
 )
 
 
-DATA = load_json("restrictive_patterns.json")
+DATA = load_beside(__file__, "over_restrictive_clauses.json")
 _PHRASES = {"type": "array", "items": {"type": "string"}}
 
 OPTIONS = {
@@ -112,6 +112,12 @@ OPTIONS = {
     "max_rounds": Option.number(3, "Most revision or approval rounds acceptable.", minimum=0),
 }
 FIXABLE = False
+CHECKS = {
+    "forced-wording": "A clause forces wording or an opinion on the creator.",
+    "exclusivity": "Exclusivity is too long, has no end, or covers every brand.",
+    "usage-rights": "Usage rights run too long or are perpetual.",
+    "rounds": "Too many or unlimited revision or approval rounds.",
+}
 
 TEXT_FIELDS = (
     "/content/creative_freedom",
@@ -119,21 +125,8 @@ TEXT_FIELDS = (
     "/contract/duties",
     "/contract/clauses",
 )
-UNLIMITED_WORDS = ("unlimited", "perpetual", "infinite", "forever", "sınırsız", "süresiz")
-ALL_CATEGORIES = (
-    "all",
-    "any",
-    "all brands",
-    "every brand",
-    "any brand",
-    "all categories",
-    "every category",
-    "any category",
-    "tümü",
-    "hepsi",
-    "tüm markalar",
-    "tüm kategoriler",
-)
+UNLIMITED_WORDS = tuple(DATA["unlimited_words"])
+ALL_CATEGORIES = tuple(DATA["all_categories"])
 NEGATION_WINDOW_WORDS = 4
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
 _ADJACENT_NEGATIONS = frozenset(fold(word) for word in DATA["negations_adjacent"])
@@ -300,6 +293,7 @@ def _forcing_wording(brief: Brief, phrases: list[str]) -> Iterator[Problem]:
                     "Give the facts that must be right (claims, price, disclosure) and let the"
                     " creator say it in their own words, including what they did not like."
                 ),
+                check="forced-wording",
             )
 
 
@@ -331,12 +325,14 @@ def _exclusivity(brief: Brief, max_days: float) -> Iterator[Problem]:
                 "Limit exclusivity to {limit} days or less, and pay for it.",
                 limit=max_days,
             ),
+            check="exclusivity",
         )
     elif _is_unlimited(exclusivity.get("duration_days")):
         yield brief.problem(
             "/contract/exclusivity/duration_days",
             _("exclusivity has no end"),
             _("Limit exclusivity to {limit} days or less, and pay for it.", limit=max_days),
+            check="exclusivity",
         )
     category = exclusivity.get("category")
     if category is None or (isinstance(category, str) and _covers_all(category)):
@@ -353,6 +349,7 @@ def _exclusivity(brief: Brief, max_days: float) -> Iterator[Problem]:
                 " category of the product this campaign sells."
             ),
             at_key=pointer == "/contract/exclusivity",
+            check="exclusivity",
         )
 
 
@@ -382,12 +379,16 @@ def _usage_rights(brief: Brief, max_months: float) -> Iterator[Problem]:
                 limit=max_months,
             ),
             fix,
+            check="usage-rights",
         )
     elif _is_unlimited(brief.get(pointer)):
-        yield brief.problem(pointer, _("usage rights are perpetual"), fix)
+        yield brief.problem(pointer, _("usage rights are perpetual"), fix, check="usage-rights")
     elif brief.boolean("/contract/usage_rights/perpetual") is True:
         yield brief.problem(
-            "/contract/usage_rights/perpetual", _("usage rights are perpetual"), fix
+            "/contract/usage_rights/perpetual",
+            _("usage rights are perpetual"),
+            fix,
+            check="usage-rights",
         )
 
 
@@ -404,10 +405,12 @@ def _rounds(brief: Brief, pointer: str, max_rounds: float) -> Iterator[Problem]:
                 limit=max_rounds,
             ),
             fix,
+            check="rounds",
         )
     elif _is_unlimited(value):
         yield brief.problem(
             pointer,
             _("{field} allows unlimited rounds", field=_field_name(pointer)),
             fix,
+            check="rounds",
         )

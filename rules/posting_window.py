@@ -81,6 +81,12 @@ OPTIONS = {
         " (may cross midnight; 24:00 is the end of the day).",
     ),
 }
+CHECKS = {
+    "off-hours": "A posting window misses the audience's active hours.",
+    "timezone": "A posting window has no time zone, or one that is not an IANA zone.",
+    "foreign-zone": "A posting window's time zone is outside every campaign market.",
+    "no-windows": "A deliverable has no posting windows.",
+}
 
 DAY_MINUTES = 24 * 60
 
@@ -184,7 +190,9 @@ def _no_windows(brief: Brief, places: Places, _detail: str, *_context: Any) -> P
         'Add posting_windows with days, "from", "to" and an IANA timezone, inside the'
         " audience's active hours."
     )
-    problem = _grouped(brief, places, message, fix, severity="info", at_key=True)
+    problem = _grouped(
+        brief, places, message, fix, severity="info", at_key=True, check="no-windows"
+    )
     return problem
 
 
@@ -213,7 +221,7 @@ def _off_hours(
         "Move the window into the hours the audience is active: {hours} (local time).",
         hours=", ".join(hours),
     )
-    return _grouped(brief, places, message, fix)
+    return _grouped(brief, places, message, fix, check="off-hours")
 
 
 def _no_zone(
@@ -228,7 +236,7 @@ def _no_zone(
     else:
         message = _("the posting window has no time zone")
     fix = _('Add timezone with an IANA zone such as "{example}".', example=_example(markets))
-    return _grouped(brief, places, message, fix, at_key=True)
+    return _grouped(brief, places, message, fix, at_key=True, check="timezone")
 
 
 def _bad_zone(
@@ -252,7 +260,7 @@ def _bad_zone(
         )
     else:
         message = _("'{zone}' is not an IANA time zone", zone=zone)
-    return _grouped(brief, places, message, fix, severity="error")
+    return _grouped(brief, places, message, fix, severity="error", check="timezone")
 
 
 def _foreign_zone(
@@ -277,7 +285,7 @@ def _foreign_zone(
         'Use a zone of the market the post is for, such as "{example}".',
         example=_example(markets),
     )
-    return _grouped(brief, places, message, fix)
+    return _grouped(brief, places, message, fix, check="foreign-zone")
 
 
 _REPORTERS: dict[str, Callable[..., Problem]] = {

@@ -90,6 +90,11 @@ OPTIONS = {
         ATTRIBUTABLE_METHODS, "Tracking methods that can tie a sale to a creator."
     ),
 }
+CHECKS = {
+    "no-commission": "A revenue share or affiliate program has no agreed commission.",
+    "out-of-range": "A commission is outside the min_share-max_share range.",
+    "tracking": "No tracking method can tie a sale to a creator.",
+}
 
 
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -163,9 +168,11 @@ def _missing_program_commission(
         low=low,
         high=high,
     )
-    located = brief.missing(pointer, message, fix, severity=Severity.ERROR)
+    located = brief.missing(pointer, message, fix, severity=Severity.ERROR, check="no-commission")
     related = [item_pointer for item_pointer, _handle in without]
-    grouped = brief.problem(pointer, message, fix, severity=Severity.ERROR, related=related)
+    grouped = brief.problem(
+        pointer, message, fix, severity=Severity.ERROR, related=related, check="no-commission"
+    )
     return dataclasses.replace(grouped, position=located.position)
 
 
@@ -211,6 +218,7 @@ def _out_of_range(
             low=Percent(low),
             high=Percent(high),
         ),
+        check="out-of-range",
     )
 
 
@@ -240,11 +248,20 @@ def _missing_percent(
         low=low,
         high=high,
     )
-    located = brief.missing(first_pointer, message, fix, severity=Severity.ERROR)
+    located = brief.missing(
+        first_pointer, message, fix, severity=Severity.ERROR, check="no-commission"
+    )
     if len(unagreed) == 1:
         return located
     related = [pointer for pointer, _handle, _model in unagreed[1:]]
-    grouped = brief.problem(first_pointer, message, fix, severity=Severity.ERROR, related=related)
+    grouped = brief.problem(
+        first_pointer,
+        message,
+        fix,
+        severity=Severity.ERROR,
+        related=related,
+        check="no-commission",
+    )
     return dataclasses.replace(grouped, position=located.position)
 
 
@@ -274,6 +291,7 @@ def _check_tracking(
             " promo code for each creator.",
             methods=[Term(method, typed=True) for method in attributable],
         ),
+        check="tracking",
     )
 
 

@@ -66,6 +66,10 @@ OPTIONS = {
         maximum=1,
     ),
 }
+CHECKS = {
+    "unknown-handle": "A deliverable names a creator who is not in the influencer list.",
+    "no-deliverable": "A listed creator has no deliverable.",
+}
 
 
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -147,7 +151,7 @@ def _unknown_handles(brief: Brief, listed: dict[str, str], cutoff: float) -> Ite
                 handle=Plain(handle.strip()),
             )
         related = [other for other, _handle in found[1:]]
-        yield brief.problem(pointer, message, fix, related=related)
+        yield brief.problem(pointer, message, fix, related=related, check="unknown-handle")
 
 
 _PLURALS = {
@@ -191,4 +195,6 @@ def _idle_influencers(brief: Brief) -> Iterator[Problem]:
             " from influencers."
         )
     related = [pointer for pointer, _handle in idle[1:]]
-    yield brief.problem(idle[0][0], message, fix, severity="warning", related=related)
+    yield brief.problem(
+        idle[0][0], message, fix, severity="warning", related=related, check="no-deliverable"
+    )

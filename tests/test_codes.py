@@ -215,3 +215,24 @@ def test_a_rejected_target_language_is_not_a_language_mismatch() -> None:
 def test_a_valid_code_with_spaces_around_it_suggests_itself() -> None:
     assert suggest_country(" tr ") == "TR"
     assert suggest_language(" EN ") == "en"
+
+
+def test_every_reader_of_a_market_resolves_its_aliases_alike() -> None:
+    """One alias table: ``EL`` is Greece for the time zones and for the disclosure labels."""
+    from campaignlint.codes import MARKET_ALIASES, market_code, suggest_country
+    from campaignlint.timezones import zone_in_markets, zones_for_market
+    from tests.helpers import run_rule
+
+    for alias, code in MARKET_ALIASES.items():
+        assert market_code(f" {alias.lower()} ") == code
+        assert suggest_country(alias) == code
+        assert zones_for_market(alias) == zones_for_market(code) != frozenset()
+    assert zone_in_markets("Europe/Athens", ["EL"]) is True
+    greek = (
+        "campaign: {markets: [GR]}\n"
+        "content:\n  disclosure: {tags: ['#διαφήμιση'], placement: start_of_caption,"
+        " platform_label: true}\n"
+    )
+    labels = {"markets": {"EL": ["#διαφήμιση"]}}
+    assert run_rule("missing-disclosure", greek, options=labels) == []
+    assert len(run_rule("missing-disclosure", greek)) == 1  # not a label elsewhere

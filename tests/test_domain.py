@@ -135,3 +135,32 @@ def test_is_blank() -> None:
         assert is_blank(blank), blank
     for written in ("x", [""], {"a": None}, 0, False):
         assert not is_blank(written), written
+
+
+def test_every_rule_names_a_creator_as_influencer_label_does() -> None:
+    """One label for a creator in messages: its handle as written (trimmed), else its place."""
+    import textwrap
+
+    from campaignlint.config import Config
+    from campaignlint.domain import influencer_label
+    from campaignlint.engine import lint_text
+
+    brief = textwrap.dedent(
+        """\
+        influencers:
+          - handle: "  @maya.glow "
+            followers: 1000
+            avg_likes: 900
+            compensation: {model: per_follower}
+          - followers: 1000
+            avg_likes: 900
+            compensation: {model: per_follower}
+        """
+    )
+    rules = ("engagement-rate", "follower-based-pricing")
+    findings = lint_text(brief, config=Config(select=rules))
+    labels = [influencer_label({"handle": "  @maya.glow "}, 0), influencer_label({}, 1)]
+    assert labels == ["@maya.glow", "influencers[1]"]
+    for rule in rules:
+        messages = [f.message for f in findings if f.rule == rule]
+        assert all(any(label in message for message in messages) for label in labels), rule

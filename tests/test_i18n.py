@@ -256,3 +256,31 @@ def test_the_catalog_check_compares_messages_not_the_generator_header(
     assert not script._is_stale(copy, written)
     copy.write_bytes(written.replace(b'msgstr "hata"', b'msgstr "yanlis"', 1))
     assert script._is_stale(copy, written)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "upper"),
+    [
+        ("içerik", "tr", "İçerik"),
+        ("ılık", "tr", "Ilık"),
+        ("içerik", "en", "Içerik"),
+        ("ölçüm", "tr", "Ölçüm"),
+        ("", "tr", ""),
+    ],
+)
+def test_upper_first_capitalises_the_turkish_way_in_turkish(
+    text: str, lang: str, upper: str
+) -> None:
+    from campaignlint.i18n import lower_first, upper_first
+
+    assert upper_first(text, lang) == upper
+    if lang == "tr":
+        assert lower_first(upper, lang) == text
+
+
+def test_messages_are_capitalised_by_the_one_turkish_capitaliser() -> None:
+    from campaignlint.i18n import upper_first
+    from campaignlint.model import sentence_case
+
+    for text in ("içerik yönergesi yok", "ılık bir ton", "bütçe"):
+        assert sentence_case(text, "tr") == upper_first(text, "tr")

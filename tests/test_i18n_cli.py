@@ -71,10 +71,10 @@ ENGLISH = {
 
 
 def english_words(text: str) -> list[str]:
-    """English words left in ``text`` once rule ids, paths, quoted values, code, handles and
-    field names are taken out."""
+    """English words left in ``text`` once rule ids and check codes (never translated), paths,
+    quoted values, code, handles and field names are taken out."""
     rule_ids = "|".join(re.escape(rule) for rule in builtin_rules())
-    text = re.sub(rf"\b({rule_ids})\b", " ", text)
+    text = re.sub(rf"\b({rule_ids})(\.[a-z0-9-]+)?\b", " ", text)
     text = re.sub(r"`[^`]*`", " ", text)
     text = re.sub(r"(?<!\w)'[^'\n]*'(?!\w)", " ", text)
     text = re.sub(r'"[^"\n]*"', " ", text)

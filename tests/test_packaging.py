@@ -32,6 +32,8 @@ def test_wheel_installs_and_checks_a_sample_outside_the_checkout(tmp_path: Path)
     names = zipfile.ZipFile(wheel).namelist()
     assert "campaignlint/rules/placeholder_text.py" in names
     assert "campaignlint/schemas/brief.schema.json" in names
+    data = sorted(path.name for path in (REPO / "rules").glob("*.json"))
+    assert data and all(f"campaignlint/rules/{name}" in names for name in data)
     assert not any(name.startswith("rules/") for name in names), "no top-level 'rules' package"
 
     env_dir = tmp_path / "venv"

@@ -205,3 +205,21 @@ def test_the_readme_config_is_a_valid_config(tmp_path: Path) -> None:
     rules = {active.rule.id: active for active in active_rules(config)}
     assert "age-content-fit" not in rules
     assert rules["audience-mismatch"].options["min_age_overlap"] == 60
+
+
+def test_the_check_code_config_example_does_what_it_says(tmp_path: Path) -> None:
+    from campaignlint.config import read_config_file
+    from campaignlint.engine import lint_text
+
+    config_file = tmp_path / ".campaignlint.yaml"
+    config_file.write_text(_block_after("Rules with several distinct checks", "yaml"), "utf-8")
+    config = read_config_file(config_file)
+    text = (SAMPLES / "bad-en.yaml").read_text(encoding="utf-8")
+    everything = lint_text(text, path="bad-en.yaml")
+    found = lint_text(text, path="bad-en.yaml", config=config)
+    codes = {f.code for f in everything}
+    assert {"missing-disclosure.platform-label", "hashtag-strategy.too-many"} <= codes
+    assert "missing-disclosure.platform-label" not in {f.code for f in found}
+    assert {f.severity.value for f in found if f.code == "hashtag-strategy.too-many"} == {"error"}
+    others = [f for f in everything if f.code != "missing-disclosure.platform-label"]
+    assert len(found) == len(others)

@@ -7,10 +7,10 @@ English message, not the line, so editing lines above a finding does not make it
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import TYPE_CHECKING, Any
 
+from campaignlint.fingerprint import digest, fingerprint
 from campaignlint.model import Finding, Severity
 
 if TYPE_CHECKING:
@@ -20,16 +20,13 @@ SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.IN
 
 
 def _fingerprint(parts: tuple[str, ...], seen: dict[str, int]) -> str:
-    digest = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
-    count = seen.get(digest, 0)
-    seen[digest] = count + 1
-    if count:  # the same finding twice in a file: keep both, each stable
-        digest = hashlib.sha256(f"{digest}:{count}".encode()).hexdigest()
-    return digest
+    first = digest(parts)
+    count = seen.get(first, 0)
+    seen[first] = count + 1
+    return digest(parts, count)  # the same finding twice in a file: keep both, each stable
 
 
 def _issue(path: str, finding: Finding, seen: dict[str, int]) -> dict[str, Any]:
-    english = finding.message_en or finding.message
     description = finding.message + (f" ({finding.fix})" if finding.fix else "")
     return {
         "type": "issue",
@@ -37,7 +34,7 @@ def _issue(path: str, finding: Finding, seen: dict[str, int]) -> dict[str, Any]:
         "check_name": finding.rule,
         "categories": ["Bug Risk" if finding.severity is Severity.ERROR else "Style"],
         "severity": SEVERITIES[finding.severity],
-        "fingerprint": _fingerprint((path, finding.rule, finding.pointer, english), seen),
+        "fingerprint": _fingerprint(fingerprint(finding, path), seen),
         "location": {"path": path, "lines": {"begin": max(1, finding.line)}},
     }
 

@@ -11,13 +11,13 @@ the brief, ``external`` for the configuration's ``per_file`` or the baseline, th
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from campaignlint import __version__
+from campaignlint.fingerprint import digest, fingerprint
 from campaignlint.i18n import translate
 from campaignlint.model import Finding, Related, Severity
 
@@ -61,8 +61,7 @@ def _engine_descriptor(rule_id: str) -> dict[str, Any]:
 
 
 def _fingerprint(path: str, finding: Finding) -> str:
-    key = "\0".join((path, finding.rule, finding.pointer, finding.message_en or finding.message))
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+    return digest(fingerprint(finding, path))
 
 
 def _region(finding: Finding) -> dict[str, int]:

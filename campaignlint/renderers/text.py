@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from campaignlint.exit_codes import EXIT_USAGE
 from campaignlint.i18n import _, severity_name
 from campaignlint.model import Severity
 
@@ -44,7 +45,7 @@ def render_result(result: FileResult, report: Report) -> list[str]:
         location = _paint(f"{path}:{finding.line}:{finding.column}:", _BOLD, color)
         label = severity_name(finding.severity.value, report.lang)
         severity = _paint(label, _COLORS[finding.severity], color)
-        rule = _paint(finding.code, _BOLD, color)
+        rule = _paint(finding.rule, _BOLD, color)
         lines.append(f"{location} {severity} {rule} {_clean(finding.message)}")
         lines.extend(_paint(line, _DIM, color) for line in _related_lines(finding, path, report))
         if finding.fix and report.show_fix:
@@ -80,7 +81,7 @@ def summary_line(report: Report) -> str:
     lang = report.lang
     files = summary["files_checked"]
     unreadable = summary["input_errors"]
-    if files == 0 and summary["exit_code"] == 2:
+    if files == 0 and summary["exit_code"] == EXIT_USAGE:
         return _("No briefs checked: with --strict that is an error.").render(lang)
     crashed = summary["internal_errors"]
     if summary["findings"] == 0 and crashed and not unreadable:
