@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from campaignlint import campaign
 from campaignlint.domain import REJECTED, is_number, parse_date
@@ -221,6 +221,15 @@ class Brief:
                 for key, child in reversed(children):
                     stack.append((join_pointer(current, key), child))
 
+    @cached_property
+    def string_values(self) -> list[StringValue]:
+        """Every string value outside team notes (``x-`` fields), depth first, in order: one
+        pass over the brief shared by the rules that scan all of its text. Pointers are joined
+        only on demand (:attr:`StringValue.pointer`). An object aliased into several places is
+        visited once, at its first place outside ``x-`` fields; ``walked`` is False where
+        :meth:`walk_strings` does not reach it (first met inside an ``x-`` field)."""
+        return _string_values(self.data)
+
     # --- campaign kind and platforms (campaignlint.campaign hides v1's aliases) ---------------
 
     @cached_property
@@ -427,3 +436,50 @@ def _reading_apart_from(problem: Problem, item: str) -> Any:
 
 def _with_items(args: tuple[tuple[str, Any], ...], item: str, items: list[Any]) -> Any:
     return tuple((name, items if name == item else value) for name, value in args)
+
+
+class StringValue(NamedTuple):
+    """A string of the brief: its parent's pointer (None for a brief that is one string), its
+    key there, the text, and whether :meth:`Brief.walk_strings` reaches it."""
+
+    parent: str | None
+    key: str | int
+    text: str
+    walked: bool
+
+    @property
+    def pointer(self) -> str:
+        return "" if self.parent is None else join_pointer(self.parent, self.key)
+
+
+def _string_values(data: Any) -> list[StringValue]:
+    # One walk with both visiting orders: walk_strings (each object once, wherever it is met
+    # first, x- fields included) and outside x- fields (each object once outside them).
+    found: list[StringValue] = []
+    stack: list[tuple[str | None, str | int, Any, bool, bool]] = [(None, "", data, False, True)]
+    seen: set[int] = set()  # objects walk_strings has visited
+    seen_outside: set[int] = set()
+    while stack:
+        parent, key, value, in_notes, walked = stack.pop()
+        if isinstance(value, str):
+            if not in_notes:
+                found.append(StringValue(parent, key, value, walked))
+            continue
+        if not isinstance(value, dict | list):
+            continue
+        identity = id(value)
+        if in_notes:
+            if identity in seen:
+                continue
+        else:
+            if identity in seen_outside:
+                continue
+            seen_outside.add(identity)
+            walked = walked and identity not in seen
+        seen.add(identity)
+        pointer = "" if parent is None else join_pointer(parent, key)
+        children = list(value.items()) if isinstance(value, dict) else list(enumerate(value))
+        for child_key, child in reversed(children):
+            notes = in_notes or str(child_key).startswith("x-")
+            stack.append((pointer, child_key, child, notes, walked))
+    return found

@@ -401,15 +401,23 @@ def _hiding_quote(text: str) -> str | None:
     return None
 
 
+def _folded(text: str) -> str:
+    """``fold_with_offsets(text)[0]``, without building the offsets of a plain text."""
+    plain = text.replace("’", "'")
+    return plain.lower() if plain.isascii() else fold_with_offsets(text)[0]
+
+
 def _hidden_advertising(brief: Brief) -> Iterator[Problem]:
-    for pointer, text in brief.walk_strings():
-        if "/x-" in pointer:
-            continue  # a team's own notes
-        quote = _hiding_quote(text)
+    # a team's own notes (x- fields) are left out
+    values = [value for value in brief.string_values if value.walked]
+    if not _hiding_filter().candidates("\n".join(_folded(value.text) for value in values)):
+        return  # no phrase can occur in any of them
+    for value in values:
+        quote = _hiding_quote(value.text)
         if quote is None:
             continue
         yield brief.problem(
-            pointer,
+            value.pointer,
             _(
                 'the brief asks to hide the advertisement: "{quote}"',
                 quote=Plain(quote),
