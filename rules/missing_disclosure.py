@@ -89,12 +89,11 @@ from campaignlint.api import (
     Edit,
     Message,
     Option,
-    PhraseFilter,
+    PhraseSet,
     Plain,
     Problem,
     Severity,
     Term,
-    WordSequence,
     _,
     fold,
     fold_with_offsets,
@@ -359,46 +358,20 @@ def _at(brief: Brief, problem: Problem, key_pointer: str) -> Problem:
 # --- asking to hide the advertisement -------------------------------------------------------
 
 
-@lru_cache(maxsize=512)
-def _whole_phrase(phrase: str) -> re.Pattern[str]:
-    words = [re.escape(word) for word in fold(phrase).split()]
-    return re.compile(r"(?<![\w#])" + r"\s+".join(words) + r"(?!\w)")
-
-
 @lru_cache(maxsize=1)
-def _hiding_filter() -> PhraseFilter:
-    """Rules out most texts by a few substring checks, before any regular expression."""
-    return PhraseFilter((phrase, fold(phrase).split()) for phrase in DATA["not_an_ad"])
-
-
-@lru_cache(maxsize=512)
-def _word_sequence(phrase: str) -> WordSequence | None:
-    """``phrase`` as a :class:`WordSequence` (what :func:`_whole_phrase` matches, without
-    compiling a regex); None for a phrase it cannot express."""
-    words = fold(phrase).split()
-    if "*" in words:
-        return None  # a literal star here, a wildcard there
-    try:
-        return WordSequence(words, "space", "#", "end")
-    except ValueError:
-        return None
-
-
-def _find_phrase(phrase: str, folded: str) -> tuple[int, int] | None:
-    sequence = _word_sequence(phrase)
-    if sequence is not None:
-        return sequence.search(folded)
-    match = _whole_phrase(phrase).search(folded)
-    return match.span() if match else None
+def _hiding_phrases() -> PhraseSet:
+    """Wording that hides the ad, found as whole words; never inside a hashtag ("#notanad" is
+    listed as such)."""
+    return PhraseSet(DATA["not_an_ad"], in_hashtags=False)
 
 
 def _hiding_quote(text: str) -> str | None:
     folded, offsets = fold_with_offsets(text)
-    for phrase in _hiding_filter().candidates(folded):
-        found = _find_phrase(phrase, folded)
-        if found:
-            return text[offsets[found[0]] : offsets[found[1]]]
-    return None
+    found = _hiding_phrases().first(folded)
+    if found is None:
+        return None
+    start, end = found[1]
+    return text[offsets[start] : offsets[end]]
 
 
 def _folded(text: str) -> str:
@@ -410,7 +383,7 @@ def _folded(text: str) -> str:
 def _hidden_advertising(brief: Brief) -> Iterator[Problem]:
     # a team's own notes (x- fields) are left out
     values = [value for value in brief.string_values if value.walked]
-    if not _hiding_filter().candidates("\n".join(_folded(value.text) for value in values)):
+    if not _hiding_phrases().candidates("\n".join(_folded(value.text) for value in values)):
         return  # no phrase can occur in any of them
     for value in values:
         quote = _hiding_quote(value.text)
