@@ -438,48 +438,65 @@ def _with_items(args: tuple[tuple[str, Any], ...], item: str, items: list[Any]) 
     return tuple((name, items if name == item else value) for name, value in args)
 
 
-class StringValue(NamedTuple):
-    """A string of the brief: its parent's pointer (None for a brief that is one string), its
-    key there, the text, and whether :meth:`Brief.walk_strings` reaches it."""
+# Where a value stands, as a chain of (parent place, key) pairs: its pointer is joined only
+# when asked for (most strings are never reported).
+_Place = tuple[Any, str | int] | None
 
-    parent: str | None
-    key: str | int
+
+class StringValue(NamedTuple):
+    """A string of the brief: the text, whether :meth:`Brief.walk_strings` reaches it, and
+    where it stands (:attr:`pointer`)."""
+
     text: str
     walked: bool
+    place: _Place
 
     @property
     def pointer(self) -> str:
-        return "" if self.parent is None else join_pointer(self.parent, self.key)
+        keys = []
+        place = self.place
+        while place is not None:
+            place, key = place
+            keys.append(key)
+        pointer = ""
+        for key in reversed(keys):
+            pointer = join_pointer(pointer, key)
+        return pointer
 
 
 def _string_values(data: Any) -> list[StringValue]:
-    # One walk with both visiting orders: walk_strings (each object once, wherever it is met
-    # first, x- fields included) and outside x- fields (each object once outside them).
+    # One depth-first walk with both visiting orders: walk_strings's (each object once,
+    # wherever it is met first, x- fields included) and the one outside x- fields (each object
+    # once outside them).
+    if isinstance(data, str):
+        return [StringValue(data, True, None)]
     found: list[StringValue] = []
-    stack: list[tuple[str | None, str | int, Any, bool, bool]] = [(None, "", data, False, True)]
-    seen: set[int] = set()  # objects walk_strings has visited
-    seen_outside: set[int] = set()
-    while stack:
-        parent, key, value, in_notes, walked = stack.pop()
-        if isinstance(value, str):
-            if not in_notes:
-                found.append(StringValue(parent, key, value, walked))
-            continue
-        if not isinstance(value, dict | list):
-            continue
-        identity = id(value)
-        if in_notes:
-            if identity in seen:
+    seen: set[int] = {id(data)}  # objects walk_strings has visited
+    seen_outside: set[int] = {id(data)}
+
+    def visit(value: Any, place: _Place, in_notes: bool, walked: bool) -> None:
+        is_mapping = isinstance(value, dict)
+        for key, child in value.items() if is_mapping else enumerate(value):
+            notes = in_notes or (is_mapping and str(key).startswith("x-"))
+            if isinstance(child, str):
+                if not notes:
+                    found.append(StringValue(child, walked, (place, key)))
                 continue
-        else:
-            if identity in seen_outside:
+            if not isinstance(child, dict | list):
                 continue
-            seen_outside.add(identity)
-            walked = walked and identity not in seen
-        seen.add(identity)
-        pointer = "" if parent is None else join_pointer(parent, key)
-        children = list(value.items()) if isinstance(value, dict) else list(enumerate(value))
-        for child_key, child in reversed(children):
-            notes = in_notes or str(child_key).startswith("x-")
-            stack.append((pointer, child_key, child, notes, walked))
+            identity = id(child)
+            child_walked = walked
+            if notes:
+                if identity in seen:
+                    continue
+            else:
+                if identity in seen_outside:
+                    continue
+                seen_outside.add(identity)
+                child_walked = walked and identity not in seen
+            seen.add(identity)
+            visit(child, (place, key), notes, child_walked)
+
+    if isinstance(data, dict | list):
+        visit(data, None, False, True)
     return found

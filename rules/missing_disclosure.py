@@ -365,12 +365,13 @@ def _hiding_phrases() -> PhraseSet:
     return PhraseSet(DATA["not_an_ad"], in_hashtags=False)
 
 
-def _hiding_quote(text: str) -> str | None:
-    folded, offsets = fold_with_offsets(text)
+def _hiding_quote(text: str, folded: str) -> str | None:
+    """The wording of ``text`` (folded: ``folded``) that hides the ad, as written."""
     found = _hiding_phrases().first(folded)
     if found is None:
         return None
     start, end = found[1]
+    offsets = fold_with_offsets(text)[1]
     return text[offsets[start] : offsets[end]]
 
 
@@ -382,11 +383,11 @@ def _folded(text: str) -> str:
 
 def _hidden_advertising(brief: Brief) -> Iterator[Problem]:
     # a team's own notes (x- fields) are left out
-    values = [value for value in brief.string_values if value.walked]
-    if not _hiding_phrases().candidates("\n".join(_folded(value.text) for value in values)):
+    values = [(value, _folded(value.text)) for value in brief.string_values if value.walked]
+    if not _hiding_phrases().candidates("\n".join(folded for _value, folded in values)):
         return  # no phrase can occur in any of them
-    for value in values:
-        quote = _hiding_quote(value.text)
+    for value, folded in values:
+        quote = _hiding_quote(value.text, folded)
         if quote is None:
             continue
         yield brief.problem(
