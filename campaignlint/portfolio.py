@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 BRIEF_SUFFIXES = (".yaml", ".yml")
 MAX_EXCLUSIVITY_DAYS = 100 * 366
+RECHECK_IN_POOL = 32  # more briefs with portfolio findings than this are checked again in a pool
 
 
 @dataclass(frozen=True)
@@ -553,8 +554,10 @@ def run_with_portfolio(
     briefs.extend(read_portfolio_briefs(extra, max_size, workers))
     found = check_portfolio(Portfolio(briefs, frozenset(job.path for job in jobs)), rules)
     again = [index for index, job in enumerate(jobs) if found.get(job.path)]
+    # a few briefs are checked again here: a new pool of workers would cost more
     rechecked = run_jobs(
-        [replace(jobs[i], portfolio=tuple(found[jobs[i].path])) for i in again], workers
+        [replace(jobs[i], portfolio=tuple(found[jobs[i].path])) for i in again],
+        workers if len(again) > RECHECK_IN_POOL else 1,
     )
     for index, result in zip(again, rechecked, strict=True):
         results[index] = result
