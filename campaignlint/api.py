@@ -36,7 +36,9 @@ What it exports:
   :data:`UPPER_CASE_PLACEHOLDER_MARKERS`;
 - text matching with Turkish case rules: :func:`fold`, :func:`same_text`, :func:`contains_text`,
   :func:`normalize_handle`, :func:`fold_with_offsets` (folded text with each character's
-  offset in the original, to point at a match), and the phrase matchers :class:`WordSequence` and
+  offset in the original, to point at a match), and phrases of a word list found as words
+  (:class:`Phrase`, :func:`phrase_matcher`, :class:`PhraseSet`: the matcher the built-in rules use,
+  whose docstring says what matches) with their parts :class:`WordSequence` and
   :class:`PhraseFilter`;
 - a rule's own data: :func:`load_beside` reads a JSON or YAML file next to the rule's module
   (``load_beside(__file__, "keywords.json")``); :func:`load_json` reads campaignlint's own data;
@@ -86,6 +88,9 @@ _HOMES = {
     "normalize_handle": "campaignlint.text",
     "WordSequence": "campaignlint.text",
     "PhraseFilter": "campaignlint.text",
+    "Phrase": "campaignlint.text",
+    "PhraseSet": "campaignlint.text",
+    "phrase_matcher": "campaignlint.text",
     "load_json": "campaignlint.data",
     "load_beside": "campaignlint.data",
     "Portfolio": "campaignlint.portfolio",
@@ -186,12 +191,15 @@ if TYPE_CHECKING:
     from campaignlint.portfolio import shared_category as shared_category
     from campaignlint.portfolio import shown_path as shown_path
     from campaignlint.rule import Option as Option
+    from campaignlint.text import Phrase as Phrase
     from campaignlint.text import PhraseFilter as PhraseFilter
+    from campaignlint.text import PhraseSet as PhraseSet
     from campaignlint.text import WordSequence as WordSequence
     from campaignlint.text import contains_text as contains_text
     from campaignlint.text import fold as fold
     from campaignlint.text import fold_with_offsets as fold_with_offsets
     from campaignlint.text import normalize_handle as normalize_handle
+    from campaignlint.text import phrase_matcher as phrase_matcher
     from campaignlint.text import same_text as same_text
     from campaignlint.timezones import is_valid_zone as is_valid_zone
     from campaignlint.timezones import primary_zone as primary_zone

@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from campaignlint import campaign
 from campaignlint.domain import REJECTED, is_number, parse_date
@@ -225,6 +225,15 @@ class Brief:
                 for key, child in reversed(children):
                     stack.append((join_pointer(current, key), child))
 
+    @cached_property
+    def string_values(self) -> list[StringValue]:
+        """Every string value outside team notes (``x-`` fields), depth first, in order: one
+        pass over the brief shared by the rules that scan all of its text. Pointers are joined
+        only on demand (:attr:`StringValue.pointer`). An object aliased into several places is
+        visited once, at its first place outside ``x-`` fields; ``walked`` is False where
+        :meth:`walk_strings` does not reach it (first met inside an ``x-`` field)."""
+        return _string_values(self.data)
+
     # --- campaign kind and platforms (campaignlint.campaign hides v1's aliases) ---------------
 
     @cached_property
@@ -431,3 +440,67 @@ def _reading_apart_from(problem: Problem, item: str) -> Any:
 
 def _with_items(args: tuple[tuple[str, Any], ...], item: str, items: list[Any]) -> Any:
     return tuple((name, items if name == item else value) for name, value in args)
+
+
+# Where a value stands, as a chain of (parent place, key) pairs: its pointer is joined only
+# when asked for (most strings are never reported).
+_Place = tuple[Any, str | int] | None
+
+
+class StringValue(NamedTuple):
+    """A string of the brief: the text, whether :meth:`Brief.walk_strings` reaches it, and
+    where it stands (:attr:`pointer`)."""
+
+    text: str
+    walked: bool
+    place: _Place
+
+    @property
+    def pointer(self) -> str:
+        keys = []
+        place = self.place
+        while place is not None:
+            place, key = place
+            keys.append(key)
+        pointer = ""
+        for key in reversed(keys):
+            pointer = join_pointer(pointer, key)
+        return pointer
+
+
+def _string_values(data: Any) -> list[StringValue]:
+    # One depth-first walk with both visiting orders: walk_strings's (each object once,
+    # wherever it is met first, x- fields included) and the one outside x- fields (each object
+    # once outside them).
+    if isinstance(data, str):
+        return [StringValue(data, True, None)]
+    found: list[StringValue] = []
+    seen: set[int] = {id(data)}  # objects walk_strings has visited
+    seen_outside: set[int] = {id(data)}
+
+    def visit(value: Any, place: _Place, in_notes: bool, walked: bool) -> None:
+        is_mapping = isinstance(value, dict)
+        for key, child in value.items() if is_mapping else enumerate(value):
+            notes = in_notes or (is_mapping and str(key).startswith("x-"))
+            if isinstance(child, str):
+                if not notes:
+                    found.append(StringValue(child, walked, (place, key)))
+                continue
+            if not isinstance(child, dict | list):
+                continue
+            identity = id(child)
+            child_walked = walked
+            if notes:
+                if identity in seen:
+                    continue
+            else:
+                if identity in seen_outside:
+                    continue
+                seen_outside.add(identity)
+                child_walked = walked and identity not in seen
+            seen.add(identity)
+            visit(child, (place, key), notes, child_walked)
+
+    if isinstance(data, dict | list):
+        visit(data, None, False, True)
+    return found

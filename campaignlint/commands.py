@@ -130,11 +130,11 @@ def _run_check(options: CheckOptions) -> int:
         lint_file,
         resolve_jobs,
         rules_for,
-        run_jobs,
         summarize,
     )
     from campaignlint.loader import decode
     from campaignlint.model import Severity
+    from campaignlint.portfolio import run_with_portfolio
     from campaignlint.renderers import REPORT_FORMATS, Report
 
     outputs = parse_formats(options.formats)
@@ -167,7 +167,6 @@ def _run_check(options: CheckOptions) -> int:
 
     active_rules(run_config)
     _load_rosters([run_config, *applied.values()])
-    jobs = _with_portfolio(jobs, resolve_jobs(options.jobs))
     progress = options.progress
     if progress is not None:
         progress.start(len(jobs), lang)
@@ -181,7 +180,7 @@ def _run_check(options: CheckOptions) -> int:
     )
     streamed = _TextStream(report, options) if _can_stream(outputs, options) else None
     try:
-        results = run_jobs(
+        results = run_with_portfolio(
             jobs, resolve_jobs(options.jobs), progress, streamed.add if streamed else None
         )
     finally:
@@ -246,43 +245,6 @@ def _run_check(options: CheckOptions) -> int:
         }
     _write_outputs(outputs, report, options)
     return int(report.summary["exit_code"])
-
-
-def _with_portfolio(jobs: list[Any], workers: int) -> list[Any]:
-    """Run the portfolio rules over every brief of the portfolio and hand each job what they
-    found in its brief. The portfolio is the files of the run plus what the configs'
-    ``portfolio:`` globs match."""
-    from dataclasses import replace
-
-    from campaignlint.engine import active_rules
-
-    configs = list({id(job.config): job.config for job in jobs}.values())
-    rules: dict[str, Any] = {}
-    for config in configs:
-        for active in active_rules(config):
-            if active.rule.scope == "portfolio":
-                rules.setdefault(active.rule.id, active)
-    if not rules:
-        return jobs
-    from campaignlint.portfolio import (
-        Portfolio,
-        check_portfolio,
-        expand_globs,
-        read_portfolio_briefs,
-    )
-
-    run_paths = [job.path for job in jobs]
-    seen = {os.path.realpath(path) for path in run_paths}
-    paths = list(run_paths)
-    for config in configs:
-        for path in expand_globs(config.portfolio, Path(config.root)):
-            if os.path.realpath(path) not in seen:
-                seen.add(os.path.realpath(path))
-                paths.append(path)
-    max_size = max(config.max_file_size for config in configs)
-    briefs = read_portfolio_briefs(paths, max_size, workers)
-    found = check_portfolio(Portfolio(briefs, frozenset(run_paths)), list(rules.values()))
-    return [replace(job, portfolio=tuple(found.get(job.path, ()))) for job in jobs]
 
 
 def _load_rosters(configs: Sequence[Config]) -> None:

@@ -74,6 +74,8 @@ class FileResult:
     internal_error: bool = False
     suppressed: list[Finding] = field(default_factory=list)  # with ``suppressed_by`` set
     data: Any = field(default=None, repr=False)  # the parsed brief, only when asked (reports)
+    # what the portfolio rules read of this brief, only when asked (campaignlint.portfolio)
+    portfolio_brief: Any = field(default=None, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -491,10 +493,12 @@ def lint_file(
     text: str | None = None,
     keep_data: bool = False,
     portfolio: Sequence[PortfolioOutcome] = (),
+    record_portfolio: bool = False,
 ) -> FileResult:
     """Lint one file, or ``text`` read elsewhere (standard input), into a result.
     ``keep_data`` keeps the parsed brief in ``result.data`` for the review reports;
-    ``portfolio`` holds what the portfolio rules found in this brief."""
+    ``portfolio`` holds what the portfolio rules found in this brief; ``record_portfolio``
+    keeps what they read of it in ``result.portfolio_brief`` (read from the same parse)."""
     result = FileResult(path=path)
     try:
         if text is None:
@@ -510,6 +514,10 @@ def lint_file(
 
         with _time_limit(config.time_limit):
             document = load_text(text)  # parsed once, for the rules and, if asked, reports
+            if record_portfolio:
+                from campaignlint.portfolio import brief_from_document
+
+                result.portfolio_brief = brief_from_document(path, document, keep_data=False)
             findings = _lint_document(document, text, path, config, lang, today, portfolio)
         result.findings = [f for f in findings if f.suppressed_by is None]
         result.suppressed = [f for f in findings if f.suppressed_by is not None]
@@ -522,7 +530,9 @@ def lint_file(
         nested = _("the brief is nested too deeply to check").render(lang)
         result.error = f"{path}: {nested}"
     except _TimeLimit:
-        return _timed_out(path, config.time_limit, lang)
+        timed_out = _timed_out(path, config.time_limit, lang)
+        timed_out.portfolio_brief = result.portfolio_brief
+        return timed_out
     result.internal_error = any(f.rule == INTERNAL_ERROR for f in result.findings)
     return result
 
@@ -635,6 +645,7 @@ class Job:
     today: dt.date | None
     keep_data: bool = False
     portfolio: tuple[PortfolioOutcome, ...] = ()
+    record_portfolio: bool = False
 
 
 def _run_job(job: Job) -> FileResult:
@@ -646,6 +657,7 @@ def _run_job(job: Job) -> FileResult:
             job.today,
             keep_data=job.keep_data,
             portfolio=job.portfolio,
+            record_portfolio=job.record_portfolio,
         )
     except CampaignlintError as error:
         return FileResult(path=job.path, error=f"{job.path}: {error.render(job.lang)}")

@@ -29,10 +29,14 @@ from campaignlint.model import Position, Problem, Related, Severity
 from campaignlint.text import fold, normalize_handle
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from campaignlint.engine import ActiveRule, FileResult, Job
     from campaignlint.loader import LoadedDocument
 
 BRIEF_SUFFIXES = (".yaml", ".yml")
 MAX_EXCLUSIVITY_DAYS = 100 * 366
+RECHECK_IN_POOL = 32  # more briefs with portfolio findings than this are checked again in a pool
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,6 @@ class PortfolioBrief:
     """What portfolio rules read of one brief. Dates are None when the brief has none."""
 
     path: str
-    data: Any
     brand: str | None
     categories: tuple[str, ...]  # campaign.category and the exclusivity's category, as written
     start: dt.date | None
@@ -83,12 +86,26 @@ class PortfolioBrief:
     exclusivity: Exclusivity | None
     bookings: tuple[Booking, ...]
     positions: Mapping[str, Position] = field(default_factory=dict, repr=False)
+    # the plain data; None until first read when the portfolio was built without it
+    _data: Mapping[str, Any] | None = field(default=None, repr=False, compare=False)
     brand_key: str | None = field(init=False, repr=False)  # the brand, text-matched
     category_keys: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "brand_key", fold(self.brand) if self.brand else None)
         object.__setattr__(self, "category_keys", frozenset(fold(c) for c in self.categories))
+
+    @property
+    def data(self) -> Mapping[str, Any]:
+        """The brief's plain data, for anything the fields above do not say. A brief of the
+        run carries only those fields (the portfolio of many briefs stays small): its data is
+        read again from its file on first use."""
+        if self._data is None:
+            document = _read_document(self.path)
+            data = document.data if document is not None else None
+            object.__setattr__(self, "_data", data if isinstance(data, Mapping) else {})
+        assert self._data is not None
+        return self._data
 
     def period(self) -> str:
         """``2027-03-01..2027-03-31`` for messages; ``?`` for a date the brief lacks."""
@@ -335,8 +352,11 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def brief_from_document(path: str, document: LoadedDocument) -> PortfolioBrief | None:
-    """What portfolio rules read of a parsed brief; None when it is not a mapping."""
+def brief_from_document(
+    path: str, document: LoadedDocument, keep_data: bool = True
+) -> PortfolioBrief | None:
+    """What portfolio rules read of a parsed brief; None when it is not a mapping. Without
+    ``keep_data``, its ``data`` is read again from ``path`` if a rule asks for it."""
     data = document.data
     if not isinstance(data, Mapping):
         return None
@@ -358,7 +378,6 @@ def brief_from_document(path: str, document: LoadedDocument) -> PortfolioBrief |
     bookings = _bookings(data, campaign, position)
     return PortfolioBrief(
         path=path,
-        data=data,
         brand=_text(campaign.get("brand")),
         categories=tuple(categories),
         start=start,
@@ -366,6 +385,7 @@ def brief_from_document(path: str, document: LoadedDocument) -> PortfolioBrief |
         exclusivity=exclusivity,
         bookings=bookings,
         positions=kept,
+        _data=data if keep_data else None,
     )
 
 
@@ -381,6 +401,18 @@ def read_portfolio_brief(path: str, max_size: int) -> PortfolioBrief | None:
         document = _plain_document(text) or load_text(text)
         return brief_from_document(path, document)
     except (CampaignlintError, RecursionError):
+        return None
+
+
+def _read_document(path: str) -> LoadedDocument | None:
+    """A brief read and parsed as its check reads it; None when it cannot be."""
+    from campaignlint.engine import read_brief
+    from campaignlint.errors import CampaignlintError
+    from campaignlint.loader import load_text
+
+    try:
+        return load_text(read_brief(Path(path), 2**31))
+    except (OSError, CampaignlintError, RecursionError):
         return None
 
 
@@ -477,3 +509,79 @@ def check_portfolio(
             if path in portfolio.checked:
                 found.setdefault(path, []).append((active.rule.id, problem))
     return found
+
+
+def run_with_portfolio(
+    jobs: Sequence[Job],
+    workers: int,
+    progress: Callable[[int], None] | None = None,
+    on_result: Callable[[FileResult], None] | None = None,
+) -> list[FileResult]:
+    """Lint ``jobs`` like :func:`campaignlint.engine.run_jobs`, with the portfolio rules'
+    findings in each brief's result.
+
+    Each brief of the run is read and parsed once: its lint also records what the portfolio
+    rules read of it (``record_portfolio``). Only the briefs the config's ``portfolio:`` globs
+    add are read for the portfolio alone. The few briefs the portfolio rules find something
+    in are checked again with those findings, so that suppressions, severities and the
+    per-file limit treat them like any other finding. Results are delivered once the
+    portfolio rules have run: they need every brief.
+    """
+    from dataclasses import replace
+
+    from campaignlint.engine import run_jobs
+
+    rules = _portfolio_rules(jobs)
+    if not rules:
+        return run_jobs(jobs, workers, progress, on_result)
+    recording = [replace(job, record_portfolio=True) for job in jobs]
+    results = run_jobs(recording, workers, progress)
+    briefs = []
+    for result in results:
+        if result.portfolio_brief is not None:
+            briefs.append(result.portfolio_brief)
+            result.portfolio_brief = None
+    extra, max_size = _extra_paths(jobs)
+    briefs.extend(read_portfolio_briefs(extra, max_size, workers))
+    found = check_portfolio(Portfolio(briefs, frozenset(job.path for job in jobs)), rules)
+    again = [index for index, job in enumerate(jobs) if found.get(job.path)]
+    # a few briefs are checked again here: a new pool of workers would cost more
+    rechecked = run_jobs(
+        [replace(jobs[i], portfolio=tuple(found[jobs[i].path])) for i in again],
+        workers if len(again) > RECHECK_IN_POOL else 1,
+    )
+    for index, result in zip(again, rechecked, strict=True):
+        results[index] = result
+    if on_result is None:
+        return results
+    for result in results:
+        on_result(result)
+    return []
+
+
+def _portfolio_rules(jobs: Sequence[Job]) -> list[ActiveRule]:
+    """The portfolio rules any config of the run selects, each once (first config wins)."""
+    from campaignlint.engine import active_rules
+
+    rules: dict[str, ActiveRule] = {}
+    for config in {id(job.config): job.config for job in jobs}.values():
+        for active in active_rules(config):
+            if active.rule.scope == "portfolio":
+                rules.setdefault(active.rule.id, active)
+    return list(rules.values())
+
+
+def _extra_paths(jobs: Sequence[Job]) -> tuple[list[str], int]:
+    """The briefs the configs' ``portfolio:`` globs add to the run's (each file once), and the
+    largest ``max_file_size`` of those configs."""
+    import os
+
+    configs = list({id(job.config): job.config for job in jobs}.values())
+    seen = {os.path.realpath(job.path) for job in jobs}
+    extra = []
+    for config in configs:
+        for path in expand_globs(config.portfolio, Path(config.root)):
+            if os.path.realpath(path) not in seen:
+                seen.add(os.path.realpath(path))
+                extra.append(path)
+    return extra, max((config.max_file_size for config in configs), default=0)

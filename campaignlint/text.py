@@ -178,3 +178,126 @@ class WordSequence:
             spans.append(found)
             found = self.search(text, found[1])
         return spans
+
+
+_COMPOUND_SEPARATORS = re.compile(r"[\s_\-]+")
+
+
+class Phrase:
+    """A phrase of a rule's word list (or of a team's options), found in folded text: the one
+    phrase matcher of the rules (over-restrictive-clauses, missing-disclosure's wording that
+    hides the ad, age-content-fit's themes).
+
+    - Text is folded with :func:`fold_with_offsets` (Turkish-aware case, no accents or other
+      diacritics, ``’`` read as ``'``), and so is the phrase: ``İşbirliği`` = ``isbirligi``.
+    - The phrase is words separated by whitespace; in the text they may be separated by any run
+      of whitespace. With ``compound``, ``_`` and ``-`` separate the phrase's words too, and in
+      the text words may be joined by whitespace, ``_``, ``-`` or nothing (``skin care`` finds
+      ``skin-care`` and ``#skincare``).
+    - ``*`` as a word (not the first) stands for any one word: ``read the * verbatim``. A ``*``
+      at the end of the last word makes it a stem: ``komisyon*`` finds ``komisyonlu``.
+    - A match starts at the start of a word: never right after a letter, digit or ``_``; and,
+      when the phrase does not start with a letter or digit (``#ad``), never right after ``#``
+      either, nor, without ``in_hashtags``, a phrase that does (``#not an ad`` is no match of
+      ``not an ad``).
+    - It ends at the end of a word (not before a letter, digit or ``_``) unless the last word
+      is a stem (``stem``: all of the phrase's last words are) or the phrase ends in
+      punctuation; a stem's match takes in the rest of the word.
+
+    Use :func:`phrase_matcher` to get one (they are cached) and :class:`PhraseSet` for a list.
+    """
+
+    def __init__(
+        self, text: str, *, compound: bool = False, stem: bool = False, in_hashtags: bool = True
+    ) -> None:
+        written = text.strip()
+        stem = stem or (written.endswith("*") and not written.endswith(" *"))
+        if written.endswith("*") and not written.endswith(" *"):
+            written = written[:-1]
+        folded = fold(written.replace("’", "'"))
+        if compound:
+            self.words = tuple(word for word in _COMPOUND_SEPARATORS.split(folded) if word)
+        else:
+            self.words = tuple(folded.split())
+        self.literal_words = [word for word in self.words if word != "*"]
+        first, last = (self.words[0], self.words[-1]) if self.words else ("", "")
+        head = "" if in_hashtags and first[:1].isalnum() else "#"
+        ends_in_word = last[-1:].isalnum()
+        tail = ("suffix" if stem else "end") if ends_in_word else ""
+        self._sequence: WordSequence | None = None
+        self._pattern: re.Pattern[str] | None = None
+        try:
+            self._sequence = WordSequence(self.words, "joiner" if compound else "space", head, tail)
+        except ValueError:  # a leading "*", or no words
+            self._pattern = _phrase_pattern(self.words, compound, head, tail)
+
+    def search(self, folded: str, start: int = 0) -> tuple[int, int] | None:
+        """The first match in ``folded`` (a folded text) at or after ``start``, or None."""
+        if self._sequence is not None:
+            return self._sequence.search(folded, start)
+        if self._pattern is None:
+            return None
+        match = self._pattern.search(folded, start)
+        return match.span() if match else None
+
+    def find_all(self, folded: str) -> list[tuple[int, int]]:
+        """Every match in ``folded``, left to right, not overlapping (as ``finditer``)."""
+        if self._sequence is not None:
+            return self._sequence.find_all(folded)
+        if self._pattern is None:
+            return []
+        return [match.span() for match in self._pattern.finditer(folded)]
+
+
+def _phrase_pattern(
+    words: Sequence[str], compound: bool, head: str, tail: str
+) -> re.Pattern[str] | None:
+    """What :class:`WordSequence` matches, as a regular expression, for what it cannot take."""
+    if not words:
+        return None
+    parts = [r"\w+" if word == "*" else re.escape(word) for word in words]
+    separator = r"[\s_\-]*" if compound else r"\s+"
+    before = r"(?<![\w#])" if head else r"(?<!\w)"
+    after = {"suffix": r"\w*", "end": r"(?!\w)", "": ""}[tail]
+    return re.compile(before + separator.join(parts) + after)
+
+
+@lru_cache(maxsize=2048)
+def phrase_matcher(
+    text: str, *, compound: bool = False, stem: bool = False, in_hashtags: bool = True
+) -> Phrase:
+    """The :class:`Phrase` of ``text`` (cached: phrases come from word lists)."""
+    return Phrase(text, compound=compound, stem=stem, in_hashtags=in_hashtags)
+
+
+class PhraseSet:
+    """A list of phrases matched alike (see :class:`Phrase`), with a filter that rules out,
+    with a few substring checks, those that cannot occur in a text."""
+
+    def __init__(
+        self,
+        texts: Iterable[str],
+        *,
+        compound: bool = False,
+        stem: bool = False,
+        in_hashtags: bool = True,
+    ) -> None:
+        self.phrases = {
+            text: phrase_matcher(text, compound=compound, stem=stem, in_hashtags=in_hashtags)
+            for text in texts
+        }
+        self._filter = PhraseFilter(
+            (text, found.literal_words) for text, found in self.phrases.items()
+        )
+
+    def candidates(self, folded: str) -> list[tuple[str, Phrase]]:
+        """``(text, phrase)`` of the phrases that may occur in ``folded``, in the given order."""
+        return [(text, self.phrases[text]) for text in self._filter.candidates(folded)]
+
+    def first(self, folded: str) -> tuple[str, tuple[int, int]] | None:
+        """The first phrase (in the given order) found in ``folded``, and where."""
+        for text, found in self.candidates(folded):
+            span = found.search(folded)
+            if span is not None:
+                return text, span
+        return None

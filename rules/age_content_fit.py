@@ -42,7 +42,6 @@ correct the target age if the content is right. Extend or replace the keyword li
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -50,10 +49,10 @@ from typing import Any, NamedTuple
 from campaignlint.api import (
     Brief,
     Option,
+    PhraseSet,
     Plain,
     Problem,
     Term,
-    WordSequence,
     _,
     fold,
     load_beside,
@@ -86,23 +85,18 @@ OPTIONS = {
 }
 
 Themes = dict[str, dict[str, list[str]]]
-_SEPARATORS = re.compile(r"[\s_\-]+")
 
 
 class _Theme(NamedTuple):
     name: str
     keywords: tuple[str, ...]
-    anchors: tuple[str, ...]  # one folded word of each keyword, which its matches contain
 
     def found_in(self, folded: list[str], joined: str) -> bool:
         """True when a keyword occurs in one of the folded texts (``joined``: them all, one a
-        line). The regular expression is built and run only when an anchor word occurs."""
-        if not any(anchor in joined for anchor in self.anchors):
-            return False
-        sequences = _sequences(self.keywords)
-        if sequences is None:
-            return any(map(_pattern(self.keywords).search, folded))
-        return any(sequence.search(text) for text in folded for sequence in sequences)
+        line): whole words, joined by spaces, ``_``, ``-`` or nothing; stems for keywords
+        ending in ``*``. Only the keywords whose words occur in ``joined`` are searched."""
+        candidates = _keywords(self.keywords).candidates(joined)
+        return any(found.search(text) for text in folded for _keyword, found in candidates)
 
 
 class _Group(NamedTuple):
@@ -223,41 +217,11 @@ def _merged_themes(options: Mapping[str, Any]) -> Themes:
     return merged
 
 
-def _keyword_words(keyword: str) -> list[str]:
-    return [word for word in _SEPARATORS.split(fold(keyword.strip(" *"))) if word]
+@lru_cache(maxsize=256)
+def _keywords(keywords: tuple[str, ...]) -> PhraseSet:
+    return PhraseSet((keyword.strip().lstrip("* ") for keyword in keywords), compound=True)
 
 
 @lru_cache(maxsize=256)
 def _theme(name: str, keywords: tuple[str, ...]) -> _Theme:
-    words = [_keyword_words(keyword) for keyword in keywords]
-    return _Theme(name, keywords, tuple(max(found, key=len) for found in words if found))
-
-
-@lru_cache(maxsize=256)
-def _sequences(keywords: tuple[str, ...]) -> tuple[WordSequence, ...] | None:
-    """The theme's keywords as :class:`WordSequence` (what :func:`_pattern` matches, without
-    compiling a regex); None when a keyword has a ``*`` inside, which the pattern takes as is."""
-    sequences = []
-    for keyword in keywords:
-        words = _keyword_words(keyword)
-        if not words:
-            continue
-        if "*" in words:
-            return None
-        tail = "" if keyword.strip().endswith("*") else "end"
-        sequences.append(WordSequence(words, "joiner", "", tail))
-    return tuple(sequences)
-
-
-@lru_cache(maxsize=256)
-def _pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for a theme's keywords: whole words, or stems for keywords ending in ``*``."""
-    parts = []
-    for keyword in keywords:
-        stem = keyword.strip().endswith("*")
-        words = [re.escape(word) for word in _keyword_words(keyword)]
-        if not words:
-            continue
-        body = r"[\s_\-]*".join(words)
-        parts.append(r"(?<!\w)" + body + ("" if stem else r"(?!\w)"))
-    return re.compile("|".join(parts) if parts else r"(?!x)x")
+    return _Theme(name, keywords)

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
 from campaignlint.api import (
@@ -62,6 +63,7 @@ from campaignlint.api import (
     find_placeholders,
     fold,
     load_beside,
+    load_json,
 )
 
 ID = "hashtag-strategy"
@@ -99,24 +101,22 @@ CHECKS = {
     "duplicate": "A tag repeats another.",
 }
 
-# Disclosure labels (all markets): required by law, neither generic nor topical.
-DISCLOSURE_TAGS = frozenset(
-    {
-        "reklam",
-        "isbirligi",
-        "sponsor",
-        "ortaklik",
-        "ad",
-        "ads",
-        "sponsored",
-        "advertisement",
-        "advert",
-        "werbung",
-        "anzeige",
-        "publicite",
-        "sponsorise",
-    }
-)
+
+@lru_cache(maxsize=1)
+def disclosure_tags() -> frozenset[str]:
+    """Keys of every market's advertising labels, from the table missing-disclosure accepts
+    (``campaignlint/data/disclosure_tags.json``): required by law, neither generic nor topical."""
+    table = load_json("disclosure_tags.json")
+    labels = [*table["default"], *(label for found in table["markets"].values() for label in found)]
+    return frozenset(tag_key(label) for label in labels)
+
+
+@lru_cache(maxsize=1)
+def _gift_labels() -> frozenset[str]:
+    """Keys of the gift labels (``disclosure_kinds.json``): --fix adds no label next to them."""
+    tags = load_json("disclosure_kinds.json")["gifted"]["tags"]
+    return frozenset(tag_key(label) for found in tags.values() for label in found)
+
 
 # Words of a brand or campaign name that say nothing about the brand itself.
 COMMON_NAME_WORDS = frozenset(load_beside(__file__, "hashtag_strategy.json")["common_name_words"])
@@ -144,10 +144,6 @@ def _name_parts(names: list[str]) -> set[str]:
             if len(word) >= 4 and word.isalpha() and word not in COMMON_NAME_WORDS:
                 parts.add(word)
     return parts
-
-
-# Gift labels count as a label here: --fix adds no disclosure tag next to them.
-_GIFT_LABELS = frozenset({"hediye", "davet", "gifted"})
 
 
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -193,7 +189,9 @@ def _too_many(
     droppable = [
         (pointer, tag)
         for pointer, tag in tags
-        if pointer not in repeated and pointer not in brand and tag_key(tag) not in DISCLOSURE_TAGS
+        if pointer not in repeated
+        and pointer not in brand
+        and tag_key(tag) not in disclosure_tags()
     ]
     # Generic tags first, then the others from the end of the list (the least relevant).
     ordered = [t for t in droppable if tag_key(t[1]) in generic] + [
@@ -235,10 +233,8 @@ def _label_to_add(brief: Brief, tags: list[tuple[str, str]]) -> str | None:
     entries = [tag for _pointer, tag in tags]
     entries += [text for _pointer, text in brief.strings("/content/disclosure/tags")]
     words = {tag_key(word) for entry in entries for word in entry.split()}
-    if words & (DISCLOSURE_TAGS | _GIFT_LABELS):
+    if words & (disclosure_tags() | _gift_labels()):
         return None
-    from campaignlint.api import load_json
-
     table = load_json("disclosure_tags.json")
     markets = brief.markets() or []
     first = next((table["markets"][m][0] for m in markets if m in table["markets"]), None)
@@ -255,7 +251,7 @@ def _brand_names(brief: Brief) -> list[str]:
 
 def _all_generic(brief: Brief, tags: list[tuple[str, str]], generic: set[str]) -> Iterator[Problem]:
     keys = [tag_key(tag) for _pointer, tag in tags]
-    content_keys = [key for key in keys if key and key not in DISCLOSURE_TAGS]
+    content_keys = [key for key in keys if key and key not in disclosure_tags()]
     if content_keys and all(key in generic for key in content_keys):
         yield brief.problem(
             "/content/hashtags",
@@ -263,7 +259,7 @@ def _all_generic(brief: Brief, tags: list[tuple[str, str]], generic: set[str]) -
                 "all hashtags are generic ({tags}): they say nothing about the product or the"
                 " audience",
                 tags=", ".join(
-                    tag.strip() for _pointer, tag in tags if tag_key(tag) not in DISCLOSURE_TAGS
+                    tag.strip() for _pointer, tag in tags if tag_key(tag) not in disclosure_tags()
                 ),
             ),
             _("Replace them with a brand tag and tags of the topic the audience searches for."),

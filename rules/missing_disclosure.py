@@ -89,12 +89,11 @@ from campaignlint.api import (
     Edit,
     Message,
     Option,
-    PhraseFilter,
+    PhraseSet,
     Plain,
     Problem,
     Severity,
     Term,
-    WordSequence,
     _,
     fold,
     fold_with_offsets,
@@ -366,57 +365,40 @@ def _at(brief: Brief, problem: Problem, key_pointer: str) -> Problem:
 # --- asking to hide the advertisement -------------------------------------------------------
 
 
-@lru_cache(maxsize=512)
-def _whole_phrase(phrase: str) -> re.Pattern[str]:
-    words = [re.escape(word) for word in fold(phrase).split()]
-    return re.compile(r"(?<![\w#])" + r"\s+".join(words) + r"(?!\w)")
-
-
 @lru_cache(maxsize=1)
-def _hiding_filter() -> PhraseFilter:
-    """Rules out most texts by a few substring checks, before any regular expression."""
-    return PhraseFilter((phrase, fold(phrase).split()) for phrase in DATA["not_an_ad"])
+def _hiding_phrases() -> PhraseSet:
+    """Wording that hides the ad, found as whole words; never inside a hashtag ("#notanad" is
+    listed as such)."""
+    return PhraseSet(DATA["not_an_ad"], in_hashtags=False)
 
 
-@lru_cache(maxsize=512)
-def _word_sequence(phrase: str) -> WordSequence | None:
-    """``phrase`` as a :class:`WordSequence` (what :func:`_whole_phrase` matches, without
-    compiling a regex); None for a phrase it cannot express."""
-    words = fold(phrase).split()
-    if "*" in words:
-        return None  # a literal star here, a wildcard there
-    try:
-        return WordSequence(words, "space", "#", "end")
-    except ValueError:
+def _hiding_quote(text: str, folded: str) -> str | None:
+    """The wording of ``text`` (folded: ``folded``) that hides the ad, as written."""
+    found = _hiding_phrases().first(folded)
+    if found is None:
         return None
+    start, end = found[1]
+    offsets = fold_with_offsets(text)[1]
+    return text[offsets[start] : offsets[end]]
 
 
-def _find_phrase(phrase: str, folded: str) -> tuple[int, int] | None:
-    sequence = _word_sequence(phrase)
-    if sequence is not None:
-        return sequence.search(folded)
-    match = _whole_phrase(phrase).search(folded)
-    return match.span() if match else None
-
-
-def _hiding_quote(text: str) -> str | None:
-    folded, offsets = fold_with_offsets(text)
-    for phrase in _hiding_filter().candidates(folded):
-        found = _find_phrase(phrase, folded)
-        if found:
-            return text[offsets[found[0]] : offsets[found[1]]]
-    return None
+def _folded(text: str) -> str:
+    """``fold_with_offsets(text)[0]``, without building the offsets of a plain text."""
+    plain = text.replace("’", "'")
+    return plain.lower() if plain.isascii() else fold_with_offsets(text)[0]
 
 
 def _hidden_advertising(brief: Brief) -> Iterator[Problem]:
-    for pointer, text in brief.walk_strings():
-        if "/x-" in pointer:
-            continue  # a team's own notes
-        quote = _hiding_quote(text)
+    # a team's own notes (x- fields) are left out
+    values = [(value, _folded(value.text)) for value in brief.string_values if value.walked]
+    if not _hiding_phrases().candidates("\n".join(folded for _value, folded in values)):
+        return  # no phrase can occur in any of them
+    for value, folded in values:
+        quote = _hiding_quote(value.text, folded)
         if quote is None:
             continue
         yield brief.problem(
-            pointer,
+            value.pointer,
             _(
                 'the brief asks to hide the advertisement: "{quote}"',
                 quote=Plain(quote),

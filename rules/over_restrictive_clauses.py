@@ -68,15 +68,15 @@ from typing import Any
 from campaignlint.api import (
     Brief,
     Option,
-    PhraseFilter,
+    PhraseSet,
     Plain,
     Problem,
-    WordSequence,
     _,
     fold,
     fold_with_offsets,
     is_number,
     load_beside,
+    phrase_matcher,
     pointer_label,
 )
 
@@ -135,46 +135,17 @@ _ADJACENT_NEGATIONS = frozenset(fold(word) for word in DATA["negations_adjacent"
 # --- text matching --------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1024)
-def _phrase_regex(phrase: str, suffix: bool = True) -> re.Pattern[str]:
-    """The exact pattern of ``phrase``; :func:`_phrase_spans` needs it only for odd phrases."""
-    words = fold(phrase.replace("’", "'")).split()
-    parts = [r"\w+" if word == "*" else re.escape(word) for word in words]
-    ends_in_word = bool(words) and words[-1][-1:].isalnum()
-    tail = (r"\w*" if suffix else r"(?!\w)") if ends_in_word else ""
-    head = r"(?<!\w)" if words and words[0][:1].isalnum() else r"(?<![\w#])"
-    return re.compile(head + r"\s+".join(parts) + tail)
-
-
-@lru_cache(maxsize=1024)
-def _word_sequence(phrase: str, suffix: bool) -> WordSequence | None:
-    """``phrase`` as a :class:`WordSequence` (the same matches as :func:`_phrase_regex`, no
-    regex to compile); None for a phrase it cannot express (one starting with ``*``)."""
-    words = fold(phrase.replace("’", "'")).split()
-    ends_in_word = bool(words) and words[-1][-1:].isalnum()
-    tail = ("suffix" if suffix else "end") if ends_in_word else ""
-    head = "" if words and words[0][:1].isalnum() else "#"
-    try:
-        return WordSequence(words, "space", head, tail)
-    except ValueError:
-        return None
-
-
 def _phrase_spans(
-    phrase: str, text: str, suffix: bool = True, first_only: bool = False
+    text_phrase: str, text: str, suffix: bool = True, first_only: bool = False
 ) -> list[tuple[int, int]]:
-    """The ``(start, end)`` of each match of ``phrase`` in folded ``text`` (as ``finditer``)."""
-    sequence = _word_sequence(phrase, suffix)
-    if sequence is None:
-        pattern = _phrase_regex(phrase, suffix)
-        if first_only:
-            match = pattern.search(text)
-            return [match.span()] if match else []
-        return [match.span() for match in pattern.finditer(text)]
+    """The ``(start, end)`` of each match of ``text_phrase`` in folded ``text`` (as
+    ``finditer``); with ``suffix``, its last word may continue (``must say`` finds ``must
+    says``)."""
+    found = phrase_matcher(text_phrase, stem=suffix)
     if first_only:
-        found = sequence.search(text)
-        return [found] if found else []
-    return sequence.find_all(text)
+        span = found.search(text)
+        return [span] if span else []
+    return found.find_all(text)
 
 
 def _phrases(options: Mapping[str, Any]) -> list[str]:
@@ -221,26 +192,21 @@ def _context_dependent(phrase: str) -> bool:
     return any(fold(phrase) == fold(item) for item in DATA["context_dependent"])
 
 
-def _literal_words(phrase: str) -> list[str]:
-    """The folded words every match of ``phrase`` contains as written (not the ``*``)."""
-    return [word for word in fold(phrase.replace("’", "'")).split() if word != "*"]
-
-
 @lru_cache(maxsize=16)
-def _phrase_filter(phrases: tuple[str, ...]) -> PhraseFilter:
-    return PhraseFilter((phrase, _literal_words(phrase)) for phrase in phrases)
+def _phrase_set(phrases: tuple[str, ...]) -> PhraseSet:
+    return PhraseSet(phrases, stem=True)
 
 
 def forcing_quotes(text: str, phrases: list[str]) -> list[str]:
     """The words of ``text`` that force wording or opinion, quoted from the original text."""
     folded, offsets = fold_with_offsets(text)
     spans: list[tuple[int, int]] = []
-    for phrase in _phrase_filter(tuple(phrases)).candidates(folded):
-        for start, end in _phrase_spans(phrase, folded):
+    for written, found in _phrase_set(tuple(phrases)).candidates(folded):
+        for start, end in found.find_all(folded):
             sentence = _sentence_bounds(folded, start, end)
             if _negated(folded, start, end, sentence):
                 continue
-            if _context_dependent(phrase) and _mentions(
+            if _context_dependent(written) and _mentions(
                 folded[sentence[0] : sentence[1]], DATA["benign_contexts"]
             ):
                 continue

@@ -56,7 +56,6 @@ from campaignlint.api import (
     Problem,
     _,
     find_placeholders,
-    join_pointer,
     may_contain_placeholder,
     pointer_label,
 )
@@ -85,15 +84,15 @@ OPTIONS = {
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     markers = tuple(options["markers"])
     upper_case = tuple(options["upper_case_markers"])
-    strings = list(_strings_outside_extensions(brief.data))
-    everything = "\n".join(value for _parent, _key, value in strings)
+    strings = brief.string_values  # team notes (x- fields) are not scanned
+    everything = "\n".join(value.text for value in strings)
     if not may_contain_placeholder(everything, markers, upper_case):
         return  # nothing anywhere: skip the per-field search
-    for parent, key, text in strings:
-        found = find_placeholders(text, markers, upper_case)
+    for value in strings:
+        found = find_placeholders(value.text, markers, upper_case)
         if not found:
             continue
-        pointer = "" if parent is None else join_pointer(parent, key)
+        pointer = value.pointer
         field = pointer_label(pointer)
         if len(found) == 1:
             message = _(
@@ -110,29 +109,3 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
             message,
             _("Replace the placeholder with the real text, or remove the field."),
         )
-
-
-def _strings_outside_extensions(data: Any) -> Iterator[tuple[str | None, str | int, str]]:
-    """(parent pointer, key, text) of every string value, depth first, outside ``x-`` fields;
-    the parent is None for a brief that is one string. Pointers of strings are left to the caller
-    (joined only for a finding).
-
-    Team notes live in ``x-`` fields on purpose, so they are not scanned; but an anchor defined
-    there and aliased into a real field is scanned at that field. Each aliased object is visited
-    once, at its first place outside ``x-`` fields.
-    """
-    stack: list[tuple[str | None, str | int, Any]] = [(None, "", data)]
-    seen: set[int] = set()
-    while stack:
-        parent, key, value = stack.pop()
-        if isinstance(value, str):
-            yield parent, key, value
-        elif isinstance(value, dict | list):
-            if id(value) in seen:
-                continue
-            seen.add(id(value))
-            pointer = "" if parent is None else join_pointer(parent, key)
-            children = list(value.items()) if isinstance(value, dict) else list(enumerate(value))
-            for child_key, child in reversed(children):
-                if not str(child_key).startswith("x-"):
-                    stack.append((pointer, child_key, child))

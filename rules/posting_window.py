@@ -49,6 +49,7 @@ your audience's insights show other peak hours, set the `active_hours` option.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
 from campaignlint.api import (
@@ -91,6 +92,7 @@ CHECKS = {
 DAY_MINUTES = 24 * 60
 
 
+@lru_cache(maxsize=1024)
 def _minutes(start: int, end: int) -> frozenset[int]:
     """The minutes of the day in [start, end), wrapping past midnight when end <= start."""
     if end <= start:
@@ -106,7 +108,8 @@ def _parse_range(text: str) -> tuple[int, int] | None:
     return first, last
 
 
-def _active_minutes(ranges: list[str]) -> frozenset[int]:
+@lru_cache(maxsize=32)
+def _active_minutes(ranges: tuple[str, ...]) -> frozenset[int]:
     minutes: set[int] = set()
     for text in ranges:
         parsed = _parse_range(text)
@@ -117,7 +120,7 @@ def _active_minutes(ranges: list[str]) -> frozenset[int]:
 
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     hours = [text for text in options["active_hours"] if _parse_range(text) is not None]
-    active = _active_minutes(hours)
+    active = _active_minutes(tuple(hours))  # the same options for every brief: computed once
     markets = brief.markets() or []
     # "Outside every market" needs every market: with one the schema rejected, it is unknown.
     zone_markets = [] if brief.hides("/campaign/markets") else markets
@@ -145,7 +148,7 @@ def _window_issues(
     """((kind, detail), pointer) of each problem of one window."""
     start, end = parse_time(window.get("from")), parse_time(window.get("to"))
     readable = start is not None and end is not None and active and start != end
-    if readable and not _minutes(start, end) & active:  # type: ignore[arg-type]
+    if readable and not _minutes(start, end) & active:
         yield ("hours", f"{window['from']}-{window['to']}"), pointer
     zone = window.get("timezone")
     if zone is None or (isinstance(zone, str) and not zone.strip()):

@@ -121,3 +121,36 @@ def test_a_rejected_enum_value_is_unknown_not_absent() -> None:
     assert lint_text(text, config=Config(select=("budget-fit",))) == []
     flat = text.replace("Product-Only", "flat_fee")
     assert len(lint_text(flat, config=Config(select=("budget-fit",)))) == 1
+
+
+STRINGS = """\
+x-notes: &shared
+  memo: kept for the team
+  nested: {deep: aliased note}
+campaign:
+  name: Launch
+  a/b: slash
+content:
+  topics: [fitness]
+  first: &tip {hint: stretch}
+  x-draft: not scanned
+  again: *shared
+  twice: *tip
+"""
+
+
+def test_string_values_is_one_pass_over_the_strings_outside_team_notes() -> None:
+    brief = Brief(load_text(STRINGS))
+    found = [(value.pointer, value.text, value.walked) for value in brief.string_values]
+    assert found == [
+        ("/campaign/name", "Launch", True),
+        ("/campaign/a~1b", "slash", True),
+        ("/content/topics/0", "fitness", True),
+        ("/content/first/hint", "stretch", True),
+        # defined in team notes, aliased into a real field: scanned there, once; walk_strings
+        # met the object first inside the notes
+        ("/content/again/memo", "kept for the team", False),
+        ("/content/again/nested/deep", "aliased note", False),
+    ]
+    walked = [(p, t) for p, t in brief.walk_strings() if "/x-" not in p]
+    assert walked == [(v.pointer, v.text) for v in brief.string_values if v.walked]

@@ -172,3 +172,22 @@ def test_count_hint_when_removing_repeats_is_enough() -> None:
     text = tags('["#LuminaGlow", "#a", "#b", "#A", "#c", "#ad"]')
     found = [f for f in run_rule(RULE, text) if "hashtags;" in f.message]
     assert found[0].fix == "Remove the repeated tags; that leaves 5 or fewer."
+
+
+def test_disclosure_labels_are_the_ones_missing_disclosure_accepts() -> None:
+    # One list (campaignlint/data/disclosure_tags.json): "#ads" is no accepted label, so it
+    # is a tag like any other and the count hint counts the "#ad" that --fix adds.
+    from rules.hashtag_strategy import disclosure_tags
+
+    assert {"reklam", "isbirligi", "publicite", "werbung", "ad"} <= disclosure_tags()
+    assert "ads" not in disclosure_tags()
+    text = (
+        "campaign:\n  name: Glow Serum Launch\n  brand: Lumina Cosmetics\n  markets: [us]\n"
+        "content:\n  disclosure: {placement: start_of_caption}\n"
+        '  hashtags: ["#LuminaGlow", "#skincare", "#ads", "#serum", "#glow", "#fyp"]\n'
+    )
+    [found] = [f for f in run_rule(RULE, text) if "hashtags;" in f.message]
+    assert found.fix == (
+        "Remove 2 of the tags: #fyp, #ads. Keep the brand tag, the disclosure label and the"
+        " most relevant topic tags. This counts what the other fixes add: #ad."
+    )

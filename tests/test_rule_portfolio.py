@@ -347,6 +347,43 @@ def test_portfolio_findings_are_suppressed_inline_like_any_other(folder: Path) -
     assert [f[0] for f in found["mocha.yaml"]] == ["competing-promotions"]
 
 
+def test_each_brief_of_the_run_is_read_once_and_only_briefs_with_findings_again(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The portfolio rules read what the check of each brief parsed; a brief is read a second
+    time only to report the portfolio findings in it (with its suppressions and limits)."""
+    from campaignlint import engine
+
+    _coffee(folder, "2027-05-25")
+    write(folder, "quiet.yaml", brief("Lumina", "2027-01-01", "2027-01-31", ["@x"]))
+    reads: list[str] = []
+    read_brief = engine.read_brief
+
+    def counted(path: Path, max_size: int) -> str:
+        reads.append(path.name)
+        return read_brief(path, max_size)
+
+    monkeypatch.setattr(engine, "read_brief", counted)
+    found = check(folder)
+    assert sorted(reads) == ["kahve.yaml", "kahve.yaml", "mocha.yaml", "mocha.yaml", "quiet.yaml"]
+    assert [f[0] for f in found["kahve.yaml"]] == ["competing-promotions"]
+    assert found["quiet.yaml"] == []
+
+
+def test_a_portfolio_brief_of_the_run_still_gives_its_data() -> None:
+    from campaignlint.loader import load_text
+    from campaignlint.portfolio import brief_from_document, read_portfolio_brief
+
+    path = str(SAMPLES / "portfolio" / "bolt-runners.yaml")
+    document = load_text(Path(path).read_text(encoding="utf-8"))
+    lean = brief_from_document(path, document, keep_data=False)
+    full = read_portfolio_brief(path, 1_000_000)
+    assert lean is not None and full is not None
+    assert lean == full
+    assert lean.data == document.data
+    assert lean.data["campaign"]["brand"] == full.data["campaign"]["brand"]
+
+
 def test_the_sample_portfolio_has_one_of_each_conflict_in_both_briefs() -> None:
     folder = SAMPLES / "portfolio"
     found = check(folder)

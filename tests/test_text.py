@@ -90,3 +90,53 @@ def test_word_sequence_needs_a_literal_first_word() -> None:
         WordSequence(["*", "verbatim"], "space", "#", "end")
     with pytest.raises(ValueError):
         WordSequence([], "space", "#", "end")
+
+
+def _quotes(text: str, written: str, **options: bool) -> list[str]:
+    from campaignlint.text import fold_with_offsets, phrase_matcher
+
+    folded, offsets = fold_with_offsets(text)
+    spans = phrase_matcher(written, **options).find_all(folded)
+    return [text[offsets[start] : offsets[end]] for start, end in spans]
+
+
+def test_phrase_matching_folds_turkish_case_and_diacritics_in_text_and_phrase() -> None:
+    assert _quotes("İŞBİRLİĞİ ile, ışbırlıgı da", "işbirliği") == ["İŞBİRLİĞİ", "ışbırlıgı"]
+    assert _quotes("Don’t MENTION it", "don't mention") == ["Don’t MENTION"]
+    assert _quotes("Café  CREME", "cafe creme") == ["Café  CREME"]  # any run of spaces
+
+
+def test_phrase_matching_takes_whole_words_unless_a_stem() -> None:
+    assert _quotes("must say, must sayings, mustsay", "must say") == ["must say"]
+    assert _quotes("they must says it", "must say", stem=True) == ["must says"]
+    assert _quotes("komisyonlu ve komisyon", "komisyon*") == ["komisyonlu", "komisyon"]
+    assert _quotes("xmust say", "must say", stem=True) == []  # never inside a word
+
+
+def test_phrase_matching_wildcard_compounds_and_hashtags() -> None:
+    assert _quotes("read the script verbatim", "read the * verbatim") == [
+        "read the script verbatim"
+    ]
+    assert _quotes("read the verbatim", "read the * verbatim") == []  # one word, not none
+    compounds = "skin care, skin-care, skin_care, #skincare"
+    assert _quotes(compounds, "skin care", compound=True) == [
+        "skin care",
+        "skin-care",
+        "skin_care",
+        "skincare",
+    ]
+    assert _quotes(compounds, "skin care") == ["skin care"]
+    # inside a hashtag only when asked; a phrase starting with # never right after another #
+    assert _quotes("#not an ad", "not an ad") == ["not an ad"]
+    assert _quotes("#not an ad", "not an ad", in_hashtags=False) == []
+    assert _quotes("#ad ##ad", "#ad") == ["#ad"]
+
+
+def test_a_phrase_set_gives_the_first_phrase_in_its_order() -> None:
+    from campaignlint.text import PhraseSet, fold
+
+    phrases = PhraseSet(["do not disclose", "not"])
+    folded = fold("Please do NOT disclose")
+    assert [text for text, _found in phrases.candidates(folded)] == ["do not disclose", "not"]
+    assert phrases.first(folded) == ("do not disclose", (7, 22))
+    assert phrases.first(fold("a serum")) is None
