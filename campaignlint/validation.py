@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -132,6 +131,8 @@ def _expected(schema_type: Any) -> Message:
 
 
 def _suggest(word: str, choices: Sequence[str]) -> str | None:
+    import difflib  # only for a value the schema rejects, not on every run
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return close[0] if close else None
 
