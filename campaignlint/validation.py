@@ -423,7 +423,8 @@ def config_errors(data: Mapping[str, Any]) -> list[tuple[str, Message, bool]]:
     return found
 
 
-_SIZE_WORD = re.compile(r"^\s*([0-9]+(?:[.,][0-9]+)?)\s*([a-z]+)\s*$", re.IGNORECASE)
+# Compiled on first use (re caches it): only a config's misspelt size needs it.
+_SIZE_WORD = r"(?i)^\s*([0-9]+(?:[.,][0-9]+)?)\s*([a-z]+)\s*$"
 _SIZE_UNITS = (
     ("kilo", "KB"), ("kib", "KB"), ("k", "KB"), ("mega", "MB"), ("mib", "MB"), ("m", "MB"),
     ("giga", "GB"), ("gib", "GB"), ("g", "GB"), ("byte", ""), ("b", ""),
@@ -432,7 +433,7 @@ _SIZE_UNITS = (
 
 def size_guess(value: Any) -> str | None:
     """``"1 kilobyte"`` -> ``"1KB"``: the size a config probably meant, or None."""
-    match = _SIZE_WORD.match(str(value))
+    match = re.match(_SIZE_WORD, str(value))
     if not match:
         return None
     number, word = match.group(1).replace(",", "."), match.group(2).lower()
