@@ -112,8 +112,7 @@ def test_the_guard_sees_what_other_outputs_and_languages_load(tmp_path: Path) ->
     fail."""
     _output, modules, _opened = _check(tmp_path, "--format", "markdown")
     assert "jinja2" in modules
-    output, modules, opened = _check(tmp_path, "--lang", "tr")
-    assert "babel" in modules or "hata" in output
+    _output, _modules, opened = _check(tmp_path, "--lang", "tr")
     assert any(path.endswith("campaignlint.mo") for path in opened)
 
 
