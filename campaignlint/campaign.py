@@ -13,14 +13,13 @@ through :func:`violations`.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from campaignlint.data import load_json
 from campaignlint.domain import is_number, keyword
+from campaignlint.frozen import FrozenValue
 from campaignlint.i18n import Message, Plain, _
 
 PAID = "paid"
@@ -156,15 +155,29 @@ def platform_label_field(data: Any) -> str:
 # --- cross-field checks for the schema rule ------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CrossFieldViolation:
+class CrossFieldViolation(FrozenValue):
     """A schema finding the JSON Schema cannot express; shaped like validation.Violation."""
 
+    _fields = ("pointer", "message", "fix", "at_key", "related")
     pointer: str
     message: Message
     fix: Message | None
-    at_key: bool = False
-    related: tuple[str, ...] = ()  # the other places of the same mistake
+    at_key: bool
+    related: tuple[str, ...]  # the other places of the same mistake
+
+    def __init__(
+        self,
+        pointer: str,
+        message: Message,
+        fix: Message | None,
+        at_key: bool = False,
+        related: tuple[str, ...] = (),
+    ) -> None:
+        object.__setattr__(self, "pointer", pointer)
+        object.__setattr__(self, "message", message)
+        object.__setattr__(self, "fix", fix)
+        object.__setattr__(self, "at_key", at_key)
+        object.__setattr__(self, "related", related)
 
 
 def violations(data: Any) -> Iterator[CrossFieldViolation]:
@@ -329,6 +342,8 @@ def _foreign_format(written: Any, platform: str) -> bool:
 
 
 def _format(written: str, platform: str, indexes: list[int]) -> CrossFieldViolation:
+    import difflib  # only here, for a format of another platform: not on every run
+
     name = keyword(written) or written
     valid = formats_by_platform()[platform]
     formats = Plain(", ".join(valid))

@@ -49,13 +49,14 @@ class Config:
         return replace(self, **{key: value for key, value in changes.items() if value is not None})
 
 
-_SIZE = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*([kmg]?)(i?)b?\s*$", re.IGNORECASE)
+# Patterns compiled on first use (re caches them): a run whose config sets neither pays nothing.
+_SIZE = r"(?i)^\s*([0-9]+(?:\.[0-9]+)?)\s*([kmg]?)(i?)b?\s*$"
 
 
 def parse_size(value: int | str) -> int:
     if isinstance(value, int):
         return value
-    match = _SIZE.match(value)
+    match = re.match(_SIZE, value)
     if not match:
         raise ConfigError(
             _("max_file_size: cannot read {value} as a size (e.g. 5MB)", value=Plain(repr(value)))
@@ -167,10 +168,10 @@ def _pyproject_has_table(path: Path) -> bool:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    return "[tool.campaignlint" in text and bool(_TABLE_HEADER.search(text))
+    return "[tool.campaignlint" in text and bool(re.search(_TABLE_HEADER, text))
 
 
-_TABLE_HEADER = re.compile(r"^[ \t]*\[tool\.campaignlint[\].]", re.MULTILINE)
+_TABLE_HEADER = r"(?m)^[ \t]*\[tool\.campaignlint[\].]"
 
 
 REPOSITORY_MARKERS = (".git", ".hg", ".svn")

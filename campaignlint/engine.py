@@ -575,8 +575,6 @@ def collect_files(
     honouring ``exclude``; a file reached twice (named twice, or by another name) is kept once.
     Creator rosters (``creators:`` of the config, and ``creators``) are data, not briefs, and are
     skipped."""
-    from campaignlint.walk import is_plainly_not_a_brief, walk
-
     collected = Collected()
     cwd = Path.cwd()
     seen: set[tuple[int, int]] = set()
@@ -605,6 +603,8 @@ def collect_files(
             continue
         path = Path(raw)
         if path.is_dir():
+            from campaignlint.walk import is_plainly_not_a_brief, walk  # folders only
+
             walked = walk(path)
             found = [
                 str(candidate)

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from campaignlint.frozen import FrozenValue
 
 if TYPE_CHECKING:
     import gettext
@@ -23,30 +24,39 @@ SUPPORTED_LANGUAGES = ("en", "tr")
 DEFAULT_LANGUAGE = "en"
 
 
-@dataclass(frozen=True)
-class Percent:
+class Percent(FrozenValue):
     """A percentage given as 0-100, rendered ``18%`` (en) or ``%18`` (tr)."""
 
+    _fields = ("value",)
     value: float
 
+    def __init__(self, value: float) -> None:
+        object.__setattr__(self, "value", value)
 
-@dataclass(frozen=True)
-class Money:
+
+class Money(FrozenValue):
     """An amount in an ISO 4217 currency, rendered ``TRY 30,000`` (en) or ``30.000 ₺`` (tr)."""
 
+    _fields = ("amount", "currency")
     amount: float
     currency: str
 
+    def __init__(self, amount: float, currency: str) -> None:
+        object.__setattr__(self, "amount", amount)
+        object.__setattr__(self, "currency", currency)
 
-@dataclass(frozen=True)
-class Plain:
+
+class Plain(FrozenValue):
     """A value shown as written, never localised (a year, an id, a raw number)."""
 
+    _fields = ("value",)
     value: Any
 
+    def __init__(self, value: Any) -> None:
+        object.__setattr__(self, "value", value)
 
-@dataclass(frozen=True)
-class Term:
+
+class Term(FrozenValue):
     """A value a brief picks from a fixed list (objective, tier, gender, format, day, model...)
     shown to a person: rendered by its name in the reader's language (``sales`` -> ``satış``,
     ``per_follower`` -> ``per follower``), never as the raw YAML value. A value campaignlint
@@ -54,8 +64,13 @@ class Term:
     name, then the value to write in parentheses when the two differ (``dönüşüm (conversions)``).
     """
 
+    _fields = ("value", "typed")
     value: Any
-    typed: bool = False
+    typed: bool
+
+    def __init__(self, value: Any, typed: bool = False) -> None:
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "typed", typed)
 
     def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
         name = term_name(self.value, lang)
@@ -65,12 +80,15 @@ class Term:
         return f"{name} ({written})"
 
 
-@dataclass(frozen=True)
-class Language:
+class Language(FrozenValue):
     """A language as a brief writes it, ISO 639-1 (``tr``), shown by its name in the reader's
     language (``Turkish``, ``Türkçe``); a value that is not a known code is shown as written."""
 
+    _fields = ("value",)
     value: Any
+
+    def __init__(self, value: Any) -> None:
+        object.__setattr__(self, "value", value)
 
     def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
         return language_name(self.value, lang)
@@ -89,12 +107,16 @@ def language_name(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
     return str(name) if name else str(value)
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(FrozenValue):
     """An English template with named ``{placeholders}`` and typed arguments."""
 
+    _fields = ("template", "args")
     template: str
-    args: tuple[tuple[str, Any], ...] = ()
+    args: tuple[tuple[str, Any], ...]
+
+    def __init__(self, template: str, args: tuple[tuple[str, Any], ...] = ()) -> None:
+        object.__setattr__(self, "template", template)
+        object.__setattr__(self, "args", args)
 
     def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
         translated = translate(self.template, lang)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Literal
 
+from campaignlint.frozen import FrozenValue
 from campaignlint.i18n import DEFAULT_LANGUAGE, Message, upper_first
 
 
@@ -47,29 +48,44 @@ Position = tuple[int, int, int, int]
 """1-based (line, column, end_line, end_column)."""
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(FrozenValue):
     """A safe, mechanical change to the brief, applied only by ``--fix``.
 
     ``op`` is ``set`` (replace or add the value at ``pointer``), ``append`` (add ``value`` to the
     list at ``pointer``, creating it when absent) or ``remove`` (delete the item at ``pointer``).
     """
 
+    _fields = ("op", "pointer", "value")
     op: Literal["set", "append", "remove"]
     pointer: str
-    value: Any = None
+    value: Any
+
+    def __init__(
+        self, op: Literal["set", "append", "remove"], pointer: str, value: Any = None
+    ) -> None:
+        object.__setattr__(self, "op", op)
+        object.__setattr__(self, "pointer", pointer)
+        object.__setattr__(self, "value", value)
 
 
-@dataclass(frozen=True)
-class Related:
+class Related(FrozenValue):
     """Another place of the same problem: a JSON pointer in the same brief or, with ``path``,
     in another file (a portfolio finding names the other brief). ``line`` and ``column`` are
     1-based; 0 means "not resolved yet" (the engine resolves pointers of the same brief)."""
 
+    _fields = ("pointer", "line", "column", "path")
     pointer: str
-    line: int = 0
-    column: int = 0
-    path: str | None = None
+    line: int
+    column: int
+    path: str | None
+
+    def __init__(
+        self, pointer: str, line: int = 0, column: int = 0, path: str | None = None
+    ) -> None:
+        object.__setattr__(self, "pointer", pointer)
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "column", column)
+        object.__setattr__(self, "path", path)
 
     def to_dict(self) -> dict[str, Any]:
         shape: dict[str, Any] = {"pointer": self.pointer, "line": self.line, "column": self.column}

@@ -16,12 +16,12 @@ import os
 import pkgutil
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
 from campaignlint.errors import RuleLoadError
+from campaignlint.frozen import FrozenValue
 from campaignlint.rule import Rule, rule_from_module
 
 ENTRY_POINT_GROUP = "campaignlint.rules"
@@ -55,11 +55,16 @@ def _register_translations(folder: Path) -> None:
         add_translations(str(locale), mo_file.stem)
 
 
-@dataclass(frozen=True)
-class EntryPoint:
+class EntryPoint(FrozenValue):
+    _fields = ("name", "value", "dist_name")
     name: str
     value: str
     dist_name: str
+
+    def __init__(self, name: str, value: str, dist_name: str) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "dist_name", dist_name)
 
     def load(self) -> ModuleType:
         module_name, _, attribute = self.value.partition(":")

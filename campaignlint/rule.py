@@ -34,6 +34,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from campaignlint.errors import ConfigError, RuleLoadError
+from campaignlint.frozen import FrozenValue
 from campaignlint.i18n import Plain, _
 from campaignlint.model import Problem, Severity
 
@@ -48,13 +49,18 @@ _RULE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 CheckFunction = Callable[["Brief", Mapping[str, Any]], Iterable[Problem]]
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(FrozenValue):
     """A rule option: its default, a JSON Schema for its value, and what it means."""
 
+    _fields = ("default", "schema", "help")
     default: Any
     schema: Mapping[str, Any]
     help: str
+
+    def __init__(self, default: Any, schema: Mapping[str, Any], help: str) -> None:
+        object.__setattr__(self, "default", default)
+        object.__setattr__(self, "schema", schema)
+        object.__setattr__(self, "help", help)
 
     @classmethod
     def number(cls, default: float, help: str, **bounds: float) -> Option:

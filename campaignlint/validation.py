@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -132,6 +131,8 @@ def _expected(schema_type: Any) -> Message:
 
 
 def _suggest(word: str, choices: Sequence[str]) -> str | None:
+    import difflib  # only for a value the schema rejects, not on every run
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return close[0] if close else None
 
@@ -422,7 +423,8 @@ def config_errors(data: Mapping[str, Any]) -> list[tuple[str, Message, bool]]:
     return found
 
 
-_SIZE_WORD = re.compile(r"^\s*([0-9]+(?:[.,][0-9]+)?)\s*([a-z]+)\s*$", re.IGNORECASE)
+# Compiled on first use (re caches it): only a config's misspelt size needs it.
+_SIZE_WORD = r"(?i)^\s*([0-9]+(?:[.,][0-9]+)?)\s*([a-z]+)\s*$"
 _SIZE_UNITS = (
     ("kilo", "KB"), ("kib", "KB"), ("k", "KB"), ("mega", "MB"), ("mib", "MB"), ("m", "MB"),
     ("giga", "GB"), ("gib", "GB"), ("g", "GB"), ("byte", ""), ("b", ""),
@@ -431,7 +433,7 @@ _SIZE_UNITS = (
 
 def size_guess(value: Any) -> str | None:
     """``"1 kilobyte"`` -> ``"1KB"``: the size a config probably meant, or None."""
-    match = _SIZE_WORD.match(str(value))
+    match = re.match(_SIZE_WORD, str(value))
     if not match:
         return None
     number, word = match.group(1).replace(",", "."), match.group(2).lower()

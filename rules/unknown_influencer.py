@@ -42,7 +42,6 @@ least one deliverable, or remove the creator from the brief.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -138,6 +137,8 @@ def _unknown_handles(brief: Brief, listed: dict[str, str], cutoff: float) -> Ite
                 count=len(found),
                 handle=Plain(handle.strip()),
             )
+        import difflib  # only for a handle that is not listed, not on every run
+
         closest = difflib.get_close_matches(key, list(listed), n=1, cutoff=cutoff)
         if closest:
             fix = _(

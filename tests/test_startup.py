@@ -1,0 +1,123 @@
+"""A one-brief run stays light (issue 19): what it imports and opens, checked without timing.
+
+A pre-commit hook runs campaignlint on one changed brief; its time is mostly imports. Each
+check runs campaignlint in a fresh interpreter and reads back the modules it loaded and the
+files it opened, so a heavy import added to the common path fails here, not in a benchmark.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import SAMPLES
+
+# Needed by other commands, formats or languages only, never by `check` of one brief in text.
+NOT_FOR_ONE_BRIEF = (
+    "jinja2",  # review reports
+    "markupsafe",
+    "jsonschema",  # the pure-Python validator (jsonschema_rs validates)
+    "ruamel",  # --fix keeps comments
+    "babel",  # Turkish numbers, dates and language names
+    "pycountry",  # did-you-mean for a market or language written as a name
+    "yaml_rs",  # creator rosters
+    "pathspec",  # .gitignore when walking folders
+    "pygls",  # the language server
+    "importlib.metadata",  # entry points are read from entry_points.txt directly
+    "campaignlint.walk",
+    "campaignlint.fix",
+    "campaignlint.baseline",
+    "campaignlint.suppress",
+    "campaignlint.roster",
+    "campaignlint.facts",
+    "campaignlint.docs",
+    "campaignlint.server",
+    "campaignlint.renderers.markdown",
+    "campaignlint.renderers.calendar",
+    "campaignlint.renderers.json",
+    "campaignlint.renderers.sarif",
+)
+
+# --help and --version read the config (its `lang:`), and nothing that checks briefs.
+NOT_FOR_HELP = (
+    *NOT_FOR_ONE_BRIEF,
+    "jsonschema_rs",
+    "campaignlint.engine",
+    "campaignlint.loader",
+    "campaignlint.registry",
+    "campaignlint.rules",
+    "campaignlint.portfolio",
+    "campaignlint.validation",
+)
+
+# `import campaignlint.cli`, what every command pays: click and English messages only.
+NOT_FOR_THE_CLI_MODULE = (*NOT_FOR_HELP, "yaml", "campaignlint.commands", "campaignlint.config")
+
+_REPORT = """
+import json, sys
+opened = []
+sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == "open" else None)
+try:
+    {body}
+finally:
+    sys.stdout.flush()
+    sys.stderr.write("\\n" + json.dumps({{"modules": sorted(sys.modules), "opened": opened}}))
+"""
+
+
+def _run(body: str, cwd: Path) -> tuple[str, set[str], list[str]]:
+    """Run ``body`` in a fresh interpreter: its output, the modules it loaded, the files it
+    opened."""
+    done = subprocess.run(
+        [sys.executable, "-c", _REPORT.format(body=body)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    return done.stdout, set(report["modules"]), report["opened"]
+
+
+def _check(tmp_path: Path, *options: str) -> tuple[str, set[str], list[str]]:
+    brief = tmp_path / "brief.yaml"
+    brief.write_text((SAMPLES / "bad-en.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    args = ["check", "--exit-zero", *options, str(brief)]
+    return _run(f"from campaignlint.cli import main; main({args!r})", tmp_path)
+
+
+def _loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    return [name for name in names if name in modules]
+
+
+def test_importing_the_cli_loads_no_engine_and_no_parser(tmp_path: Path) -> None:
+    _output, modules, _opened = _run("import campaignlint.cli", tmp_path)
+    assert _loaded(modules, NOT_FOR_THE_CLI_MODULE) == []
+
+
+def test_one_brief_in_english_loads_nothing_it_does_not_use(tmp_path: Path) -> None:
+    output, modules, opened = _check(tmp_path, "--quiet")
+    assert "missing-disclosure" in output  # it really checked the brief
+    assert "campaignlint.rules.missing_disclosure" in modules
+    assert _loaded(modules, NOT_FOR_ONE_BRIEF) == []
+    assert [path for path in opened if path.endswith(".mo")] == []  # no catalog in English
+
+
+def test_the_guard_sees_what_other_outputs_and_languages_load(tmp_path: Path) -> None:
+    """The same probe does see a report's Jinja and Turkish's catalog: the checks above can
+    fail."""
+    _output, modules, _opened = _check(tmp_path, "--format", "markdown")
+    assert "jinja2" in modules
+    _output, _modules, opened = _check(tmp_path, "--lang", "tr")
+    assert any(path.endswith("campaignlint.mo") for path in opened)
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"]])
+def test_version_and_help_load_no_engine(tmp_path: Path, args: list[str]) -> None:
+    output, modules, _opened = _run(f"from campaignlint.cli import main; main({args!r})", tmp_path)
+    assert output
+    assert _loaded(modules, NOT_FOR_HELP) == []
