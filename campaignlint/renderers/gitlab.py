@@ -64,18 +64,23 @@ def _issues(result: FileResult, seen: dict[str, int]) -> list[dict[str, Any]]:
 
 class Stream:
     """The issues written as the files come, byte for byte what ``json.dumps(issues,
-    indent=2)`` would write. Fingerprints hash the path, so only a file's own findings can
-    share one: the count of repeats is kept per file, not for the whole run."""
+    indent=2)`` would write. Fingerprints hash the path, so only findings of one path can
+    share one: the repeats are counted per file, and kept past it only for the files that could
+    not be read (a path named twice is reported twice), so memory does not grow with the run."""
 
     def __init__(self, report: Report, write: Callable[[str], Any]) -> None:
         self.write = write
         self.issues = 0
+        self.unreadable: dict[str, dict[str, int]] = {}  # path -> fingerprints seen
 
     def add(self, result: FileResult) -> None:
-        for issue in _issues(result, {}):
+        seen = self.unreadable.get(result.path, {})
+        for issue in _issues(result, seen):
             text = json.dumps(issue, ensure_ascii=False, indent=2).replace("\n", "\n  ")
             self.write(("[\n  " if not self.issues else ",\n  ") + text)
             self.issues += 1
+        if result.error:
+            self.unreadable[result.path] = seen
 
     def finish(self) -> None:
         self.write("\n]\n" if self.issues else "[]\n")
