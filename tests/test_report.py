@@ -35,9 +35,11 @@ def briefs(folder: Path, count: int) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("fmt", STREAMED)
+@pytest.mark.parametrize(
+    ("fmt", "jobs"), [*((fmt, "1") for fmt in STREAMED), ("json", "2"), ("sarif", "2")]
+)
 def test_no_finished_result_is_kept_while_the_output_is_written(
-    fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    fmt: str, jobs: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = briefs(tmp_path / "briefs", 6)
     results: list[weakref.ref[FileResult]] = []
@@ -59,6 +61,7 @@ def test_no_finished_result_is_kept_while_the_output_is_written(
         CheckOptions(
             paths=[str(folder)],
             formats=[fmt],
+            jobs=jobs,
             ignore=NO_PORTFOLIO,
             stdout=stdout,
             stderr=lambda text: None,
