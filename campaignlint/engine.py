@@ -1,6 +1,10 @@
 """The engine: load a brief once, run every selected rule on it, collect findings.
 
-It knows no rule by name: rules come from :mod:`campaignlint.registry`.
+It knows no rule by name: rules come from :mod:`campaignlint.registry`. One document in, one
+:class:`FileResult` out; around it, ``check`` is three steps: :mod:`campaignlint.plan`
+(resolve files, configs, rules and language once), :mod:`campaignlint.run` (hand each document
+to :func:`lint_file`, in this process or a pool) and :mod:`campaignlint.report` (each output in
+:mod:`campaignlint.renderers` writes the results as they come).
 """
 
 from __future__ import annotations
