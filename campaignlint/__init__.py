@@ -28,8 +28,8 @@ def lint_text(
 
 
 def lint_paths(paths: list[str], **kwargs: Any) -> list[FileResult]:
-    """Lint files and folders; see :func:`campaignlint.engine.lint_paths`."""
-    from campaignlint.engine import lint_paths as engine_lint_paths
+    """Lint files and folders; see :func:`campaignlint.run.lint_paths`."""
+    from campaignlint.run import lint_paths as engine_lint_paths
 
     return engine_lint_paths(paths, **kwargs)
 

@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
@@ -21,12 +21,7 @@ from campaignlint.exit_codes import (
     EXIT_USAGE,
     exit_for_signal,
 )
-from campaignlint.i18n import Message, _
-
-
-def _fail(message: str) -> NoReturn:
-    click.echo(f"campaignlint: error: {message}", err=True)
-    sys.exit(EXIT_USAGE)
+from campaignlint.i18n import _
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...]:
@@ -101,7 +96,25 @@ def _config_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-@click.group(cls=TranslatedGroup, context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(TranslatedGroup):
+    """The command line's one error boundary: a campaignlint error (a bad config or option, an
+    unknown rule, a file that cannot be written) leaves any command as its message on standard
+    error and exit 2, never as a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from campaignlint.errors import CampaignlintError
+
+        try:
+            return super().invoke(ctx)
+        except CampaignlintError as error:
+            from campaignlint.cli_help import help_language
+            from campaignlint.errors import error_lines
+
+            click.echo(error_lines(error, help_language(ctx)), err=True, nl=False)
+            sys.exit(EXIT_USAGE)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="campaignlint")
 def main() -> None:
     """Lint TikTok influencer-marketing campaign briefs (YAML)."""
@@ -200,19 +213,17 @@ def check(
 ) -> None:
     """Check briefs (files, folders, or - for standard input)."""
     from campaignlint.commands import CheckOptions, run_check
+    from campaignlint.errors import UsageError
 
     if stdin_filename is not None and paths and "-" not in paths:
-        _fail_in(
-            _message(
-                _(
-                    "--stdin-filename names the brief read from standard input: add '-' to the"
-                    " paths (or give no paths)"
-                ),
-                lang,
+        raise UsageError(
+            _(
+                "--stdin-filename names the brief read from standard input: add '-' to the"
+                " paths (or give no paths)"
             )
         )
     if select and not _split(select):
-        _fail_in(_message(_("--select needs at least one rule id (ALL selects every rule)"), lang))
+        raise UsageError(_("--select needs at least one rule id (ALL selects every rule)"))
     if stdin_filename is not None and not paths:
         paths = ("-",)
     options = CheckOptions(
@@ -259,7 +270,7 @@ def list_rules(
     """List every available rule."""
     from campaignlint.commands import rules_listing
 
-    _run_command(lambda: rules_listing(output_format.lower(), rules_dir, lang, config_file), lang)
+    click.echo(rules_listing(output_format.lower(), rules_dir, lang, config_file), nl=False)
 
 
 @main.command()
@@ -272,35 +283,7 @@ def explain(
     """Show a rule's documentation: what, why, example, fix, options."""
     from campaignlint.commands import explain_rule
 
-    _run_command(lambda: explain_rule(rule_id, rules_dir, lang, config_file), lang)
-
-
-def _run_command(produce: Callable[[], str], lang: str | None) -> None:
-    """Print what ``produce`` returns; a configuration error is one line and exit 2."""
-    from campaignlint.commands import resolve_language
-    from campaignlint.errors import CampaignlintError
-    from campaignlint.i18n import severity_name
-
-    try:
-        text = produce()
-    except CampaignlintError as error:
-        language = resolve_language(lang)
-        _fail_in(f"{severity_name('error', language)}: {error.render(language)}")
-    click.echo(text, nl=False)
-
-
-def _message(message: Message, lang: str | None) -> str:
-    """``error: message`` in the run's language."""
-    from campaignlint.commands import resolve_language
-    from campaignlint.i18n import severity_name
-
-    language = resolve_language(lang)
-    return f"{severity_name('error', language)}: {message.render(language)}"
-
-
-def _fail_in(message: str) -> NoReturn:
-    click.echo(f"campaignlint: {message}", err=True)
-    sys.exit(EXIT_USAGE)
+    click.echo(explain_rule(rule_id, rules_dir, lang, config_file), nl=False)
 
 
 @main.command()
@@ -370,15 +353,9 @@ def server(
     import importlib.util
 
     if importlib.util.find_spec("pygls") is None:
-        from campaignlint.commands import resolve_language
-        from campaignlint.i18n import _, severity_name
+        from campaignlint.errors import UsageError
 
-        language = resolve_language(lang)
-        missing = _("campaignlint server needs pygls: pip install 'campaignlint[server]'").render(
-            language
-        )
-        click.echo(f"campaignlint: {severity_name('error', language)}: {missing}", err=True)
-        sys.exit(EXIT_USAGE)
+        raise UsageError(_("campaignlint server needs pygls: pip install 'campaignlint[server]'"))
     from campaignlint.server import serve
     from campaignlint.server_worker import Settings
 

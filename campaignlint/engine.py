@@ -1,6 +1,10 @@
 """The engine: load a brief once, run every selected rule on it, collect findings.
 
-It knows no rule by name: rules come from :mod:`campaignlint.registry`.
+It knows no rule by name: rules come from :mod:`campaignlint.registry`. One document in, one
+:class:`FileResult` out; around it, ``check`` is three steps: :mod:`campaignlint.plan`
+(resolve files, configs, rules and language once), :mod:`campaignlint.run` (hand each document
+to :func:`lint_file`, in this process or a pool) and :mod:`campaignlint.report` (each output in
+:mod:`campaignlint.renderers` writes the results as they come).
 """
 
 from __future__ import annotations
@@ -14,9 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from campaignlint.config import ALL, Config, config_for, validate_rule_ids
-from campaignlint.errors import CampaignlintError, ConfigError, InputError
-from campaignlint.exit_codes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from campaignlint.config import ALL, Config, validate_rule_ids
+from campaignlint.errors import ConfigError, InputError
 from campaignlint.i18n import DEFAULT_LANGUAGE, Message, Plain, _
 from campaignlint.model import Finding, Problem, Related, Severity, render_problem
 from campaignlint.registry import discover_all
@@ -62,20 +65,77 @@ class ActiveRule:
         return by_check or self.severity or problem.severity or self.rule.severity
 
 
+class FileError(str):
+    """Why a file could not be checked, as data: ``path``, ``line`` and ``column`` (when the
+    reader knows them) and ``message`` in the run's language. Its text is the one line
+    ``path:line:column: message`` that JSON, SARIF and JUnit print whole; the text and GitHub
+    formats use the parts."""
+
+    path: str
+    message: str
+    line: int | None
+    column: int | None
+    where: str  # ``path:line:column``, as far as known
+
+    def __new__(
+        cls,
+        path: str,
+        message: str,
+        line: int | None = None,
+        column: int | None = None,
+        where: str | None = None,
+    ) -> FileError:
+        if where is None:
+            where = path
+            if line is not None:
+                where += f":{line}" + (f":{column}" if column is not None else "")
+        error = super().__new__(cls, f"{where}: {message}")
+        error.path, error.message, error.line, error.column = path, message, line, column
+        error.where = where
+        return error
+
+    @classmethod
+    def of(cls, path: str, text: str) -> FileError:
+        """The error of a result made with a plain string, ``where: message``."""
+        if text.startswith(f"{path}: "):
+            return cls(path, text[len(path) + 2 :])
+        where, _sep, message = text.partition(": ")
+        return cls(path, message, where=where)
+
+    def cleaned(self, clean: Callable[[str], str]) -> FileError:
+        """The same error with ``clean`` applied to its text."""
+        return FileError(
+            clean(self.path), clean(self.message), self.line, self.column, clean(self.where)
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FileError, (self.path, self.message, self.line, self.column, self.where))
+
+
 @dataclass
 class FileResult:
     """The outcome for one file: its findings, or the error that stopped it being read."""
 
     path: str
     findings: list[Finding] = field(default_factory=list)
-    error: str | None = None
-    error_line: int | None = None
-    error_column: int | None = None
+    error: FileError | None = None
     internal_error: bool = False
     suppressed: list[Finding] = field(default_factory=list)  # with ``suppressed_by`` set
     data: Any = field(default=None, repr=False)  # the parsed brief, only when asked (reports)
     # what the portfolio rules read of this brief, only when asked (campaignlint.portfolio)
     portfolio_brief: Any = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.error is not None and not isinstance(self.error, FileError):
+            self.error = FileError.of(self.path, self.error)
+
+    @property
+    def error_line(self) -> int | None:
+        return self.error.line if self.error is not None else None
+
+    @property
+    def error_column(self) -> int | None:
+        return self.error.column if self.error is not None else None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -524,11 +584,10 @@ def lint_file(
         if keep_data:
             result.data = document.data
     except InputError as error:
-        result.error = error.describe(path, lang)
-        result.error_line, result.error_column = error.line, error.column
+        result.error = FileError(path, error.render(lang), error.line, error.column)
     except RecursionError:
         nested = _("the brief is nested too deeply to check").render(lang)
-        result.error = f"{path}: {nested}"
+        result.error = FileError(path, nested)
     except _TimeLimit:
         timed_out = _timed_out(path, config.time_limit, lang)
         timed_out.portfolio_brief = result.portfolio_brief
@@ -548,137 +607,13 @@ def is_excluded(path: Path, patterns: Iterable[str], root: Path) -> bool:
     return matches(path, patterns, root)
 
 
-@dataclass
-class Collected:
-    files: list[str] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-    empty_dirs: list[str] = field(default_factory=list)
-    errors: list[tuple[str, Message]] = field(default_factory=list)  # (path, reason) of the walk
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
-    try:
-        status = path.stat()
-    except OSError:
-        return None
-    return status.st_dev, status.st_ino
-
-
-def collect_files(
-    paths: Sequence[str],
-    explicit_config: Path | None = None,
-    extra_exclude: Sequence[str] = (),
-    force_exclude: bool = False,
-    creators: Sequence[str] = (),
-) -> Collected:
-    """Expand directories into the briefs inside them (see :mod:`campaignlint.walk`),
-    honouring ``exclude``; a file reached twice (named twice, or by another name) is kept once.
-    Creator rosters (``creators:`` of the config, and ``creators``) are data, not briefs, and are
-    skipped."""
-    collected = Collected()
-    cwd = Path.cwd()
-    seen: set[tuple[int, int]] = set()
-
-    def first_time(path: Path) -> bool:
-        identity = _identity(path)
-        if identity is None:
-            return True
-        if identity in seen:
-            return False
-        seen.add(identity)
-        return True
-
-    def excluded(path: Path) -> bool:
-        config = config_for(path, explicit_config)
-        root = Path(config.root) if config.source else cwd
-        return is_excluded(path, config.exclude, root) or is_excluded(path, extra_exclude, cwd)
-
-    def roster(path: Path) -> bool:
-        config = config_for(path, explicit_config)
-        return bool(config.creators or creators) and _is_roster(path, config, creators)
-
-    for raw in paths:
-        if raw == STDIN:
-            collected.files.append(STDIN)
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            from campaignlint.walk import is_plainly_not_a_brief, walk  # folders only
-
-            walked = walk(path)
-            found = [
-                str(candidate)
-                for candidate in walked.files
-                if not excluded(candidate)
-                and not roster(candidate)
-                and not is_plainly_not_a_brief(candidate)
-                and first_time(candidate)
-            ]
-            collected.errors.extend(walked.errors)
-            if not found and not walked.errors:
-                collected.empty_dirs.append(raw)
-            collected.files.extend(found)
-        elif path.exists():
-            if force_exclude and (excluded(path) or roster(path)):
-                continue  # pre-commit passes a changed roster by name: it is data
-            if first_time(path):
-                collected.files.append(raw)
-        else:
-            collected.missing.append(raw)
-    return collected
-
-
-def _is_roster(path: Path, config: Config, creators: Sequence[str]) -> bool:
-    from campaignlint.roster import is_roster_file
-
-    return is_roster_file(path, config.creators) or is_roster_file(path, creators)
-
-
-# --- many files ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Job:
-    path: str
-    config: Config
-    lang: str
-    today: dt.date | None
-    keep_data: bool = False
-    portfolio: tuple[PortfolioOutcome, ...] = ()
-    record_portfolio: bool = False
-
-
-def _run_job(job: Job) -> FileResult:
-    try:
-        return lint_file(
-            job.path,
-            job.config,
-            job.lang,
-            job.today,
-            keep_data=job.keep_data,
-            portfolio=job.portfolio,
-            record_portfolio=job.record_portfolio,
-        )
-    except CampaignlintError as error:
-        return FileResult(path=job.path, error=f"{job.path}: {error.render(job.lang)}")
-    except Exception as error:  # a bug must not take the other files down
-        return _crashed(job.path, error)
-
-
-def _crashed(path: str, error: BaseException | str) -> FileResult:
-    """The result for a file whose check crashed (an exception, or its worker process died)."""
-    detail = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
-    message = _("checking this file crashed ({detail}); please report it", detail=Plain(detail))
-    return FileResult(path=path, error=f"{path}: {message.render()}", internal_error=True)
-
-
 def _timed_out(path: str, limit: float, lang: str = DEFAULT_LANGUAGE) -> FileResult:
     message = _(
         "checking this file took longer than {limit} seconds (time_limit), so it was stopped;"
         " a rule may be stuck: please report it",
         limit=Plain(f"{limit:g}"),
     )
-    return FileResult(path=path, error=f"{path}: {message.render(lang)}", internal_error=True)
+    return FileResult(path, error=FileError(path, message.render(lang)), internal_error=True)
 
 
 class _TimeLimit(BaseException):
@@ -710,242 +645,25 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _run_chunk(jobs: list[Job]) -> list[FileResult]:
-    return [_run_job(job) for job in jobs]
+# Moved to the module of their step; still importable from here.
+_MOVED = {
+    "Collected": "campaignlint.plan",
+    "collect_files": "campaignlint.plan",
+    "Job": "campaignlint.plan",
+    "run_jobs": "campaignlint.run",
+    "resolve_jobs": "campaignlint.run",
+    "lint_paths": "campaignlint.run",
+    "Tally": "campaignlint.report",
+    "summarize": "campaignlint.report",
+}
 
 
-def resolve_jobs(jobs: int | str | None) -> int:
-    """``--jobs``: a whole number of processes, ``auto`` or 0 for one per CPU. Raises
-    :class:`ConfigError` for anything else (``many``, ``2.5``, ``-1``)."""
-    if jobs in (None, 0, "auto", "0"):
-        return os.cpu_count() or 1
-    text = str(jobs).strip()
-    if not text.isdigit():
-        raise ConfigError(
-            _(
-                "--jobs takes a whole number of processes, 0 or 'auto' (one per CPU); got {value}",
-                value=Plain(repr(jobs)),
-            )
-        )
-    return int(text) or (os.cpu_count() or 1)
+def __getattr__(name: str) -> Any:
+    if name in _MOVED:
+        import importlib
+
+        return getattr(importlib.import_module(_MOVED[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-GRACE_SECONDS = 5.0  # beyond a file's time limit, before its worker process is killed
-
-
-class _Pool:
-    """Worker processes that survive a worker's death: when one dies (or hangs past every
-    limit), the pool is replaced, and only the chunks that were in flight are re-run, one file
-    at a time in a single spare process, to find the file that kills it."""
-
-    def __init__(self, workers: int) -> None:
-        self.workers = workers
-        self.pool: Any = None
-        self.spare: Any = None
-
-    @staticmethod
-    def _new(workers: int) -> Any:
-        from concurrent.futures import ProcessPoolExecutor
-
-        return ProcessPoolExecutor(
-            max_workers=workers, initializer=_worker_setup, initargs=(_loaded_rosters(),)
-        )
-
-    def run(self, chunks: Sequence[list[Job]]) -> Iterator[list[FileResult]]:
-        """Each chunk's results, in order."""
-        from collections import deque
-
-        pending = deque(chunks)
-        window: deque[tuple[list[Job], Any]] = deque()
-        while pending or window:
-            if self.pool is None:
-                self.pool = self._new(self.workers)
-            try:
-                while pending and len(window) < 2 * self.workers:
-                    window.append((pending[0], self.pool.submit(_run_chunk, pending[0])))
-                    pending.popleft()
-            except Exception:  # the pool broke while work was being handed to it
-                pass  # the chunks in the window are re-run below, the rest stay pending
-            if not window:  # a new pool broke at once: check the next chunk file by file
-                _kill(self.pool)
-                self.pool = None
-                yield [self._isolated(job) for job in pending.popleft()]
-                continue
-            jobs, future = window.popleft()
-            deadline = sum(job.config.time_limit for job in jobs) + GRACE_SECONDS
-            try:
-                yield future.result(timeout=deadline)
-            except Exception:  # the pool broke (a worker died), or a worker is stuck
-                suspects = [jobs, *(in_flight for in_flight, _future in window)]
-                window.clear()
-                _kill(self.pool)
-                self.pool = None
-                for suspect in suspects:
-                    yield [self._isolated(job) for job in suspect]
-
-    def _isolated(self, job: Job) -> FileResult:
-        if self.spare is None:
-            self.spare = self._new(1)
-        try:
-            result: FileResult = self.spare.submit(_run_job, job).result(
-                timeout=job.config.time_limit + GRACE_SECONDS
-            )
-            return result
-        except Exception as error:  # this file kills (or hangs) its process
-            _kill(self.spare)
-            self.spare = None
-            if isinstance(error, TimeoutError):
-                return _timed_out(job.path, job.config.time_limit, job.lang)
-            return _crashed(job.path, f"worker process died: {type(error).__name__}")
-
-    def close(self, stop: bool = False) -> None:
-        for pool in (self.pool, self.spare):
-            if pool is None:
-                continue
-            if stop:
-                _kill(pool)
-            else:
-                pool.shutdown()
-        self.pool = self.spare = None
-
-
-def _kill(pool: Any) -> None:
-    """Stop a pool now: drop its queued work and end its processes."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        with contextlib.suppress(Exception):
-            process.kill()
-    for process in processes:
-        with contextlib.suppress(Exception):
-            process.join(timeout=5)
-
-
-def run_jobs(
-    jobs: Sequence[Job],
-    workers: int,
-    progress: Callable[[int], None] | None = None,
-    on_result: Callable[[FileResult], None] | None = None,
-) -> list[FileResult]:
-    """Lint ``jobs`` in order, in this process or a pool of ``workers`` processes. With
-    ``on_result``, each result goes to it, in order, and is not kept (memory stays flat)."""
-    results: list[FileResult] = []
-    deliver = on_result or results.append
-    if workers <= 1 or len(jobs) < 4:
-        for job in jobs:
-            deliver(_run_job(job))
-            if progress:
-                progress(1)
-        return results
-    chunk = max(1, min(64, len(jobs) // (workers * 4)))
-    chunks = [list(jobs[i : i + chunk]) for i in range(0, len(jobs), chunk)]
-    pool = _Pool(workers)
-    try:
-        for chunk_results in pool.run(chunks):
-            for result in chunk_results:
-                deliver(result)
-            if progress:
-                progress(len(chunk_results))
-    except BaseException:  # Ctrl-C or SIGTERM: drop the queued work, stop the workers
-        pool.close(stop=True)
-        raise
-    pool.close()
-    return results
-
-
-def _loaded_rosters() -> dict[Any, Any]:
-    """The creator rosters this process has read, handed to each worker once (not per brief)."""
-    import sys
-
-    roster = sys.modules.get("campaignlint.roster")
-    return roster.loaded_rosters() if roster is not None else {}
-
-
-def _worker_setup(rosters: dict[Any, Any] | None = None) -> None:
-    """Workers leave Ctrl-C to the main process, which stops them (no traceback per worker),
-    and die at once on SIGTERM, whatever handler they inherited. They adopt the creator
-    rosters the main process read."""
-    if rosters:
-        from campaignlint.roster import adopt_rosters
-
-        adopt_rosters(rosters)
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-def lint_paths(
-    paths: Sequence[str],
-    *,
-    config: Config | None = None,
-    lang: str | None = None,
-    today: dt.date | None = None,
-    jobs: int | str | None = 1,
-) -> list[FileResult]:
-    """Lint files and directories. Each file uses ``config`` or the one discovered for it.
-    Missing paths give a :class:`FileResult` with an error. Prints nothing."""
-    collected = collect_files([p for p in paths if p != STDIN])
-    work = []
-    for path in collected.files:
-        file_config = config or config_for(Path(path))
-        work.append(Job(path, file_config, lang or file_config.lang or DEFAULT_LANGUAGE, today))
-    results = run_jobs(work, resolve_jobs(jobs))
-    results.extend(
-        FileResult(path=p, error=f"{p}: no such file or directory") for p in collected.missing
-    )
-    results.extend(
-        FileResult(path=p, error=f"{p}: {reason.render(lang or DEFAULT_LANGUAGE)}")
-        for p, reason in collected.errors
-    )
-    return results
-
-
-_SEVERITIES = ("error", "warning", "info")
-
-
-@dataclass
-class Tally:
-    """Running counts over file results, so a streamed run need not keep its findings."""
-
-    fail_on: Severity
-    files: int = 0
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_SEVERITIES, 0))
-    input_errors: int = 0
-    internal_errors: int = 0
-    failing: bool = False
-
-    def add(self, result: FileResult) -> None:
-        self.files += 1
-        self.input_errors += bool(result.error) and not result.internal_error  # crashed: not input
-        self.internal_errors += result.internal_error
-        for finding in result.findings:
-            self.counts[finding.severity.value] += 1
-            self.failing = self.failing or finding.severity >= self.fail_on
-
-    def summary(self) -> dict[str, Any]:
-        """Counts for the summary line and the JSON ``summary``; ``exit_code`` per the CLI
-        contract."""
-        broken = self.input_errors or self.internal_errors
-        return {
-            "files_checked": self.files,
-            "findings": sum(self.counts.values()),
-            "errors": self.counts["error"],
-            "warnings": self.counts["warning"],
-            "info": self.counts["info"],
-            "input_errors": self.input_errors,
-            "internal_errors": self.internal_errors,
-            "fail_on": self.fail_on.value,
-            "exit_code": EXIT_USAGE if broken else (EXIT_FINDINGS if self.failing else EXIT_OK),
-        }
-
-
-def summarize(results: Sequence[FileResult], fail_on: Severity) -> dict[str, Any]:
-    """The summary of finished results (see :class:`Tally`)."""
-    tally = Tally(fail_on)
-    for result in results:
-        tally.add(result)
-    return tally.summary()
-
-
-__all__ = ["FileResult", "lint_file", "lint_paths", "lint_text", "summarize"]
+__all__ = ["FileError", "FileResult", "lint_file", "lint_text"]

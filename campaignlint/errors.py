@@ -46,5 +46,20 @@ class ConfigError(CampaignlintError):
     """The configuration (file or command line) is invalid."""
 
 
+class UsageError(CampaignlintError):
+    """The command line asks for what cannot be done (an unknown rule, a file in the way)."""
+
+
 class RuleLoadError(CampaignlintError):
     """A rule module is malformed, or two rules share one id."""
+
+
+def error_lines(error: CampaignlintError, lang: str = DEFAULT_LANGUAGE) -> str:
+    """What the command line prints for ``error`` (on standard error, then exit 2): each line
+    of its message as ``campaignlint: error: ...``, in ``lang``."""
+    from campaignlint.i18n import severity_name
+
+    label = severity_name("error", lang)
+    return "".join(
+        f"campaignlint: {label}: {line}\n" for line in error.render(lang).splitlines() or [""]
+    )

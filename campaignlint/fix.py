@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from campaignlint.config import Config
-from campaignlint.engine import FileResult, lint_file, lint_text
+from campaignlint.engine import FileError, FileResult, lint_file, lint_text
 from campaignlint.errors import CampaignlintError
 from campaignlint.i18n import Message, Plain, _
 from campaignlint.loader import unescape_pointer_token
@@ -600,7 +600,7 @@ def fix_results(
         outcome = fix_file(result, config, lang, today, write)
         outcomes.append(outcome)
         if outcome.error:
-            result = FileResult(path=result.path, error=f"{result.path}: {outcome.error}")
+            result = FileResult(result.path, error=FileError(result.path, outcome.error))
         elif write and outcome.changed:
             result = lint_file(result.path, config, lang, today)
         updated.append(result)

@@ -37,3 +37,48 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+class AtomicFile:
+    """A file written piece by piece that replaces ``path`` only on :meth:`commit`, so a
+    reader never sees half of it; :meth:`discard` leaves ``path`` as it was."""
+
+    def __init__(self, path: str | Path, encoding: str = "utf-8") -> None:
+        self.target = Path(path)
+        directory = self.target.parent if str(self.target.parent) else Path(".")
+        handle, self.temporary = tempfile.mkstemp(
+            prefix=f".{self.target.name}.", suffix=".tmp", dir=directory
+        )
+        self.stream = os.fdopen(handle, "w", encoding=encoding, newline="")
+        self.done = False
+
+    def write(self, text: str) -> None:
+        self.stream.write(text)
+
+    def commit(self) -> None:
+        try:
+            self.stream.flush()
+            os.fsync(self.stream.fileno())
+            self.stream.close()
+            mode = None
+            with contextlib.suppress(FileNotFoundError):
+                mode = self.target.stat().st_mode & 0o7777
+            if mode is None:
+                umask = os.umask(0)
+                os.umask(umask)
+                mode = 0o666 & ~umask
+            os.chmod(self.temporary, mode)
+            os.replace(self.temporary, self.target)
+            self.done = True
+        except BaseException:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        with contextlib.suppress(OSError):
+            self.stream.close()
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.temporary)

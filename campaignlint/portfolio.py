@@ -29,10 +29,11 @@ from campaignlint.model import Position, Problem, Related, Severity
 from campaignlint.text import fold, normalize_handle
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
-    from campaignlint.engine import ActiveRule, FileResult, Job
+    from campaignlint.engine import ActiveRule, FileResult
     from campaignlint.loader import LoadedDocument
+    from campaignlint.plan import Job
 
 BRIEF_SUFFIXES = (".yaml", ".yml")
 MAX_EXCLUSIVITY_DAYS = 100 * 366
@@ -515,48 +516,56 @@ def run_with_portfolio(
     jobs: Sequence[Job],
     workers: int,
     progress: Callable[[int], None] | None = None,
-    on_result: Callable[[FileResult], None] | None = None,
-) -> list[FileResult]:
-    """Lint ``jobs`` like :func:`campaignlint.engine.run_jobs`, with the portfolio rules'
-    findings in each brief's result.
+) -> Iterator[FileResult]:
+    """Lint ``jobs`` like :func:`campaignlint.run.run_jobs`, yielding each result in order, with
+    the portfolio rules' findings in each brief's result.
 
     Each brief of the run is read and parsed once: its lint also records what the portfolio
     rules read of it (``record_portfolio``). Only the briefs the config's ``portfolio:`` globs
     add are read for the portfolio alone. The few briefs the portfolio rules find something
     in are checked again with those findings, so that suppressions, severities and the
-    per-file limit treat them like any other finding. Results are delivered once the
-    portfolio rules have run: they need every brief.
+    per-file limit treat them like any other finding. The portfolio rules need every brief, so
+    the results wait for them in a temporary file, not in memory: memory stays flat however
+    many briefs the run has.
     """
+    import pickle
+    import tempfile
     from dataclasses import replace
 
-    from campaignlint.engine import run_jobs
+    from campaignlint.run import run_jobs
 
     rules = _portfolio_rules(jobs)
     if not rules:
-        return run_jobs(jobs, workers, progress, on_result)
+        yield from run_jobs(jobs, workers, progress)
+        return
     recording = [replace(job, record_portfolio=True) for job in jobs]
-    results = run_jobs(recording, workers, progress)
     briefs = []
-    for result in results:
-        if result.portfolio_brief is not None:
-            briefs.append(result.portfolio_brief)
-            result.portfolio_brief = None
-    extra, max_size = _extra_paths(jobs)
-    briefs.extend(read_portfolio_briefs(extra, max_size, workers))
-    found = check_portfolio(Portfolio(briefs, frozenset(job.path for job in jobs)), rules)
-    again = [index for index, job in enumerate(jobs) if found.get(job.path)]
-    # a few briefs are checked again here: a new pool of workers would cost more
-    rechecked = run_jobs(
-        [replace(jobs[i], portfolio=tuple(found[jobs[i].path])) for i in again],
-        workers if len(again) > RECHECK_IN_POOL else 1,
-    )
-    for index, result in zip(again, rechecked, strict=True):
-        results[index] = result
-    if on_result is None:
-        return results
-    for result in results:
-        on_result(result)
-    return []
+    with tempfile.TemporaryFile(prefix="campaignlint-") as spool:
+        for result in run_jobs(recording, workers, progress):
+            if result.portfolio_brief is not None:
+                briefs.append(result.portfolio_brief)
+                result.portfolio_brief = None
+            pickle.dump(result, spool, protocol=pickle.HIGHEST_PROTOCOL)
+        extra, max_size = _extra_paths(jobs)
+        briefs.extend(read_portfolio_briefs(extra, max_size, workers))
+        found = check_portfolio(Portfolio(briefs, frozenset(job.path for job in jobs)), rules)
+        del briefs
+        again = [index for index, job in enumerate(jobs) if found.get(job.path)]
+        # a few briefs are checked again here: a new pool of workers would cost more
+        rechecked = dict(
+            zip(
+                again,
+                run_jobs(
+                    [replace(jobs[i], portfolio=tuple(found[jobs[i].path])) for i in again],
+                    workers if len(again) > RECHECK_IN_POOL else 1,
+                ),
+                strict=True,
+            )
+        )
+        spool.seek(0)
+        for index in range(len(jobs)):
+            result = pickle.load(spool)
+            yield rechecked.pop(index, result)
 
 
 def _portfolio_rules(jobs: Sequence[Job]) -> list[ActiveRule]:

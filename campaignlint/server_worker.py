@@ -149,21 +149,10 @@ def check(settings: Settings, document: Document) -> Checked:
         return Checked(findings=result.findings, lang=lang)
     return Checked(
         lang=lang,
-        error=_without_location(result.error, name, result.error_line, result.error_column),
+        error=result.error.message,  # the editor shows where
         error_line=result.error_line,
         error_column=result.error_column,
     )
-
-
-def _without_location(error: str, path: str, line: int | None, column: int | None) -> str:
-    """``path:3:5: message`` -> ``message``: the editor shows where."""
-    where = path
-    if line is not None:
-        where += f":{line}" + (f":{column}" if column is not None else "")
-    for prefix in (f"{where}: ", f"{path}: "):
-        if error.startswith(prefix):
-            return error[len(prefix) :]
-    return error
 
 
 def fix_all(settings: Settings, document: Document) -> str | None:

@@ -245,3 +245,29 @@ def test_strict_on_a_folder_without_briefs_says_what_it_exits(workdir: Path, fmt
         assert json.loads(result.stdout)["summary"]["exit_code"] == 2
     else:
         assert "No briefs checked: with --strict that is an error." in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("check", "--config", "nope.yaml", "."), "config file not found: nope.yaml"),
+        (("check", "--format", "pdf", "."), "unknown format 'pdf'"),
+        (("check", "--jobs", "many", "."), "--jobs takes a whole number"),
+        (("check", "--stdin-filename", "x.yaml", "a.yaml"), "--stdin-filename names the brief"),
+        (("check", "--format", "json:no/such/dir/out.json", "."), "cannot write no/such/dir"),
+        (("rules", "--config", "nope.yaml"), "config file not found: nope.yaml"),
+        (("explain", "budget-fitt"), "did you mean 'budget-fit'?"),
+        (("docs", "--output", "no/such/dir/rules.md"), "cannot write no/such/dir/rules.md"),
+        (("init", "--brief", ".campaignlint.yaml"), ".campaignlint.yaml already exists"),
+    ],
+)
+def test_every_command_reports_its_errors_as_one_line_and_exit_2(
+    workdir: Path, args: tuple[str, ...], message: str
+) -> None:
+    (workdir / ".campaignlint.yaml").write_text("fail_on: error\n", encoding="utf-8")
+    (workdir / "a.yaml").write_text(BAD, encoding="utf-8")
+    result = run(*args)
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("campaignlint: error: ") and message in line
+    assert result.stdout == ""

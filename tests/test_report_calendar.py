@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from campaignlint import commands
 from campaignlint.commands import CheckOptions, run_check
-from campaignlint.renderers import Report
+from campaignlint.renderers import Report, markdown
 from campaignlint.review_calendar import Calendar, CalendarRow, portfolio_calendar
 from tests.helpers import SAMPLES
 
@@ -21,9 +20,7 @@ PORTFOLIO = SAMPLES / "portfolio"
 def report_of(paths: list[Path], monkeypatch: pytest.MonkeyPatch, lang: str = "en") -> Report:
     """The Report a review of ``paths`` is rendered from."""
     captured: list[Report] = []
-    monkeypatch.setattr(
-        commands, "_write_outputs", lambda outputs, report, options: captured.append(report)
-    )
+    monkeypatch.setattr(markdown, "render", lambda report: captured.append(report) or "")
     run_check(
         CheckOptions(
             paths=[str(path) for path in paths],

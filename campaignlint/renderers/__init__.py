@@ -1,17 +1,22 @@
-"""Renderers turn a finished :class:`Report` into text. They format; they never decide.
+"""Renderers turn results into text. They format; they never decide.
 
-Each format is a module with ``render(report: Report) -> str`` (or ``module:function`` for
-another function of that signature), imported only when used.
+A format that can be written as the results arrive (text, json, sarif, github, gitlab, junit)
+is a module with a ``Stream(report, write)`` class: ``add(result)`` for each file's result, in
+order, then ``finish()`` once ``report.summary`` holds the run's counts; it keeps no result, so
+memory stays flat over any number of briefs. The review reports need every result at once: their
+module has ``render(report: Report) -> str`` (or ``module:function`` for another function of
+that signature). Modules are imported only when used. :func:`render` gives a finished report in
+any format through the same code.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
-from campaignlint.engine import FileResult, summarize
+from campaignlint.engine import FileResult
 from campaignlint.model import Severity
 from campaignlint.rule import Rule
 
@@ -48,16 +53,82 @@ class Report:
     summary: dict[str, Any] = field(init=False)
 
     def __post_init__(self) -> None:
+        from campaignlint.report import summarize
+
         self.summary = summarize(self.results, self.fail_on)
 
 
-def render(format_name: str, report: Report) -> str:
+class Stream(Protocol):
+    """One output, written as the results arrive."""
+
+    def add(self, result: FileResult) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+def open_stream(format_name: str, report: Report, write: Callable[[str], Any]) -> Stream:
+    """An output in ``format_name`` that hands its text to ``write`` piece by piece; ``report``
+    gives the settings (and at ``finish``, the summary)."""
     module_name, _colon, function = FORMATS[format_name].partition(":")
     module = importlib.import_module(module_name)
-    if format_name != "text":  # text prints a name's bytes back, as ls does
-        report = _valid_unicode(report)
-    output: str = getattr(module, function or "render")(report)
+    stream_class = None if function else getattr(module, "Stream", None)
+    if stream_class is None:
+        return _WholeReport(format_name, report, write)
+    stream: Stream = stream_class(report, write)
+    if format_name == "text":  # text prints a name's bytes back, as ls does
+        return stream
+    return _ValidUnicode(stream)
+
+
+def render(format_name: str, report: Report) -> str:
+    """The whole of ``report`` in ``format_name``."""
+    module_name, _colon, function = FORMATS[format_name].partition(":")
+    if function or not hasattr(importlib.import_module(module_name), "Stream"):
+        return _render_whole(format_name, report)
+    chunks: list[str] = []
+    stream = open_stream(format_name, report, chunks.append)
+    for result in report.results:
+        stream.add(result)
+    stream.finish()
+    return "".join(chunks)
+
+
+def _render_whole(format_name: str, report: Report) -> str:
+    module_name, _colon, function = FORMATS[format_name].partition(":")
+    module = importlib.import_module(module_name)
+    output: str = getattr(module, function or "render")(_valid_unicode(report))
     return output
+
+
+class _WholeReport:
+    """A review report: it needs every result, so it keeps them and renders at the end."""
+
+    def __init__(self, format_name: str, report: Report, write: Callable[[str], Any]) -> None:
+        self.format_name, self.report, self.write = format_name, report, write
+        self.results: list[FileResult] = []
+
+    def add(self, result: FileResult) -> None:
+        self.results.append(result)
+
+    def finish(self) -> None:
+        from dataclasses import replace
+
+        whole = replace(self.report, results=self.results)
+        whole.summary = self.report.summary
+        self.write(_render_whole(self.format_name, whole))
+
+
+class _ValidUnicode:
+    """Hands a stream each result with its file name as valid Unicode (see displayable)."""
+
+    def __init__(self, stream: Stream) -> None:
+        self.stream = stream
+
+    def add(self, result: FileResult) -> None:
+        self.stream.add(_clean_result(result))
+
+    def finish(self) -> None:
+        self.stream.finish()
 
 
 def displayable(text: str) -> str:
@@ -68,16 +139,19 @@ def displayable(text: str) -> str:
     return "".join("\ufffd" if "\ud800" <= char <= "\udfff" else char for char in text)
 
 
+def _clean_result(result: FileResult) -> FileResult:
+    from dataclasses import replace
+
+    path, error = displayable(result.path), result.error and result.error.cleaned(displayable)
+    if path == result.path and error == result.error:
+        return result
+    return replace(result, path=path, error=error)
+
+
 def _valid_unicode(report: Report) -> Report:
     from dataclasses import replace
 
-    def clean(result: FileResult) -> FileResult:
-        path, error = displayable(result.path), result.error and displayable(result.error)
-        if path == result.path and error == result.error:
-            return result
-        return replace(result, path=path, error=error)
-
-    results = [clean(result) for result in report.results]
+    results = [_clean_result(result) for result in report.results]
     if all(new is old for new, old in zip(results, report.results, strict=True)):
         return report
     cleaned = replace(

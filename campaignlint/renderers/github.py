@@ -7,12 +7,14 @@ anything else a brief contains is data, so a string can never start a second com
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from campaignlint.i18n import _
 from campaignlint.model import Finding, Severity
 
 if TYPE_CHECKING:
+    from campaignlint.engine import FileResult
     from campaignlint.renderers import Report
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -54,9 +56,14 @@ def _finding_line(path: str, finding: Finding, lang: str, show_fix: bool) -> str
     return _command(COMMANDS[finding.severity], properties, message)
 
 
-def render(report: Report) -> str:
-    lines: list[str] = []
-    for result in report.results:
+class Stream:
+    """One annotation line per finding (and per file that could not be read), as they come."""
+
+    def __init__(self, report: Report, write: Callable[[str], Any]) -> None:
+        self.report, self.write = report, write
+
+    def add(self, result: FileResult) -> None:
+        lines = []
         if result.error:
             properties: dict[str, str | int] = {"file": result.path, "title": "campaignlint"}
             if result.error_line:
@@ -65,7 +72,11 @@ def render(report: Report) -> str:
                     properties["col"] = result.error_column
             lines.append(_command("error", properties, result.error))
         lines.extend(
-            _finding_line(result.path, finding, report.lang, report.show_fix)
+            _finding_line(result.path, finding, self.report.lang, self.report.show_fix)
             for finding in result.findings
         )
-    return "".join(line + "\n" for line in lines)
+        if lines:
+            self.write("".join(line + "\n" for line in lines))
+
+    def finish(self) -> None:
+        pass

@@ -8,12 +8,14 @@ English message, not the line, so editing lines above a finding does not make it
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from campaignlint.fingerprint import digest, fingerprint
 from campaignlint.model import Finding, Severity
 
 if TYPE_CHECKING:
+    from campaignlint.engine import FileResult
     from campaignlint.renderers import Report
 
 SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.INFO: "info"}
@@ -39,25 +41,43 @@ def _issue(path: str, finding: Finding, seen: dict[str, int]) -> dict[str, Any]:
     }
 
 
-def document(report: Report) -> list[dict[str, Any]]:
-    issues: list[dict[str, Any]] = []
-    seen: dict[str, int] = {}
-    for result in report.results:
-        if result.error:
-            issues.append(
-                {
-                    "type": "issue",
-                    "description": result.error,
-                    "check_name": "input-error",
-                    "categories": ["Bug Risk"],
-                    "severity": "blocker",
-                    "fingerprint": _fingerprint((result.path, "input-error"), seen),
-                    "location": {"path": result.path, "lines": {"begin": result.error_line or 1}},
-                }
-            )
-        issues.extend(_issue(result.path, finding, seen) for finding in result.findings)
+def _issues(result: FileResult, seen: dict[str, int]) -> list[dict[str, Any]]:
+    issues = []
+    if result.error:
+        issues.append(
+            {
+                "type": "issue",
+                "description": result.error,
+                "check_name": "input-error",
+                "categories": ["Bug Risk"],
+                "severity": "blocker",
+                "fingerprint": _fingerprint((result.path, "input-error"), seen),
+                "location": {"path": result.path, "lines": {"begin": result.error_line or 1}},
+            }
+        )
+    issues.extend(_issue(result.path, finding, seen) for finding in result.findings)
     return issues
 
 
-def render(report: Report) -> str:
-    return json.dumps(document(report), ensure_ascii=False, indent=2) + "\n"
+class Stream:
+    """The issues written as the files come, byte for byte what ``json.dumps(issues,
+    indent=2)`` would write. Fingerprints hash the path, so only findings of one path can
+    share one: the repeats are counted per file, and kept past it only for the files that could
+    not be read (a path named twice is reported twice), so memory does not grow with the run."""
+
+    def __init__(self, report: Report, write: Callable[[str], Any]) -> None:
+        self.write = write
+        self.issues = 0
+        self.unreadable: dict[str, dict[str, int]] = {}  # path -> fingerprints seen
+
+    def add(self, result: FileResult) -> None:
+        seen = self.unreadable.get(result.path, {})
+        for issue in _issues(result, seen):
+            text = json.dumps(issue, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            self.write(("[\n  " if not self.issues else ",\n  ") + text)
+            self.issues += 1
+        if result.error:
+            self.unreadable[result.path] = seen
+
+    def finish(self) -> None:
+        self.write("\n]\n" if self.issues else "[]\n")

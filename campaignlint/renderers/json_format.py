@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -35,19 +36,35 @@ def _file(result: FileResult) -> dict[str, Any]:
     return entry
 
 
-def document(report: Report) -> dict[str, Any]:
-    return {
-        "version": VERSION,
-        "files": [_file(result) for result in report.results],
-        "summary": report.summary,
-    }
-
-
 def _finite(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):
         return str(value)
     return value
 
 
-def render(report: Report) -> str:
-    return json.dumps(document(report), ensure_ascii=False, indent=2, default=_finite) + "\n"
+def _dumps(value: Any, indent: str) -> str:
+    """``value`` as ``json.dumps(..., indent=2)`` writes it ``indent`` deep in a document (a
+    JSON string holds no line break, so every line break is the layout's)."""
+    text = json.dumps(value, ensure_ascii=False, indent=2, default=_finite)
+    return text.replace("\n", "\n" + indent)
+
+
+class Stream:
+    """The document written as the files come: its head, each file's entry, then the summary;
+    byte for byte what ``json.dumps(document, indent=2)`` would write."""
+
+    def __init__(self, report: Report, write: Callable[[str], Any]) -> None:
+        self.report, self.write = report, write
+        self.files = 0
+
+    def add(self, result: FileResult) -> None:
+        head = ",\n    " if self.files else f'{{\n  "version": {VERSION},\n  "files": [\n    '
+        self.write(head + _dumps(_file(result), "    "))
+        self.files += 1
+
+    def finish(self) -> None:
+        if self.files:
+            self.write("\n  ],\n")
+        else:
+            self.write(f'{{\n  "version": {VERSION},\n  "files": [],\n')
+        self.write('  "summary": ' + _dumps(self.report.summary, "  ") + "\n}\n")

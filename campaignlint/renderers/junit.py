@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from campaignlint.i18n import _, severity_name
 from campaignlint.model import Finding
@@ -75,22 +76,52 @@ def _suite(root: ET.Element, result: FileResult, rule_ids: list[str], lang: str)
             failure.text = xml_text(_failure_text(result.path, findings, lang))
 
 
-def render(report: Report) -> str:
-    rule_ids = sorted(report.rules)
-    summary = report.summary
-    root = ET.Element(
-        "testsuites",
-        {
-            "name": "campaignlint",
-            "tests": "0",
-            "failures": "0",
-            "errors": str(summary["input_errors"]),
-        },
-    )
-    for result in report.results:
-        _suite(root, result, rule_ids, report.lang)
-    root.set("tests", str(sum(int(s.get("tests", "0")) for s in root)))
-    root.set("failures", str(sum(int(s.get("failures", "0")) for s in root)))
-    ET.indent(root)
-    body = ET.tostring(root, encoding="unicode")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+class Stream:
+    """JUnit XML written as the files come. The totals are attributes of the root, before the
+    suites, so each suite waits in a temporary file, not in memory, and the document is written
+    at the end: byte for byte what ``ET.indent`` and ``ET.tostring`` of the whole tree write."""
+
+    def __init__(self, report: Report, write: Callable[[str], Any]) -> None:
+        self.report, self.write = report, write
+        self.rule_ids = sorted(report.rules)
+        self.tests = self.failures = self.suites = 0
+        self.spool: Any = None
+
+    def add(self, result: FileResult) -> None:
+        import tempfile
+
+        holder = ET.Element("testsuites")
+        _suite(holder, result, self.rule_ids, self.report.lang)
+        suite = holder[0]
+        self.tests += int(suite.get("tests", "0"))
+        self.failures += int(suite.get("failures", "0"))
+        ET.indent(suite, level=1)
+        if self.spool is None:
+            # on disk, not in memory; closed once copied out (POSIX unlinks it at once)
+            self.spool = tempfile.TemporaryFile(  # noqa: SIM115
+                "w+", encoding="utf-8", errors="surrogatepass"
+            )
+        self.spool.write("\n  " + ET.tostring(suite, encoding="unicode"))
+        self.suites += 1
+
+    def finish(self) -> None:
+        root = ET.Element(
+            "testsuites",
+            {
+                "name": "campaignlint",
+                "tests": str(self.tests),
+                "failures": str(self.failures),
+                "errors": str(self.report.summary["input_errors"]),
+            },
+        )
+        empty = ET.tostring(root, encoding="unicode")
+        self.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        if not self.suites:
+            self.write(empty + "\n")
+            return
+        self.write(empty.removesuffix(" />") + ">")
+        self.spool.seek(0)
+        while chunk := self.spool.read(1 << 16):
+            self.write(chunk)
+        self.spool.close()
+        self.write("\n</testsuites>\n")

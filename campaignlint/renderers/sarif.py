@@ -12,6 +12,7 @@ the brief, ``external`` for the configuration's ``per_file`` or the baseline, th
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -22,6 +23,7 @@ from campaignlint.i18n import translate
 from campaignlint.model import Finding, Related, Severity
 
 if TYPE_CHECKING:
+    from campaignlint.engine import FileResult
     from campaignlint.renderers import Report
     from campaignlint.rule import Rule
 
@@ -126,63 +128,108 @@ def _suppressed(path: str, finding: Finding, index: dict[str, int]) -> dict[str,
     return {**_result(path, finding, index), "suppressions": [entry]}
 
 
-def document(report: Report) -> dict[str, Any]:
-    lang = report.lang
-    rules: list[dict[str, Any]] = [
-        _descriptor(rule, lang) for rule in sorted(report.rules.values(), key=lambda r: r.id)
-    ]
-    index = {descriptor["id"]: position for position, descriptor in enumerate(rules)}
-    results: list[dict[str, Any]] = []
-    notifications: list[dict[str, Any]] = []
-    for file_result in report.results:
+class Stream:
+    """SARIF written as the files come. The rule list (which grows when a finding comes from a
+    rule the run's config does not know) and the invocation (its notifications) come before the
+    results in the document, so the results and notifications wait in temporary files, not in
+    memory, and the document is written at the end: byte for byte what ``json.dumps(document,
+    indent=2)`` would write."""
+
+    def __init__(self, report: Report, write: Callable[[str], Any]) -> None:
+        self.report, self.write = report, write
+        self.rules: list[dict[str, Any]] = [
+            _descriptor(rule, report.lang)
+            for rule in sorted(report.rules.values(), key=lambda r: r.id)
+        ]
+        self.index = {descriptor["id"]: position for position, descriptor in enumerate(self.rules)}
+        self.results = _Spool(" " * 8)  # the depth of run.results's items
+        self.notifications = _Spool(" " * 12)  # of run.invocations[0].toolExecutionNotifications
+
+    def add(self, file_result: FileResult) -> None:
         if file_result.error:
-            notifications.append(
+            uri = _uri(file_result.path)
+            self.notifications.add(
                 {
                     "level": "error",
                     "message": {"text": file_result.error},
-                    "locations": [
-                        {"physicalLocation": {"artifactLocation": {"uri": _uri(file_result.path)}}}
-                    ],
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
                 }
             )
         for finding in file_result.findings:
-            if finding.rule not in index:
-                index[finding.rule] = len(rules)
-                rules.append(_engine_descriptor(finding.rule))
-            results.append(_result(file_result.path, finding, index))
+            self._know(finding.rule)
+            self.results.add(_result(file_result.path, finding, self.index))
         for finding in file_result.suppressed:
-            if finding.rule not in index:
-                index[finding.rule] = len(rules)
-                rules.append(_engine_descriptor(finding.rule))
-            results.append(_suppressed(file_result.path, finding, index))
-    invocation: dict[str, Any] = {
-        "executionSuccessful": not report.summary["input_errors"]
-        and not report.summary["internal_errors"],
-    }
-    if notifications:
-        invocation["toolExecutionNotifications"] = notifications
-    return {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "campaignlint",
-                        "version": __version__,
-                        "semanticVersion": __version__,
-                        "informationUri": INFORMATION_URI,
-                        "rules": rules,
-                    }
-                },
-                "invocations": [invocation],
-                "language": lang,
-                "columnKind": "unicodeCodePoints",
-                "results": results,
-            }
-        ],
-    }
+            self._know(finding.rule)
+            self.results.add(_suppressed(file_result.path, finding, self.index))
+
+    def _know(self, rule_id: str) -> None:
+        if rule_id not in self.index:
+            self.index[rule_id] = len(self.rules)
+            self.rules.append(_engine_descriptor(rule_id))
+
+    def finish(self) -> None:
+        summary = self.report.summary
+        invocation: dict[str, Any] = {
+            "executionSuccessful": not summary["input_errors"] and not summary["internal_errors"],
+        }
+        if self.notifications.count:
+            invocation["toolExecutionNotifications"] = _HOLE
+        envelope = {
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "campaignlint",
+                            "version": __version__,
+                            "semanticVersion": __version__,
+                            "informationUri": INFORMATION_URI,
+                            "rules": self.rules,
+                        }
+                    },
+                    "invocations": [invocation],
+                    "language": self.report.lang,
+                    "columnKind": "unicodeCodePoints",
+                    "results": _HOLE if self.results.count else [],
+                }
+            ],
+        }
+        text = json.dumps(envelope, ensure_ascii=False, indent=2) + "\n"
+        for spool in (self.notifications, self.results):
+            if spool.count:
+                before, text = text.split(json.dumps(_HOLE), 1)
+                self.write(before)
+                spool.copy_to(self.write)
+        self.write(text)
 
 
-def render(report: Report) -> str:
-    return json.dumps(document(report), ensure_ascii=False, indent=2) + "\n"
+_HOLE = "\0campaignlint:spooled\0"  # where a spooled array goes; no real value holds a NUL
+
+
+class _Spool:
+    """A JSON array's items, written ``indent`` deep to a temporary file as they come."""
+
+    def __init__(self, indent: str) -> None:
+        self.indent = indent
+        self.count = 0
+        self.file: Any = None
+
+    def add(self, item: dict[str, Any]) -> None:
+        import tempfile
+
+        if self.file is None:
+            # on disk, not in memory; closed once copied out (POSIX unlinks it at once)
+            self.file = tempfile.TemporaryFile(  # noqa: SIM115
+                "w+", encoding="utf-8", errors="surrogatepass"
+            )
+        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + self.indent)
+        self.file.write(("[\n" if not self.count else ",\n") + self.indent + text)
+        self.count += 1
+
+    def copy_to(self, write: Callable[[str], Any]) -> None:
+        self.file.write("\n" + self.indent[:-2] + "]")
+        self.file.seek(0)
+        while chunk := self.file.read(1 << 16):
+            write(chunk)
+        self.file.close()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from campaignlint.exit_codes import EXIT_USAGE
 from campaignlint.i18n import _, severity_name
@@ -32,12 +33,9 @@ def render_result(result: FileResult, report: Report) -> list[str]:
     """The lines of one file: its findings with their fix hints, or its error."""
     color = report.color
     if result.error:
-        where = _clean(result.error)
+        error = result.error
         label = _paint(severity_name("error", report.lang), _COLORS[Severity.ERROR] + _BOLD, color)
-        return [
-            f"{_paint(where.split(': ', 1)[0], _BOLD, color)}: {label}: "
-            f"{where.split(': ', 1)[1] if ': ' in where else where}"
-        ]
+        return [f"{_paint(_clean(error.where), _BOLD, color)}: {label}: {_clean(error.message)}"]
     lines = []
     path = _clean(result.path)
     hint = _("fix").render(report.lang)
@@ -65,15 +63,23 @@ def _related_lines(finding: Finding, path: str, report: Report) -> list[str]:
     return lines
 
 
-def render(report: Report) -> str:
-    lines: list[str] = []
-    for result in report.results:
-        lines.extend(render_result(result, report))
-    if not report.quiet:
+class Stream:
+    """Each file's lines as soon as it is checked, then (unless quiet) a blank line and the
+    summary line."""
+
+    def __init__(self, report: Report, write: Callable[[str], Any]) -> None:
+        self.report, self.write = report, write
+        self.wrote = False
+
+    def add(self, result: FileResult) -> None:
+        lines = render_result(result, self.report)
         if lines:
-            lines.append("")
-        lines.append(summary_line(report))
-    return "\n".join(lines) + ("\n" if lines else "")
+            self.write("\n".join(lines) + "\n")
+            self.wrote = True
+
+    def finish(self) -> None:
+        if not self.report.quiet:
+            self.write(("\n" if self.wrote else "") + summary_line(self.report) + "\n")
 
 
 def summary_line(report: Report) -> str:

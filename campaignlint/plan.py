@@ -1,0 +1,319 @@
+"""Step one of every command: resolve what a run needs, once, into a :class:`Plan`.
+
+The plan holds the run's configuration (the config file named with ``--config`` or discovered
+from the current folder, with the command line's overrides), its language and rules, and for
+``check`` the files to read, each with its own configuration (the config file that governs it,
+with the same overrides), standard input, the paths that cannot be read, and the creator
+rosters, read once. ``check`` runs it (:mod:`campaignlint.run`) and reports the results
+(:mod:`campaignlint.report`); ``rules`` and ``explain`` list and describe its rules, so every
+command agrees on rules folders, severities and language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from campaignlint.config import Config, config_for
+from campaignlint.engine import STDIN, FileError, FileResult, active_rules, is_excluded, rules_for
+from campaignlint.errors import ConfigError
+from campaignlint.i18n import DEFAULT_LANGUAGE, Message, Plain, _, language_from_environment
+
+if TYPE_CHECKING:
+    from campaignlint.commands import CheckOptions
+    from campaignlint.portfolio import PortfolioOutcome
+    from campaignlint.rule import Rule
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to check, with the configuration that governs it."""
+
+    path: str
+    config: Config
+    lang: str
+    today: dt.date | None
+    keep_data: bool = False
+    portfolio: tuple[PortfolioOutcome, ...] = ()
+    record_portfolio: bool = False
+
+
+@dataclass
+class StdinInput:
+    """The brief read from standard input: its name, its configuration, and once the run has
+    read it, the exact text and its result (a fix is computed on that text and nothing else)."""
+
+    name: str
+    config: Config
+    stream: Any  # binary
+    text: str | None = None
+    result: FileResult | None = None
+
+
+@dataclass
+class Plan:
+    """Everything a run needs, resolved once."""
+
+    config: Config  # the run's: for the current folder, with the command line's overrides
+    lang: str
+    rules: dict[str, Rule]  # every rule the run's config knows, selected or not
+    jobs: list[Job] = field(default_factory=list)
+    stdin: StdinInput | None = None
+    unreadable: list[FileResult] = field(default_factory=list)  # paths that cannot be checked
+    empty_dirs: list[str] = field(default_factory=list)
+    workers: int = 1
+    outputs: list[tuple[str, str | None]] = field(default_factory=list)  # (format, file or None)
+    keep_data: bool = False  # the results keep their parsed brief (reports, baselines)
+
+
+def build_plan(options: CheckOptions, say: Callable[[str], Any] | None = None) -> Plan:
+    """The plan of a command run with ``options`` from the current folder. ``say`` prints the
+    notes a run owes its user (a config's rules folders that were not loaded). Raises
+    :class:`ConfigError` for a bad configuration or option, before any file is read."""
+    from campaignlint.renderers import REPORT_FORMATS
+
+    outputs = parse_formats(options.formats)
+    explicit = options.config_file
+    if explicit is not None and not explicit.is_file():
+        raise ConfigError(_("config file not found: {path}", path=Plain(explicit)))
+    told: set[str] = set()
+
+    def configured(path: Path) -> Config:
+        base = config_for(path, explicit, options.allow_config_code)
+        if base.skipped_rules_dirs and say is not None:
+            _say_skipped(base, options, told, say)
+        return apply_options(base, options)
+
+    run_config = configured(Path.cwd() / "brief.yaml")
+    lang = options.lang or run_config.lang or language_from_environment() or DEFAULT_LANGUAGE
+    plan = Plan(run_config, lang, rules_for(run_config), outputs=outputs)
+    if not options.paths:
+        return plan  # rules, explain: no files
+    reports = any(name in REPORT_FORMATS for name, _target in outputs)
+    # baselines key list items by identity (an influencer's handle), read from the brief
+    plan.keep_data = reports or options.baseline is not None or options.write_baseline is not None
+    paths, plan.unreadable = _reachable(options.paths, lang)
+    collected = collect_files(
+        paths, explicit, options.exclude, options.force_exclude, _cli_creators(options)
+    )
+    applied: dict[int, Config] = {}  # one overridden config per config file
+    for path in collected.files:
+        if path == STDIN:
+            continue
+        base = config_for(Path(path), explicit, options.allow_config_code)
+        config = applied.get(id(base))
+        if config is None:
+            config = applied[id(base)] = configured(Path(path))
+            active_rules(config)  # a bad config fails the run before any file is read
+        plan.jobs.append(Job(path, config, lang, None, keep_data=plan.keep_data))
+    active_rules(run_config)
+    _load_rosters([run_config, *applied.values()])
+    from campaignlint.run import resolve_jobs
+
+    plan.workers = resolve_jobs(options.jobs)
+    if STDIN in collected.files:
+        name = options.stdin_filename or "<stdin>"
+        stream = options.stdin or _standard_input()
+        plan.stdin = StdinInput(name, configured(Path(name)), stream)
+    missing = _("no such file or directory").render(lang)
+    plan.unreadable.extend(FileResult(p, error=FileError(p, missing)) for p in collected.missing)
+    plan.unreadable.extend(
+        FileResult(p, error=FileError(p, reason.render(lang))) for p, reason in collected.errors
+    )
+    plan.empty_dirs = collected.empty_dirs
+    return plan
+
+
+def command_plan(
+    config_file: Path | None, rules_dirs: Sequence[str], lang: str | None = None
+) -> Plan:
+    """The plan of ``rules`` and ``explain``: the config a ``check`` from here would use, its
+    ``--rules-dir`` folders, severities and language, with no files."""
+    from campaignlint.commands import CheckOptions
+
+    options = CheckOptions(paths=(), config_file=config_file, rules_dirs=rules_dirs, lang=lang)
+    return build_plan(options)
+
+
+def _standard_input() -> Any:
+    import sys
+
+    return sys.stdin.buffer
+
+
+def parse_formats(values: Sequence[str]) -> list[tuple[str, str | None]]:
+    """``["text", "sarif:out.sarif"]`` -> ``[("text", None), ("sarif", "out.sarif")]``."""
+    from campaignlint.renderers import FORMATS
+
+    outputs: list[tuple[str, str | None]] = []
+    for value in values:
+        name, _sep, path = value.partition(":")
+        name = name.strip().lower()  # --format JSON is --format json
+        if name not in FORMATS:
+            known = ", ".join(sorted(FORMATS))
+            raise ConfigError(
+                _("unknown format '{name}' (known: {known})", name=Plain(name), known=Plain(known))
+            )
+        if not path and any(target is None for _name, target in outputs):
+            raise ConfigError(
+                _("only one --format can write to standard output; give the others a :PATH")
+            )
+        outputs.append((name, path or None))
+    return outputs
+
+
+def apply_options(config: Config, options: CheckOptions) -> Config:
+    """``config`` with the command line's overrides."""
+    return config.with_overrides(
+        select=options.select or None,
+        ignore=config.ignore + options.ignore,
+        fail_on=options.fail_on,
+        rules_dirs=config.rules_dirs + tuple(str(Path(d).resolve()) for d in options.rules_dirs),
+        lang=options.lang,
+        creators=config.creators + _cli_creators(options),
+    )
+
+
+def _cli_creators(options: CheckOptions) -> tuple[str, ...]:
+    return tuple(str(Path(path).resolve()) for path in options.creators)
+
+
+def _say_skipped(
+    config: Config, options: CheckOptions, told: set[str], say: Callable[[str], Any]
+) -> None:
+    """One line per config whose rules folders were not loaded: what, and how to allow it."""
+    source = config.source or "?"
+    if source in told:
+        return
+    told.add(source)
+    message = _(
+        "{config}: rules_dirs not loaded ({dirs}): they run Python code; allow it with"
+        " --allow-config-code or CAMPAIGNLINT_ALLOW_CONFIG_CODE=1",
+        config=Plain(os.path.relpath(source) if os.path.isabs(source) else source),
+        dirs=Plain(", ".join(config.skipped_rules_dirs)),
+    )
+    lang = options.lang or config.lang or language_from_environment() or DEFAULT_LANGUAGE
+    say(f"campaignlint: {message.render(lang)}\n")
+
+
+def _load_rosters(configs: Sequence[Config]) -> None:
+    """Read each creator roster once, before any brief: a broken roster stops the run (exit 2)
+    with its problems, and the workers of --jobs get it read."""
+    if not any(config.creators for config in configs):
+        return
+    from campaignlint.roster import load_roster
+
+    for config in configs:
+        if config.creators:
+            load_roster(config.creators)
+
+
+def _reachable(paths: Sequence[str], lang: str) -> tuple[list[str], list[FileResult]]:
+    """``paths`` that can be looked at, and an error result for each one that cannot (a brief
+    under a folder the user may not enter): that path's error, the others are still checked."""
+    kept, errors = [], []
+    for path in paths:
+        try:
+            if path != STDIN:
+                os.stat(path)
+        except PermissionError as error:
+            reason = _("cannot read: {reason}", reason=Plain(error.strerror or error))
+            errors.append(FileResult(path, error=FileError(path, reason.render(lang))))
+            continue
+        except OSError:
+            pass  # missing and the like: reported as before
+        kept.append(path)
+    return kept, errors
+
+
+# --- collecting files ----------------------------------------------------------------------
+
+
+@dataclass
+class Collected:
+    files: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    empty_dirs: list[str] = field(default_factory=list)
+    errors: list[tuple[str, Message]] = field(default_factory=list)  # (path, reason) of the walk
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
+
+def collect_files(
+    paths: Sequence[str],
+    explicit_config: Path | None = None,
+    extra_exclude: Sequence[str] = (),
+    force_exclude: bool = False,
+    creators: Sequence[str] = (),
+) -> Collected:
+    """Expand directories into the briefs inside them (see :mod:`campaignlint.walk`),
+    honouring ``exclude``; a file reached twice (named twice, or by another name) is kept once.
+    Creator rosters (``creators:`` of the config, and ``creators``) are data, not briefs, and are
+    skipped."""
+    collected = Collected()
+    cwd = Path.cwd()
+    seen: set[tuple[int, int]] = set()
+
+    def first_time(path: Path) -> bool:
+        identity = _identity(path)
+        if identity is None:
+            return True
+        if identity in seen:
+            return False
+        seen.add(identity)
+        return True
+
+    def excluded(path: Path) -> bool:
+        config = config_for(path, explicit_config)
+        root = Path(config.root) if config.source else cwd
+        return is_excluded(path, config.exclude, root) or is_excluded(path, extra_exclude, cwd)
+
+    def roster(path: Path) -> bool:
+        config = config_for(path, explicit_config)
+        return bool(config.creators or creators) and _is_roster(path, config, creators)
+
+    for raw in paths:
+        if raw == STDIN:
+            collected.files.append(STDIN)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            from campaignlint.walk import is_plainly_not_a_brief, walk  # folders only
+
+            walked = walk(path)
+            found = [
+                str(candidate)
+                for candidate in walked.files
+                if not excluded(candidate)
+                and not roster(candidate)
+                and not is_plainly_not_a_brief(candidate)
+                and first_time(candidate)
+            ]
+            collected.errors.extend(walked.errors)
+            if not found and not walked.errors:
+                collected.empty_dirs.append(raw)
+            collected.files.extend(found)
+        elif path.exists():
+            if force_exclude and (excluded(path) or roster(path)):
+                continue  # pre-commit passes a changed roster by name: it is data
+            if first_time(path):
+                collected.files.append(raw)
+        else:
+            collected.missing.append(raw)
+    return collected
+
+
+def _is_roster(path: Path, config: Config, creators: Sequence[str]) -> bool:
+    from campaignlint.roster import is_roster_file
+
+    return is_roster_file(path, config.creators) or is_roster_file(path, creators)

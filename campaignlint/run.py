@@ -1,0 +1,279 @@
+"""Step two of ``check``: run a :class:`~campaignlint.plan.Plan`, one document in, one result
+out, in this process or in a pool of worker processes, yielding the results in a fixed order
+(the plan's files, standard input, then the paths that could not be read).
+
+Checking one document is :mod:`campaignlint.engine`'s; this module hands the documents out, keeps
+a broken or stuck worker from taking the run down, and runs the portfolio rules once over the
+run's briefs before the briefs are checked.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Generator, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from campaignlint.config import Config, config_for
+from campaignlint.engine import (
+    STDIN,
+    FileError,
+    FileResult,
+    _timed_out,
+    lint_file,
+)
+from campaignlint.errors import CampaignlintError, ConfigError
+from campaignlint.i18n import DEFAULT_LANGUAGE, Plain, _
+from campaignlint.plan import Job
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from campaignlint.plan import Plan
+
+
+def run(plan: Plan, progress: Any = None) -> Generator[FileResult, None, None]:
+    """Every result of ``plan``, in order: its files, standard input, the unreadable paths.
+    ``progress`` (optional) is started with the number of files and told of each one done."""
+    from campaignlint.portfolio import run_with_portfolio
+
+    if progress is not None:
+        progress.start(len(plan.jobs), plan.lang)
+    try:
+        yield from run_with_portfolio(plan.jobs, plan.workers, progress)
+    finally:
+        if progress is not None:
+            progress.close()
+    if plan.stdin is not None:
+        yield read_stdin(plan)
+    yield from plan.unreadable
+
+
+def read_stdin(plan: Plan) -> FileResult:
+    """The result of the brief on standard input; the text read is kept on ``plan.stdin``."""
+    from campaignlint.loader import decode
+
+    stdin = plan.stdin
+    assert stdin is not None
+    raw = stdin.stream.read(stdin.config.max_file_size + 1)
+    try:
+        stdin.text = decode(raw)
+    except CampaignlintError as error:
+        return FileResult(stdin.name, error=FileError(stdin.name, error.render(plan.lang)))
+    stdin.result = lint_file(
+        stdin.name, stdin.config, plan.lang, text=stdin.text, keep_data=plan.keep_data
+    )
+    return stdin.result
+
+
+def _run_job(job: Job) -> FileResult:
+    try:
+        return lint_file(
+            job.path,
+            job.config,
+            job.lang,
+            job.today,
+            keep_data=job.keep_data,
+            portfolio=job.portfolio,
+            record_portfolio=job.record_portfolio,
+        )
+    except CampaignlintError as error:
+        return FileResult(job.path, error=FileError(job.path, error.render(job.lang)))
+    except Exception as error:  # a bug must not take the other files down
+        return _crashed(job.path, error)
+
+
+def _crashed(path: str, error: BaseException | str) -> FileResult:
+    """The result for a file whose check crashed (an exception, or its worker process died)."""
+    detail = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+    message = _("checking this file crashed ({detail}); please report it", detail=Plain(detail))
+    return FileResult(path, error=FileError(path, message.render()), internal_error=True)
+
+
+def _run_chunk(jobs: list[Job]) -> list[FileResult]:
+    return [_run_job(job) for job in jobs]
+
+
+def resolve_jobs(jobs: int | str | None) -> int:
+    """``--jobs``: a whole number of processes, ``auto`` or 0 for one per CPU. Raises
+    :class:`ConfigError` for anything else (``many``, ``2.5``, ``-1``)."""
+    if jobs in (None, 0, "auto", "0"):
+        return os.cpu_count() or 1
+    text = str(jobs).strip()
+    if not text.isdigit():
+        raise ConfigError(
+            _(
+                "--jobs takes a whole number of processes, 0 or 'auto' (one per CPU); got {value}",
+                value=Plain(repr(jobs)),
+            )
+        )
+    return int(text) or (os.cpu_count() or 1)
+
+
+GRACE_SECONDS = 5.0  # beyond a file's time limit, before its worker process is killed
+
+
+class _Pool:
+    """Worker processes that survive a worker's death: when one dies (or hangs past every
+    limit), the pool is replaced, and only the chunks that were in flight are re-run, one file
+    at a time in a single spare process, to find the file that kills it."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.pool: Any = None
+        self.spare: Any = None
+
+    @staticmethod
+    def _new(workers: int) -> Any:
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(
+            max_workers=workers, initializer=_worker_setup, initargs=(_loaded_rosters(),)
+        )
+
+    def run(self, chunks: Sequence[list[Job]]) -> Iterator[list[FileResult]]:
+        """Each chunk's results, in order."""
+        from collections import deque
+
+        pending = deque(chunks)
+        window: deque[tuple[list[Job], Any]] = deque()
+        while pending or window:
+            if self.pool is None:
+                self.pool = self._new(self.workers)
+            try:
+                while pending and len(window) < 2 * self.workers:
+                    window.append((pending[0], self.pool.submit(_run_chunk, pending[0])))
+                    pending.popleft()
+            except Exception:  # the pool broke while work was being handed to it
+                pass  # the chunks in the window are re-run below, the rest stay pending
+            if not window:  # a new pool broke at once: check the next chunk file by file
+                _kill(self.pool)
+                self.pool = None
+                yield [self._isolated(job) for job in pending.popleft()]
+                continue
+            jobs, future = window.popleft()
+            deadline = sum(job.config.time_limit for job in jobs) + GRACE_SECONDS
+            try:
+                yield future.result(timeout=deadline)
+            except Exception:  # the pool broke (a worker died), or a worker is stuck
+                suspects = [jobs, *(in_flight for in_flight, _future in window)]
+                window.clear()
+                _kill(self.pool)
+                self.pool = None
+                for suspect in suspects:
+                    yield [self._isolated(job) for job in suspect]
+
+    def _isolated(self, job: Job) -> FileResult:
+        if self.spare is None:
+            self.spare = self._new(1)
+        try:
+            result: FileResult = self.spare.submit(_run_job, job).result(
+                timeout=job.config.time_limit + GRACE_SECONDS
+            )
+            return result
+        except Exception as error:  # this file kills (or hangs) its process
+            _kill(self.spare)
+            self.spare = None
+            if isinstance(error, TimeoutError):
+                return _timed_out(job.path, job.config.time_limit, job.lang)
+            return _crashed(job.path, f"worker process died: {type(error).__name__}")
+
+    def close(self, stop: bool = False) -> None:
+        for pool in (self.pool, self.spare):
+            if pool is None:
+                continue
+            if stop:
+                _kill(pool)
+            else:
+                pool.shutdown()
+        self.pool = self.spare = None
+
+
+def _kill(pool: Any) -> None:
+    """Stop a pool now: drop its queued work and end its processes."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.kill()
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(timeout=5)
+
+
+def run_jobs(
+    jobs: Sequence[Job], workers: int, progress: Callable[[int], None] | None = None
+) -> Iterator[FileResult]:
+    """Lint ``jobs``, in this process or a pool of ``workers`` processes, yielding each result
+    in the order of ``jobs``; none is kept here (memory stays flat over any number of files)."""
+    if workers <= 1 or len(jobs) < 4:
+        for job in jobs:
+            yield _run_job(job)
+            if progress:
+                progress(1)
+        return
+    chunk = max(1, min(64, len(jobs) // (workers * 4)))
+    chunks = [list(jobs[i : i + chunk]) for i in range(0, len(jobs), chunk)]
+    pool = _Pool(workers)
+    try:
+        for chunk_results in pool.run(chunks):
+            count = len(chunk_results)
+            while chunk_results:
+                yield chunk_results.pop(0)
+            if progress:
+                progress(count)
+    except BaseException:  # Ctrl-C, SIGTERM, or the reader stopped: stop the workers now
+        pool.close(stop=True)
+        raise
+    pool.close()
+
+
+def _loaded_rosters() -> dict[Any, Any]:
+    """The creator rosters this process has read, handed to each worker once (not per brief)."""
+    import sys
+
+    roster = sys.modules.get("campaignlint.roster")
+    return roster.loaded_rosters() if roster is not None else {}
+
+
+def _worker_setup(rosters: dict[Any, Any] | None = None) -> None:
+    """Workers leave Ctrl-C to the main process, which stops them (no traceback per worker),
+    and die at once on SIGTERM, whatever handler they inherited. They adopt the creator
+    rosters the main process read."""
+    if rosters:
+        from campaignlint.roster import adopt_rosters
+
+        adopt_rosters(rosters)
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def lint_paths(
+    paths: Sequence[str],
+    *,
+    config: Config | None = None,
+    lang: str | None = None,
+    today: dt.date | None = None,
+    jobs: int | str | None = 1,
+) -> list[FileResult]:
+    """Lint files and directories. Each file uses ``config`` or the one discovered for it.
+    Missing paths give a :class:`FileResult` with an error. Prints nothing."""
+    from campaignlint.plan import collect_files
+
+    collected = collect_files([p for p in paths if p != STDIN])
+    work = []
+    for path in collected.files:
+        file_config = config or config_for(Path(path))
+        work.append(Job(path, file_config, lang or file_config.lang or DEFAULT_LANGUAGE, today))
+    results = list(run_jobs(work, resolve_jobs(jobs)))
+    results.extend(
+        FileResult(p, error=FileError(p, "no such file or directory")) for p in collected.missing
+    )
+    results.extend(
+        FileResult(p, error=FileError(p, reason.render(lang or DEFAULT_LANGUAGE)))
+        for p, reason in collected.errors
+    )
+    return results

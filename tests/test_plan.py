@@ -1,0 +1,120 @@
+"""The plan (campaignlint.plan): every command resolves config, rules, severities and language
+the same way, once; each file gets its own config with the command line's overrides; a file
+that cannot be read is carried as data (path, line, column, message)."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from campaignlint.cli import main
+from campaignlint.commands import CheckOptions
+from campaignlint.config import Config
+from campaignlint.engine import FileError, FileResult, lint_file
+from campaignlint.plan import build_plan
+from campaignlint.renderers import Report
+from campaignlint.renderers.text import render_result
+
+TEAM_RULE = '''"""Campaign names must be short.
+
+## What it does
+Flags campaign names longer than 10 characters.
+
+## Why it matters
+Long names are cut in dashboards.
+
+## Example
+```yaml
+campaign: {name: The Big Spring Launch}
+```
+
+## How to fix
+Shorten the name.
+"""
+
+ID = "short-campaign-name"
+SEVERITY = "info"
+AREA = "integrity"
+SOURCE = "Our dashboard's header width."
+OPTIONS = {}
+
+
+def check(brief, options):
+    return []
+'''
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "team-rules").mkdir()
+    (tmp_path / "team-rules" / "short_name.py").write_text(TEAM_RULE, encoding="utf-8")
+    (tmp_path / "team.yaml").write_text(
+        "lang: tr\nrules_dirs: [team-rules]\nrules:\n  budget-fit: {severity: info}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "brief.yaml").write_text("campaign:\n  name: TODO\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_check_rules_and_explain_agree_on_rules_severities_and_language(project: Path) -> None:
+    plan = build_plan(CheckOptions(paths=["brief.yaml"], config_file=Path("team.yaml")))
+    assert plan.lang == "tr" and "short-campaign-name" in plan.rules
+    listed = json.loads(run("rules", "--format", "json", "--config", "team.yaml").output)
+    assert [rule["id"] for rule in listed] == sorted(plan.rules)
+    assert {rule["id"]: rule["severity"] for rule in listed}["budget-fit"] == "info"
+    # the named config's language, as check uses it (not the one discovered from the folder)
+    listing = run("rules", "--config", "team.yaml").output
+    assert "[yerleşik]" in listing and "[built-in]" not in listing
+    explained = run("explain", "short-campaign-name", "--config", "team.yaml")
+    assert explained.exit_code == 0 and explained.output.startswith("# short-campaign-name")
+
+
+def test_each_file_gets_its_own_config_with_the_command_lines_overrides(project: Path) -> None:
+    (project / "sub").mkdir()
+    (project / "sub" / ".campaignlint.yaml").write_text("fail_on: error\n", encoding="utf-8")
+    (project / "sub" / "other.yaml").write_text("campaign:\n  name: x\n", encoding="utf-8")
+    plan = build_plan(
+        CheckOptions(paths=["brief.yaml", "sub/other.yaml"], select=("placeholder-text",))
+    )
+    configs = {Path(job.path).name: job.config for job in plan.jobs}
+    assert configs["other.yaml"].fail_on == "error" and configs["brief.yaml"].fail_on == "warning"
+    assert all(config.select == ("placeholder-text",) for config in configs.values())
+
+
+def test_paths_that_cannot_be_checked_are_planned_as_results(project: Path) -> None:
+    plan = build_plan(CheckOptions(paths=["brief.yaml", "missing.yaml"]))
+    assert [job.path for job in plan.jobs] == ["brief.yaml"]
+    (missing,) = plan.unreadable
+    assert missing.error == FileError("missing.yaml", "no such file or directory")
+
+
+def test_a_file_error_is_data(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("campaign:\n  name: [unclosed\n", encoding="utf-8")
+    error = lint_file(str(broken), Config()).error
+    assert isinstance(error, FileError)
+    assert (error.path, error.line) == (str(broken), 3)
+    assert str(error) == f"{error.path}:{error.line}:{error.column}: {error.message}"
+    copied = pickle.loads(pickle.dumps(error))  # it crosses to and from worker processes
+    assert (copied.path, copied.line, copied.column, copied.message) == (
+        error.path,
+        error.line,
+        error.column,
+        error.message,
+    )
+
+
+def test_the_text_format_uses_the_errors_parts_not_its_text() -> None:
+    odd = "notes: draft.yaml"  # a file name with ': ' in it
+    result = FileResult(odd, error=FileError(odd, "bad indentation", 2, 7))
+    (line,) = render_result(result, Report(results=[]))
+    assert line == "notes: draft.yaml:2:7: error: bad indentation"
