@@ -97,9 +97,11 @@ def find_files(
 ) -> list[Path]:
     """The files below ``root`` whose names end with one of ``suffixes`` and that ``patterns``
     match, sorted, each once."""
+    patterns = tuple(patterns)
+    if not patterns:
+        return []
     from campaignlint.walk import DEFAULT_EXCLUDES
 
-    patterns = tuple(patterns)
     bases = sorted({_base(pattern) for pattern in patterns if not _clean(pattern).startswith("!")})
     if "" in bases:
         bases = [""]
