@@ -275,6 +275,12 @@ def write_corpus(directory: Path, count: int, seed: int) -> list[Path]:
 # --- comparing ------------------------------------------------------------------------------
 
 
+def briefs_in(corpus: Path) -> list[Path]:
+    """The briefs of an existing corpus (a fuzzed one, or any folder of briefs)."""
+    found = (*corpus.rglob("*.yaml"), *corpus.rglob("*.yml"))
+    return sorted(p for p in found if p.name != "creators.yaml" and not p.name.startswith("."))
+
+
 def run_check(command: str, args: list[str], files: list[Path], cwd: Path) -> tuple[int, str, str]:
     result = subprocess.run(
         [*shlex.split(command), "check", "--exit-zero", *args, *map(str, files)],
@@ -379,7 +385,10 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=DEFAULT_COUNT, help="Fuzzed briefs.")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--write-corpus", metavar="DIR", type=Path, help="Write it and stop.")
-    parser.add_argument("--corpus", metavar="DIR", type=Path, help="Use (or write) it here.")
+    parser.add_argument(
+        "--corpus", metavar="DIR", type=Path,
+        help="Compare on the briefs of this folder (written there first when it has none).",
+    )  # fmt: skip
     parser.add_argument("--format", default="json", help="Comma-separated (default: json).")
     parser.add_argument("--lang", default="en,tr", help="Comma-separated (default: en,tr).")
     parser.add_argument("--args", default="", help="More check options, e.g. '--jobs 2'.")
@@ -393,7 +402,7 @@ def main() -> int:
         parser.error("--base is required unless --write-corpus is given")
     corpus = args.corpus or Path(tempfile.mkdtemp(prefix="campaignlint-compare-"))
     try:
-        files = sorted(corpus.glob("fuzz-*.yaml")) if args.corpus else []
+        files = briefs_in(corpus) if args.corpus else []
         if not files:
             files = write_corpus(corpus, args.count, args.seed)
         return compare(args, corpus, [f.relative_to(corpus) for f in files])

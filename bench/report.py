@@ -2,6 +2,7 @@
 
     python bench/report.py            # regenerate README + docs/images/performance.svg
     python bench/report.py --check    # exit 1 when they are not what docs/performance.json gives
+    python bench/report.py --publish bench/results/latest.json   # publish a finished run
 
 bench/run.py --update-readme publishes a run to docs/performance.json and calls this; the
 section between the markers in README.md is generated, never edited by hand.
@@ -282,7 +283,11 @@ def regenerate() -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="Only check they are up to date.")
+    parser.add_argument("--publish", metavar="RESULTS", type=Path, help="Publish this run first.")
     args = parser.parse_args()
+    if args.publish:
+        publish(json.loads(args.publish.read_text(encoding="utf-8")))
+        return 0
     if not args.check:
         regenerate()
         return 0
