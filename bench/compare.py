@@ -17,6 +17,7 @@ import argparse
 import copy
 import datetime
 import difflib
+import functools
 import json
 import random
 import shlex
@@ -53,6 +54,12 @@ BUILTIN_NAUGHTY = ["<script>alert(1)</script>", "' OR 1=1 --", "\u202eevil", "Ω
                    "ＴＥＳＴ", "　", "null", "undefined"]  # fmt: skip
 
 
+def naughty_source() -> str:
+    path = NAUGHTY / "blns.json"
+    return str(path) if path.exists() else "the built-in list (blns.json not found)"
+
+
+@functools.cache
 def naughty_strings() -> list[str]:
     path = NAUGHTY / "blns.json"
     if path.exists():
@@ -397,6 +404,7 @@ def main() -> int:
     if args.write_corpus:
         files = write_corpus(args.write_corpus, args.count, args.seed)
         print(f"wrote {len(files)} fuzzed briefs and creators.yaml to {args.write_corpus}")
+        print(f"naughty strings: {naughty_source()}")
         return 0
     if not args.base:
         parser.error("--base is required unless --write-corpus is given")

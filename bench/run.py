@@ -5,6 +5,7 @@
     python bench/run.py --files 500 --repeat 3
     python bench/run.py --roster-only    # only the creator-roster load times
     python bench/run.py --update-readme  # and publish: docs/performance.json, README, chart
+    python bench/run.py --write-big-brief big.yaml   # only write the 10,000-influencer brief
 
 Writes bench/results/latest.json, latest.md and latest.svg. With --update-readme it also copies
 the results to docs/performance.json and regenerates the README's Performance section and
@@ -663,11 +664,18 @@ def main() -> None:
         "--roster-only", action="store_true", help="Only time the creator-roster loading."
     )
     parser.add_argument(
+        "--write-big-brief", metavar="PATH", type=Path,
+        help=f"Only write the {BIG_BRIEF_INFLUENCERS:,}-influencer brief to PATH.",
+    )  # fmt: skip
+    parser.add_argument(
         "--update-readme", action="store_true",
         help=f"Also publish the results to {report.PUBLISHED.relative_to(REPO)} and regenerate "
         "the README's Performance section and chart from them.",
     )  # fmt: skip
     args = parser.parse_args()
+    if args.write_big_brief:
+        write_big_brief(args.write_big_brief, BIG_BRIEF_INFLUENCERS, args.seed)
+        return
     if args.roster_only:
         workdir = Path(tempfile.mkdtemp(prefix="campaignlint-bench-"))
         try:
