@@ -4,9 +4,13 @@
     python bench/run.py                  # 2,000 briefs, 5 repetitions
     python bench/run.py --files 500 --repeat 3
     python bench/run.py --roster-only    # only the creator-roster load times
+    python bench/run.py --update-readme  # and publish: docs/performance.json, README, chart
+    python bench/run.py --write-big-brief big.yaml   # only write the 10,000-influencer brief
 
-Writes bench/results/latest.json and latest.md (and latest.png when matplotlib is installed).
-See the README's Performance section for the latest table.
+Writes bench/results/latest.json, latest.md and latest.svg. With --update-readme it also copies
+the results to docs/performance.json and regenerates the README's Performance section and
+docs/images/performance.svg from them (bench/report.py; `python bench/report.py` regenerates
+them from the published file alone).
 """
 
 from __future__ import annotations
@@ -27,17 +31,28 @@ from typing import Any
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import report
+
 REPO = Path(__file__).resolve().parent.parent
 SCHEMA = REPO / "schemas" / "brief.schema.json"
 RESULTS = REPO / "bench" / "results"
 
-FLOOR_IMPORT = "import yaml, jsonschema"
-# The floor: what any tool must do at least: load each brief with libyaml, validate it with
-# jsonschema (validator compiled once per process).
+# The floors: what any tool must do at least: start Python, load each brief with libyaml and
+# validate it (validator compiled once per process). The old floor validates with the pure-Python
+# jsonschema; the new one with jsonschema-rs, as campaignlint itself does.
 FLOOR_SCRIPT = """
 import json, sys, yaml, jsonschema
 schema = json.load(open(sys.argv[1]))
 validator = jsonschema.Draft202012Validator(schema)
+for path in sys.argv[2:]:
+    with open(path, encoding="utf-8") as stream:
+        list(validator.iter_errors(yaml.load(stream, Loader=yaml.CSafeLoader)))
+"""
+NEW_FLOOR_SCRIPT = """
+import json, sys, yaml, jsonschema_rs
+schema = json.load(open(sys.argv[1]))
+validator = jsonschema_rs.validator_for(schema)
 for path in sys.argv[2:]:
     with open(path, encoding="utf-8") as stream:
         list(validator.iter_errors(yaml.load(stream, Loader=yaml.CSafeLoader)))
@@ -74,20 +89,36 @@ class Timing:
 CHILD_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
 
+# Runs one command and prints its wall time and peak RSS. Linux charges a child the peak RSS of
+# the process that spawned it (the memory it had when the child called exec), so a child of this
+# script, which holds corpora and rosters, would show this script's memory: the launcher is a
+# small process of its own.
+LAUNCHER = """
+import os, subprocess, sys, time
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(child.pid, 0)
+print(time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
 def run_once(command: list[str], cwd: Path) -> tuple[float, float]:
     """Wall time and peak RSS (MB) of one process."""
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=CHILD_ENV
-    )
-    _, _, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    process.returncode = 0
-    return elapsed, usage.ru_maxrss / 1024
+    launched = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", LAUNCHER, *command],
+        cwd=cwd, env=CHILD_ENV, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    elapsed, peak_kb, status = launched.stdout.split()
+    if int(status) not in (0, 1, 2):  # findings or input errors, not a crash
+        raise SystemExit(f"{' '.join(command[:4])} ... exited with {status}")
+    return float(elapsed), int(peak_kb) / 1024
 
 
-def measure(label: str, command: list[str], repeat: int, files: int, cwd: Path) -> Timing:
-    run_once(command, cwd)  # warm the file cache and .pyc files
+def measure(
+    label: str, command: list[str], repeat: int, files: int, cwd: Path, warm: bool = True
+) -> Timing:
+    if warm:
+        run_once(command, cwd)  # warm the file cache and .pyc files
     seconds, peak = [], 0.0
     for _ in range(repeat):
         elapsed, rss = run_once(command, cwd)
@@ -286,212 +317,381 @@ def import_time_ms() -> float:
     return statistics.median(values)
 
 
-def benchmark(args: argparse.Namespace) -> dict[str, Any]:
-    workdir = Path(tempfile.mkdtemp(prefix="campaignlint-bench-"))
-    corpus = make_corpus(workdir / "corpus", args.files, args.seed)
-    one = corpus[0]
-    files = [str(p) for p in corpus]
+# --- cases ----------------------------------------------------------------------------------
+
+ONE_OLD_FLOOR = "old floor: libyaml + jsonschema, one brief"
+ONE_NEW_FLOOR = "new floor: libyaml + jsonschema-rs, one brief"
+ONE_CAMPAIGNLINT = "campaignlint check (all rules)"
+MANY_OLD_FLOOR = "old floor: libyaml + jsonschema"
+MANY_NEW_FLOOR = "new floor: libyaml + jsonschema-rs"
+MANY_JOBS1 = "campaignlint check --jobs 1"
+MANY_AUTO = "campaignlint check --jobs auto"
+PEER_CHECK_JSONSCHEMA = "check-jsonschema"
+PEER_YAMLLINT = "yamllint"
+
+# Every output format, each written to standard output (the reports included).
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "markdown", "html")
+# Flat memory: the peak over the large corpus at most this much above the one over the small.
+FLAT_TOLERANCE = 0.10
+BIG_BRIEF_INFLUENCERS = 10_000
+
+# (key, label, comparison, goal, unit): the issue's targets; see evaluate_targets.
+TARGETS = (
+    ("corpus_jobs1_throughput_vs_new_floor", "{files} briefs, --jobs 1: throughput / new floor's",
+     ">=", 0.45, "×"),
+    ("corpus_jobs_auto_throughput_vs_new_floor",
+     "{files} briefs, --jobs auto: throughput / new floor's", ">=", 0.8, "×"),
+    ("one_brief_vs_new_floor", "one brief: wall time / new floor's", "<=", 1.5, "×"),
+    ("big_brief_seconds", "a 10,000-influencer brief: wall time", "<", 3.0, "s"),
+    ("big_brief_peak_rss_mb", "a 10,000-influencer brief: peak RSS", "<", 200.0, "MB"),
+    ("roster_yaml_seconds", "a 10,000-creator YAML roster loads in", "<", 0.5, "s"),
+    ("roster_csv_seconds", "a 10,000-creator CSV roster loads in", "<", 0.5, "s"),
+    ("memory_flat_formats", "memory flat in every output format (formats flat)", ">=",
+     float(len(FORMATS)), ""),
+)  # fmt: skip
+
+
+def floor_command(script: str, files: list[str]) -> list[str]:
+    return [sys.executable, "-c", script, str(SCHEMA), *files]
+
+
+def peers() -> dict[str, list[str]]:
+    """The peers' commands (without files) that are installed."""
+    found = {}
+    check_jsonschema, yamllint = tool("check-jsonschema"), tool("yamllint")
+    if check_jsonschema:
+        found[PEER_CHECK_JSONSCHEMA] = [check_jsonschema, "--schemafile", str(SCHEMA)]
+    if yamllint:
+        found[PEER_YAMLLINT] = [yamllint]
+    return found
+
+
+def campaignlint_command() -> list[str]:
     campaignlint = tool("campaignlint")
     if campaignlint is None:
         raise SystemExit("campaignlint is not installed in this environment")
-    check_jsonschema, yamllint = tool("check-jsonschema"), tool("yamllint")
-    python = sys.executable
-    repeat = args.repeat
-    cl = [campaignlint, "check", "-q", "--exit-zero"]
-    results: dict[str, Any] = {
-        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
-    }
+    return [campaignlint, "check", "-q", "--exit-zero"]
 
+
+def single_brief(cl: list[str], one: Path, args: argparse.Namespace, cwd: Path) -> list[Timing]:
     print("one brief:", file=sys.stderr)
+    repeat = args.repeat
     single = [
-        measure(
-            "floor: python -c 'import yaml, jsonschema'",
-            [python, "-c", FLOOR_IMPORT],
-            repeat,
-            1,
-            workdir,
-        ),
-        measure(
-            "floor: load + validate one brief",
-            [python, "-c", FLOOR_SCRIPT, str(SCHEMA), str(one)],
-            repeat,
-            1,
-            workdir,
-        ),
-        measure("campaignlint check (all rules)", [*cl, str(one)], repeat, 1, workdir),
+        measure(ONE_OLD_FLOOR, floor_command(FLOOR_SCRIPT, [str(one)]), repeat, 1, cwd),
+        measure(ONE_NEW_FLOOR, floor_command(NEW_FLOOR_SCRIPT, [str(one)]), repeat, 1, cwd),
+        measure(ONE_CAMPAIGNLINT, [*cl, str(one)], repeat, 1, cwd),
     ]
-    if check_jsonschema:
-        single.append(
-            measure(
-                "check-jsonschema",
-                [check_jsonschema, "--schemafile", str(SCHEMA), str(one)],
-                repeat,
-                1,
-                workdir,
-            )
-        )
-    if yamllint:
-        single.append(measure("yamllint", [yamllint, str(one)], repeat, 1, workdir))
+    if not args.no_peers:
+        for label, command in peers().items():
+            single.append(measure(label, [*command, str(one)], repeat, 1, cwd))
+    return single
 
+
+def corpus_runs(
+    cl: list[str], files: list[str], args: argparse.Namespace, cwd: Path
+) -> list[Timing]:
     print(f"{len(files)} briefs:", file=sys.stderr)
+    repeat, count = args.repeat, len(files)
     many = [
-        measure(
-            "floor: load + validate",
-            [python, "-c", FLOOR_SCRIPT, str(SCHEMA), *files],
-            repeat,
-            len(files),
-            workdir,
-        ),
-        measure(
-            "campaignlint check --jobs 1", [*cl, "--jobs", "1", *files], repeat, len(files), workdir
-        ),
-        measure(
-            "campaignlint check --jobs auto",
-            [*cl, "--jobs", "auto", *files],
-            repeat,
-            len(files),
-            workdir,
-        ),
+        measure(MANY_OLD_FLOOR, floor_command(FLOOR_SCRIPT, files), repeat, count, cwd),
+        measure(MANY_NEW_FLOOR, floor_command(NEW_FLOOR_SCRIPT, files), repeat, count, cwd),
+        measure(MANY_JOBS1, [*cl, "--jobs", "1", *files], repeat, count, cwd),
+        measure(MANY_AUTO, [*cl, "--jobs", "auto", *files], repeat, count, cwd),
     ]
-    if check_jsonschema:
-        many.append(
-            measure(
-                "check-jsonschema",
-                [check_jsonschema, "--schemafile", str(SCHEMA), *files],
-                max(1, repeat // 2),
-                len(files),
-                workdir,
-            )
-        )
-    if yamllint:
-        many.append(
-            measure("yamllint", [yamllint, *files], max(1, repeat // 2), len(files), workdir)
-        )
+    if not args.no_peers:
+        for label, command in peers().items():
+            many.append(measure(label, [*command, *files], max(1, repeat // 2), count, cwd))
+    return many
 
+
+def size_scaling(cl: list[str], args: argparse.Namespace, cwd: Path) -> list[Timing]:
     print("brief size (influencers):", file=sys.stderr)
     rng = random.Random(args.seed)
     base = load_samples()[0]
     scaling = []
     for size in (1, 10, 100):
-        path = workdir / f"size-{size}.yaml"
+        path = cwd / f"size-{size}.yaml"
         write_brief(path, vary(base, rng, influencers=size))
-        scaling.append(
-            measure(f"campaignlint, {size} influencer(s)", [*cl, str(path)], repeat, 1, workdir)
-        )
+        label = f"campaignlint, {size} influencer(s)"
+        scaling.append(measure(label, [*cl, str(path)], args.repeat, 1, cwd))
+    return scaling
 
-    results["single"] = [t.as_dict() for t in single]
-    results["corpus"] = [t.as_dict() for t in many]
-    results["scaling"] = [t.as_dict() for t in scaling]
-    results["import_time_ms"] = round(import_time_ms(), 1)
-    results["ratios"] = ratios(single, many)
-    print("creator roster:", file=sys.stderr)
-    results["roster"] = roster_benchmark(workdir, repeat, args.seed)
-    shutil.rmtree(workdir, ignore_errors=True)
-    return results
+
+# --- memory over many briefs ----------------------------------------------------------------
+
+
+def copies_corpus(directory: Path, count: int, distinct: list[Path]) -> Path:
+    """``count`` briefs made from the distinct ones, each copy with its own creator handles (so
+    the portfolio rules see as many creators as a real agency's folder, not one creator booked
+    thousands of times). Fast: a string replacement per file."""
+    directory.mkdir(parents=True, exist_ok=True)
+    texts = [path.read_text(encoding="utf-8") for path in distinct]
+    for index in range(count):
+        text = texts[index % len(texts)].replace("@creator", f"@c{index}.creator")
+        (directory / f"brief-{index:05d}.yaml").write_text(text, encoding="utf-8")
+    return directory
+
+
+def memory_runs(cl: list[str], args: argparse.Namespace, workdir: Path) -> list[dict[str, Any]]:
+    """Peak RSS of ``campaignlint check`` per output format over a small and a large corpus."""
+    small, large = args.memory_files
+    distinct = make_corpus(workdir / "distinct", min(300, small), args.seed + 1)
+    folders = {n: copies_corpus(workdir / f"memory-{n}", n, distinct) for n in (small, large)}
+    print(f"memory, {small} vs {large} briefs (--jobs {args.memory_jobs}):", file=sys.stderr)
+    rows = []
+    for output in FORMATS:
+        peaks: dict[int, tuple[float, float]] = {}
+        for count, folder in folders.items():
+            command = [*cl, "--jobs", args.memory_jobs, "--format", output, str(folder)]
+            seconds, peak = run_once(command, workdir)
+            peaks[count] = (peak, seconds)
+        growth_kb = (peaks[large][0] - peaks[small][0]) * 1024 / (large - small)
+        rows.append(
+            {
+                "format": output,
+                "small_files": small,
+                "large_files": large,
+                "small_peak_rss_mb": round(peaks[small][0], 1),
+                "large_peak_rss_mb": round(peaks[large][0], 1),
+                "small_seconds": round(peaks[small][1], 2),
+                "large_seconds": round(peaks[large][1], 2),
+                "growth_kb_per_brief": round(growth_kb, 2),
+                "flat": peaks[large][0] <= peaks[small][0] * (1 + FLAT_TOLERANCE),
+            }
+        )
+        print(
+            f"  {output:<10} {peaks[small][0]:7.1f} MB -> {peaks[large][0]:7.1f} MB"
+            f" ({growth_kb:+.2f} KB/brief)",
+            file=sys.stderr,
+        )
+    return rows
+
+
+# --- a very big brief -----------------------------------------------------------------------
+
+
+def big_brief(count: int, seed: int) -> dict[str, Any]:
+    """A brief with ``count`` influencers: handle, platform, followers, tier, engagement figures,
+    fee and a small audience each, and a deliverable for every tenth of them."""
+    rng = random.Random(seed)
+    data = json.loads(json.dumps(load_samples()[0], default=str))
+    tiers = ((10_000, "nano"), (100_000, "micro"), (500_000, "mid"), (1_000_000, "macro"))
+    creators = []
+    for index in range(count):
+        followers = rng.randint(2_000, 3_000_000)
+        tier = next((name for limit, name in tiers if followers < limit), "mega")
+        views = followers * rng.randint(5, 60) // 100
+        likes, comments, shares = views // 20, views // 400, views // 300
+        age = rng.randint(20, 70)
+        creators.append(
+            {
+                "handle": f"@creator.{index}",
+                "platform": rng.choice(["tiktok", "tiktok", "instagram"]),
+                "followers": followers,
+                "tier": tier,
+                "engagement_rate": round((likes + comments + shares) * 100 / followers, 1),
+                "avg_views": views,
+                "avg_likes": likes,
+                "avg_comments": comments,
+                "avg_shares": shares,
+                "audience": {
+                    "age": {"18-24": age, "25-34": 100 - age},
+                    "locations": {rng.choice(CITIES): rng.randint(20, 80)},
+                },
+                "compensation": {"model": "flat_fee", "fee": {"amount": rng.randint(5, 400) * 100}},
+            }
+        )
+    data["influencers"] = creators
+    template = next((d for d in data.get("deliverables", []) if isinstance(d, dict)), {})
+    data["deliverables"] = [
+        {**template, "influencer": creator["handle"]} for creator in creators[::10]
+    ]
+    return data
+
+
+def write_big_brief(path: Path, count: int, seed: int) -> Path:
+    text = yaml.dump(
+        big_brief(count, seed), Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False,
+        default_flow_style=None, width=4096,
+    )  # fmt: skip
+    path.write_text("# generated by bench/run.py\n" + text, encoding="utf-8")
+    return path
+
+
+def big_brief_runs(cl: list[str], args: argparse.Namespace, cwd: Path) -> list[dict[str, Any]]:
+    path = write_big_brief(cwd / "big.yaml", BIG_BRIEF_INFLUENCERS, args.seed)
+    print(f"a {BIG_BRIEF_INFLUENCERS:,}-influencer brief:", file=sys.stderr)
+    repeat = min(3, args.repeat)  # long runs: no warm-up, at most 3
+    floor = floor_command(NEW_FLOOR_SCRIPT, [str(path)])
+    rows = []
+    for timing in (
+        measure(MANY_NEW_FLOOR, floor, repeat, 1, cwd, warm=False),
+        measure(ONE_CAMPAIGNLINT, [*cl, str(path)], repeat, 1, cwd, warm=False),
+    ):
+        row = timing.as_dict()
+        row["bytes"] = path.stat().st_size
+        rows.append(row)
+    return rows
+
+
+# --- the run --------------------------------------------------------------------------------
 
 
 def ratios(single: list[Timing], many: list[Timing]) -> dict[str, float]:
-    by_single = {t.label: t.median for t in single}
-    by_many = {t.label: t.median for t in many}
-    out = {
-        "one_brief_vs_floor": by_single["campaignlint check (all rules)"]
-        / by_single["floor: load + validate one brief"],
-        "corpus_jobs1_throughput_vs_floor": by_many["floor: load + validate"]
-        / by_many["campaignlint check --jobs 1"],
-        "corpus_jobs_auto_throughput_vs_floor": by_many["floor: load + validate"]
-        / by_many["campaignlint check --jobs auto"],
-    }
-    if "check-jsonschema" in by_single:
-        out["one_brief_vs_check_jsonschema"] = (
-            by_single["campaignlint check (all rules)"] / by_single["check-jsonschema"]
-        )
-        out["corpus_speedup_vs_check_jsonschema"] = (
-            by_many["check-jsonschema"] / by_many["campaignlint check --jobs 1"]
-        )
-    if "yamllint" in by_single:
-        out["one_brief_vs_yamllint"] = (
-            by_single["campaignlint check (all rules)"] / by_single["yamllint"]
-        )
-        out["corpus_speedup_vs_yamllint"] = (
-            by_many["yamllint"] / by_many["campaignlint check --jobs 1"]
-        )
+    one = {t.label: t.median for t in single}
+    corpus = {t.label: t.median for t in many}
+    out = {}
+    for floor, suffix in ((ONE_NEW_FLOOR, "new_floor"), (ONE_OLD_FLOOR, "old_floor")):
+        out[f"one_brief_vs_{suffix}"] = one[ONE_CAMPAIGNLINT] / one[floor]
+    for floor, suffix in ((MANY_NEW_FLOOR, "new_floor"), (MANY_OLD_FLOOR, "old_floor")):
+        out[f"corpus_jobs1_throughput_vs_{suffix}"] = corpus[floor] / corpus[MANY_JOBS1]
+        out[f"corpus_jobs_auto_throughput_vs_{suffix}"] = corpus[floor] / corpus[MANY_AUTO]
+    for peer, key in ((PEER_CHECK_JSONSCHEMA, "check_jsonschema"), (PEER_YAMLLINT, "yamllint")):
+        if peer in one and peer in corpus:
+            out[f"one_brief_vs_{key}"] = one[ONE_CAMPAIGNLINT] / one[peer]
+            out[f"corpus_speedup_vs_{key}"] = corpus[peer] / corpus[MANY_JOBS1]
     return {key: round(value, 2) for key, value in out.items()}
 
 
-def markdown(results: dict[str, Any]) -> str:
-    lines = [
-        f"Machine: {results['machine']['cpus']} CPU(s), Python {results['machine']['python']}.",
-        "",
-        "| case | files | median ms | min | max | files/s | ms/file | peak RSS MB |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    for section in ("single", "corpus", "scaling"):
-        for row in results[section]:
-            lines.append(
-                f"| {row['label']} | {row['files']} | {row['median_ms']} | {row['min_ms']} |"
-                f" {row['max_ms']} | {row['files_per_second']} | {row['ms_per_file']} |"
-                f" {row['peak_rss_mb']} |"
-            )
-    lines += ["", f"Import time of `campaignlint.cli`: {results['import_time_ms']} ms.", ""]
-    lines += ["| ratio | value |", "| --- | ---: |"]
-    lines += [f"| {key} | {value} |" for key, value in results["ratios"].items()]
-    return "\n".join(lines) + "\n" + roster_markdown(results.get("roster", []))
+def measured_values(results: dict[str, Any]) -> dict[str, float]:
+    values = dict(results.get("ratios", {}))
+    big = [r for r in results.get("big_brief", []) if r["label"] == ONE_CAMPAIGNLINT]
+    if big:
+        values["big_brief_seconds"] = round(big[0]["median_ms"] / 1000, 3)
+        values["big_brief_peak_rss_mb"] = big[0]["peak_rss_mb"]
+    for row in results.get("roster", []):
+        kind = "yaml" if "YAML" in row["label"] else "csv"
+        values[f"roster_{kind}_seconds"] = round(row["median_ms"] / 1000, 3)
+    if results.get("memory"):
+        values["memory_flat_formats"] = float(sum(row["flat"] for row in results["memory"]))
+    return values
 
 
-def roster_markdown(rows: list[dict[str, Any]]) -> str:
-    if not rows:
-        return ""
-    lines = [
-        "",
-        "| creator roster (read once per run) | bytes | median ms | min | max | CPU median ms |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    for row in rows:
-        lines.append(
-            f"| {row['label']} | {row['bytes']} | {row['median_ms']} | {row['min_ms']} |"
-            f" {row['max_ms']} | {row['cpu_median_ms']} |"
+def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target of the issue with the measured value and whether it is met (absent when the
+    run skipped its case)."""
+    values = measured_values(results)
+    compare = {
+        ">=": lambda a, b: a >= b,
+        "<=": lambda a, b: a <= b,
+        "<": lambda a, b: a < b,
+    }
+    files = results.get("options", {}).get("files", 2000)
+    rows = []
+    for key, label, comparison, goal, unit in TARGETS:
+        if key not in values:
+            continue
+        rows.append(
+            {
+                "key": key,
+                "label": label.format(files=f"{files:,}"),
+                "value": values[key],
+                "comparison": comparison,
+                "goal": goal,
+                "unit": unit,
+                "met": bool(compare[comparison](values[key], goal)),
+            }
         )
-    return "\n".join(lines) + "\n"
+    return rows
 
 
-def chart(results: dict[str, Any], path: Path) -> None:
+SECTIONS = ("single", "corpus", "scaling", "big", "memory", "roster")
+
+
+def benchmark(args: argparse.Namespace) -> dict[str, Any]:
+    workdir = Path(tempfile.mkdtemp(prefix="campaignlint-bench-"))
+    sections = set(args.only.split(",")) if args.only else set(SECTIONS)
+    cl = campaignlint_command()
+    full = (args.files, args.repeat, tuple(args.memory_files)) == (2000, 5, (2000, 20000))
+    results: dict[str, Any] = {
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        "options": {
+            "files": args.files,
+            "repeat": args.repeat,
+            "memory_files": list(args.memory_files),
+            "memory_jobs": args.memory_jobs,
+            "seed": args.seed,
+            "peers": not args.no_peers,
+            "reduced": not full or bool(args.only),
+            "date": time.strftime("%Y-%m-%d", time.gmtime()),
+        },
+    }
     try:
-        import matplotlib
+        corpus = make_corpus(workdir / "corpus", args.files, args.seed)
+        files = [str(p) for p in corpus]
+        single = single_brief(cl, corpus[0], args, workdir) if "single" in sections else []
+        many = corpus_runs(cl, files, args, workdir) if "corpus" in sections else []
+        results["single"] = [t.as_dict() for t in single]
+        results["corpus"] = [t.as_dict() for t in many]
+        if single and many:
+            results["ratios"] = ratios(single, many)
+        if "scaling" in sections:
+            results["scaling"] = [t.as_dict() for t in size_scaling(cl, args, workdir)]
+        if "big" in sections:
+            results["big_brief"] = big_brief_runs(cl, args, workdir)
+        if "memory" in sections:
+            results["memory"] = memory_runs(cl, args, workdir)
+        results["import_time_ms"] = round(import_time_ms(), 1)
+        if "roster" in sections:
+            print("creator roster:", file=sys.stderr)
+            results["roster"] = roster_benchmark(workdir, args.repeat, args.seed)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    results["targets"] = evaluate_targets(results)
+    return results
 
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        return
-    rows = results["corpus"]
-    figure, axis = plt.subplots(figsize=(7, 3))
-    axis.barh([r["label"] for r in rows], [r["files_per_second"] for r in rows], color="#3b82f6")
-    axis.set_xlabel("briefs per second (higher is better)")
-    figure.tight_layout()
-    figure.savefig(path, dpi=120)
+
+def memory_counts(text: str) -> tuple[int, int]:
+    small, large = (int(part) for part in text.split(","))
+    if not 0 < small < large:
+        raise argparse.ArgumentTypeError("two counts, the smaller first: 2000,20000")
+    return small, large
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--files", type=int, default=2000)
+    parser.add_argument("--files", type=int, default=2000, help="Briefs in the corpus.")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--seed", type=int, default=20261123)
     parser.add_argument(
+        "--memory-files", type=memory_counts, default=(2000, 20000), metavar="SMALL,LARGE",
+        help="Corpus sizes the peak memory per output format is compared at.",
+    )  # fmt: skip
+    parser.add_argument("--memory-jobs", default="1", help="--jobs of the memory runs.")
+    parser.add_argument("--no-peers", action="store_true", help="Skip check-jsonschema, yamllint.")
+    parser.add_argument("--only", metavar="SECTIONS", help=f"Comma-separated: {','.join(SECTIONS)}")
+    parser.add_argument(
         "--roster-only", action="store_true", help="Only time the creator-roster loading."
     )
+    parser.add_argument(
+        "--write-big-brief", metavar="PATH", type=Path,
+        help=f"Only write the {BIG_BRIEF_INFLUENCERS:,}-influencer brief to PATH.",
+    )  # fmt: skip
+    parser.add_argument(
+        "--update-readme", action="store_true",
+        help=f"Also publish the results to {report.PUBLISHED.relative_to(REPO)} and regenerate "
+        "the README's Performance section and chart from them.",
+    )  # fmt: skip
     args = parser.parse_args()
+    if args.write_big_brief:
+        write_big_brief(args.write_big_brief, BIG_BRIEF_INFLUENCERS, args.seed)
+        return
     if args.roster_only:
         workdir = Path(tempfile.mkdtemp(prefix="campaignlint-bench-"))
         try:
-            print(roster_markdown(roster_benchmark(workdir, args.repeat, args.seed)))
+            rows = roster_benchmark(workdir, args.repeat, args.seed)
+            print(report.roster_table(rows, evaluate_targets({"roster": rows})))
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
         return
     results = benchmark(args)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    table = markdown(results)
+    table = report.results_markdown(results)
     (RESULTS / "latest.md").write_text(table, encoding="utf-8")
-    chart(results, RESULTS / "latest.png")
+    (RESULTS / "latest.svg").write_text(report.chart_svg(results), encoding="utf-8")
+    if args.update_readme:
+        report.publish(results)
     print(table)
 
 
