@@ -43,7 +43,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from campaignlint.i18n import Message, _, area_name, term_name, upper_first
+from campaignlint.i18n import Message, _, area_name, lower_first, term_name, upper_first
 from campaignlint.loader import join_pointer, pointer_tokens, resolve_pointer
 from campaignlint.model import Finding, Severity
 from campaignlint.review_calendar import MARK_LABELS, MARKS, Calendar, portfolio_calendar
@@ -620,7 +620,7 @@ def file_view(
         counts=counts,
         areas=_areas(result, report, data),
         facts=facts,
-        checked_areas=[_in_sentence(_area_title(area, lang)) for area in checked],
+        checked_areas=[_in_sentence(_area_title(area, lang), lang) for area in checked],
         waivers=waivers,
         creators=creators,
         budget=budget,
@@ -643,9 +643,10 @@ def _without_folder(error: str | None, path: str, name: str) -> str | None:
     return error
 
 
-def _in_sentence(title: str) -> str:
-    """A heading as a word inside a sentence: ``Budget and creator value`` -> ``budget and…``."""
-    return title[:1].lower() + title[1:] if title[:1] not in ("", "İ", "I") else title
+def _in_sentence(title: str, lang: str) -> str:
+    """A heading as a word inside a sentence: ``Budget and creator value`` -> ``budget and…``
+    (``İçerik`` -> ``içerik`` in Turkish)."""
+    return lower_first(title, lang)
 
 
 def _area_order(area: str) -> int:
