@@ -18,9 +18,17 @@ from functools import lru_cache
 _COMMON_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]")
 
 
-@lru_cache(maxsize=4096)
+CACHED_TEXT_LENGTH = 256  # longer texts (a whole brief's values joined) are folded, not kept
+
+
 def fold(text: str) -> str:
     """Return the matching key of ``text``: Turkish-aware lower case, accents removed."""
+    if len(text) > CACHED_TEXT_LENGTH:
+        return _fold(text)  # kept in no cache: memory stays flat over many briefs
+    return _cached_fold(text)
+
+
+def _fold(text: str) -> str:
     if text.isascii():
         return text.lower()  # the same key, without the Unicode passes
     lowered = text.replace("İ", "i").replace("I", "i").replace("ı", "i").casefold()
@@ -28,6 +36,9 @@ def fold(text: str) -> str:
     if decomposed.isascii():
         return decomposed
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_cached_fold = lru_cache(maxsize=4096)(_fold)
 
 
 def same_text(left: str, right: str) -> bool:
@@ -45,14 +56,20 @@ def normalize_handle(handle: str) -> str:
     return fold(handle.strip().lstrip("@"))
 
 
-@lru_cache(maxsize=1024)
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """``fold(text)`` and, for each folded character, the index of its original character.
 
     The list has one extra entry, ``len(text)``, so a match ``folded[start:end]`` quotes the
     original words as ``text[offsets[start]:offsets[end]]``. Typographic apostrophes fold to
-    ``'`` so "don’t" matches "don't". The result is cached and shared: do not change the list.
+    ``'`` so "don’t" matches "don't". The result of a short text is cached and shared: do not
+    change the list.
     """
+    if len(text) > CACHED_TEXT_LENGTH:
+        return _fold_with_offsets(text)
+    return _cached_fold_with_offsets(text)
+
+
+def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
     plain = text.replace("’", "'")
     if plain.isascii():
         return plain.lower(), list(range(len(text) + 1))
@@ -60,6 +77,9 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     offsets = [index for index, piece in enumerate(pieces) for _char in piece]
     offsets.append(len(text))
     return "".join(pieces), offsets
+
+
+_cached_fold_with_offsets = lru_cache(maxsize=1024)(_fold_with_offsets)
 
 
 class PhraseFilter:
