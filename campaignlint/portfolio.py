@@ -525,11 +525,9 @@ def run_with_portfolio(
     add are read for the portfolio alone. The few briefs the portfolio rules find something
     in are checked again with those findings, so that suppressions, severities and the
     per-file limit treat them like any other finding. The portfolio rules need every brief, so
-    the results wait for them in a temporary file, not in memory: memory stays flat however
-    many briefs the run has.
+    the results of a large run wait for them in a temporary file, not in memory: memory stays
+    flat however many briefs the run has.
     """
-    import pickle
-    import tempfile
     from dataclasses import replace
 
     from campaignlint.run import run_jobs
@@ -540,12 +538,12 @@ def run_with_portfolio(
         return
     recording = [replace(job, record_portfolio=True) for job in jobs]
     briefs = []
-    with tempfile.TemporaryFile(prefix="campaignlint-") as spool:
+    with _ResultSpool(len(jobs)) as spool:
         for result in run_jobs(recording, workers, progress):
             if result.portfolio_brief is not None:
                 briefs.append(result.portfolio_brief)
                 result.portfolio_brief = None
-            pickle.dump(result, spool, protocol=pickle.HIGHEST_PROTOCOL)
+            spool.add(result)
         extra, max_size = _extra_paths(jobs)
         briefs.extend(read_portfolio_briefs(extra, max_size, workers))
         found = check_portfolio(Portfolio(briefs, frozenset(job.path for job in jobs)), rules)
@@ -562,10 +560,52 @@ def run_with_portfolio(
                 strict=True,
             )
         )
-        spool.seek(0)
-        for index in range(len(jobs)):
-            result = pickle.load(spool)
+        for index, result in enumerate(spool.results()):
             yield rechecked.pop(index, result)
+
+
+class _ResultSpool:
+    """Results waiting for the portfolio rules: in memory for a small run, in a temporary file
+    for a large one, so memory stays flat however many briefs a run has."""
+
+    IN_MEMORY = 64  # results; a pre-commit run never pays for pickling
+
+    def __init__(self, count: int) -> None:
+        self._kept: list[FileResult] = []
+        self._file: Any = None
+        if count > self.IN_MEMORY:
+            import tempfile
+
+            self._file = tempfile.TemporaryFile(prefix="campaignlint-")  # noqa: SIM115 (closed by __exit__)
+        self._count = 0
+
+    def __enter__(self) -> _ResultSpool:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._file is not None:
+            self._file.close()
+
+    def add(self, result: FileResult) -> None:
+        self._count += 1
+        if self._file is None:
+            self._kept.append(result)
+            return
+        import pickle
+
+        pickle.dump(result, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def results(self) -> Iterator[FileResult]:
+        """Every result added, in order, each handed over once."""
+        if self._file is None:
+            kept, self._kept = self._kept, []
+            yield from kept
+            return
+        import pickle
+
+        self._file.seek(0)
+        for _index in range(self._count):
+            yield pickle.load(self._file)
 
 
 def _portfolio_rules(jobs: Sequence[Job]) -> list[ActiveRule]:

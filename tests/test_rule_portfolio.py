@@ -397,6 +397,23 @@ def test_the_sample_portfolio_has_one_of_each_conflict_in_both_briefs() -> None:
     }
 
 
+def test_a_large_run_gives_the_same_portfolio_findings_in_the_same_order(folder: Path) -> None:
+    # Past 64 briefs the results wait for the portfolio rules in a temporary file, not in
+    # memory: the findings and the order of the files stay those of a small run.
+    import shutil
+
+    for source in (SAMPLES / "portfolio").glob("*.yaml"):
+        shutil.copy(source, folder / source.name)
+    small = check(folder)
+    for index in range(70):
+        write(folder, f"zz-filler-{index:02}.yaml", f"campaign:\n  name: Filler {index}\n")
+    large = check(folder)
+    assert list(large) == sorted(large)
+    assert {name: found for name, found in large.items() if name in small} == small
+    assert all(large[name] == [] for name in large if name.startswith("zz-filler-"))
+    assert len(large) == len(small) + 70
+
+
 def test_the_clean_samples_have_no_portfolio_findings() -> None:
     found = check(SAMPLES, str(SAMPLES / "clean-en.yaml"), str(SAMPLES / "clean-tr.yaml"))
     assert found == {"clean-en.yaml": [], "clean-tr.yaml": []}
