@@ -15,13 +15,9 @@ from typing import TYPE_CHECKING, Any
 from campaignlint import campaign
 from campaignlint.domain import REJECTED, is_number, parse_date
 from campaignlint.i18n import Message
-from campaignlint.loader import (
-    LoadedDocument,
-    join_pointer,
-    nearest_position,
-    unescape_pointer_token,
-)
+from campaignlint.loader import LoadedDocument, nearest_position
 from campaignlint.model import Edit, Position, Problem, Related, Severity
+from campaignlint.pointers import escape_pointer_token, unescape_pointer_token
 
 if TYPE_CHECKING:
     from campaignlint.validation import Violation
@@ -123,17 +119,14 @@ class Brief:
     def get(self, pointer: str, default: Any = None) -> Any:
         """The value at ``pointer`` (``/campaign/budget/amount``), or ``default``."""
         node: Any = self.data
-        if pointer in ("", "/"):
-            return node
-        for raw in pointer.lstrip("/").split("/"):
-            token = unescape_pointer_token(raw)
+        for token, index in _steps(pointer):
             if isinstance(node, dict):
                 node = node.get(token, _MISSING)
-            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-                node = node[int(token)]
+                if node is _MISSING:
+                    return default
+            elif isinstance(node, list) and index is not None and index < len(node):
+                node = node[index]
             else:
-                return default
-            if node is _MISSING:
                 return default
         return node
 
@@ -166,7 +159,7 @@ class Brief:
     def items(self, pointer: str) -> Iterator[tuple[str, Any]]:
         """(pointer, item) for each item of the list at ``pointer``."""
         for index, item in enumerate(self.sequence(pointer)):
-            yield join_pointer(pointer, index), item
+            yield f"{pointer}/{index}", item
 
     def mappings(self, pointer: str) -> Iterator[tuple[str, dict[str, Any]]]:
         """(pointer, item) for each mapping item of the list at ``pointer``; others skipped."""
@@ -205,21 +198,25 @@ class Brief:
 
     def walk_strings(self, pointer: str = "") -> Iterator[tuple[str, str]]:
         """(pointer, text) for every string value under ``pointer``, depth first, in order."""
-        stack: list[tuple[str, Any]] = [(pointer, self.get(pointer))]
-        seen: set[int] = set()
+        value = self.get(pointer)
+        if isinstance(value, str):
+            yield pointer, value
+        if not isinstance(value, dict | list):
+            return
+        seen = {id(value)}  # aliases share objects: visit each once
+        stack = [(pointer, _children(value))]
         while stack:
-            current, value = stack.pop()
-            if isinstance(value, str):
-                yield current, value
-            elif isinstance(value, dict | list):
-                if id(value) in seen:  # aliases share objects: visit each once
-                    continue
-                seen.add(id(value))
-                children = (
-                    list(value.items()) if isinstance(value, dict) else list(enumerate(value))
-                )
-                for key, child in reversed(children):
-                    stack.append((join_pointer(current, key), child))
+            parent, children = stack[-1]
+            for key, child in children:
+                if isinstance(child, str):
+                    yield f"{parent}/{escape_pointer_token(str(key))}", child
+                elif isinstance(child, dict | list) and id(child) not in seen:
+                    seen.add(id(child))
+                    child_pointer = f"{parent}/{escape_pointer_token(str(key))}"
+                    stack.append((child_pointer, _children(child)))
+                    break
+            else:
+                stack.pop()
 
     # --- campaign kind and platforms (campaignlint.campaign hides v1's aliases) ---------------
 
@@ -374,6 +371,37 @@ class Brief:
             position=self.key_position(present) if present else (1, 1, 1, 1),
             check=check,
         )
+
+
+def _children(value: dict[str, Any] | list[Any]) -> Iterator[tuple[Any, Any]]:
+    return iter(value.items()) if isinstance(value, dict) else enumerate(value)
+
+
+# JSON pointer -> the (key, list index or None) steps to its value: rules ask for the same
+# pointers again and again (73,000 lookups for 300 briefs). Bounded, cleared when full.
+_STEPS: dict[str, tuple[tuple[str, int | None], ...]] = {}
+_STEPS_LIMIT = 100_000
+
+
+def _steps(pointer: str) -> tuple[tuple[str, int | None], ...]:
+    steps = _STEPS.get(pointer)
+    if steps is None:
+        tokens = pointer.lstrip("/").split("/") if pointer not in ("", "/") else []
+        steps = tuple((token, _index(token)) for token in map(unescape_pointer_token, tokens))
+        if len(_STEPS) >= _STEPS_LIMIT:
+            _STEPS.clear()
+        _STEPS[pointer] = steps
+    return steps
+
+
+def _index(token: str) -> int | None:
+    """The list index ``token`` reads as (``3``, also ``03``), or None."""
+    if not token.isdigit():
+        return None
+    try:
+        return int(token)
+    except ValueError:  # digits int() does not read (superscripts)
+        return None
 
 
 def _key(node: Any, token: str) -> str | int | None:
