@@ -380,28 +380,21 @@ def _children(value: dict[str, Any] | list[Any]) -> Iterator[tuple[Any, Any]]:
 # JSON pointer -> the (key, list index or None) steps to its value: rules ask for the same
 # pointers again and again (73,000 lookups for 300 briefs). Bounded, cleared when full.
 _STEPS: dict[str, tuple[tuple[str, int | None], ...]] = {}
-_STEPS_LIMIT = 100_000
+_STEPS_LIMIT = 20_000
 
 
 def _steps(pointer: str) -> tuple[tuple[str, int | None], ...]:
     steps = _STEPS.get(pointer)
     if steps is None:
         tokens = pointer.lstrip("/").split("/") if pointer not in ("", "/") else []
-        steps = tuple((token, _index(token)) for token in map(unescape_pointer_token, tokens))
+        if "~" in pointer:
+            tokens = [unescape_pointer_token(token) for token in tokens]
+        # an index as written, also 03 (isdecimal: digits int() reads)
+        steps = tuple([(token, int(token) if token.isdecimal() else None) for token in tokens])
         if len(_STEPS) >= _STEPS_LIMIT:
             _STEPS.clear()
         _STEPS[pointer] = steps
     return steps
-
-
-def _index(token: str) -> int | None:
-    """The list index ``token`` reads as (``3``, also ``03``), or None."""
-    if not token.isdigit():
-        return None
-    try:
-        return int(token)
-    except ValueError:  # digits int() does not read (superscripts)
-        return None
 
 
 def _key(node: Any, token: str) -> str | int | None:
