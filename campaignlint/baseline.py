@@ -21,6 +21,7 @@ from campaignlint.engine import INTERNAL_ERROR, FileResult
 from campaignlint.errors import ConfigError
 from campaignlint.i18n import Plain, _
 from campaignlint.model import Finding
+from campaignlint.pointers import escape_pointer_token
 
 VERSION = 2
 KNOWN_VERSIONS = (1, 2)  # 1: list items keyed by their index
@@ -69,7 +70,7 @@ def _stable(pointer: str, message: str, data: Any) -> tuple[str, str]:
     if not all(isinstance(value, str) and value for value in values):
         return pointer, message
     identity = ",".join(f"{name}={value}" for name, value in zip(fields, values, strict=True))
-    tokens[2] = identity.replace("~", "~0").replace("/", "~1")
+    tokens[2] = escape_pointer_token(identity)
     message = message.replace(f"{tokens[1]}[{index}]", f"{tokens[1]}[{identity}]")
     return "/".join(tokens), message
 
