@@ -280,21 +280,32 @@ def _convert(tag: str, value: str) -> Any:
 # --- building -----------------------------------------------------------------------------
 
 
-def _position(start: Any, end: Any) -> Position:
-    return (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+# A place is kept as one int, the four 0-based numbers of a position in base ``len(text) + 2``
+# (no line or column exceeds it): 30-40 bytes where a tuple of four numbers takes 70-130, which
+# is most of the memory of a large brief's positions.
+def _pack(start: Any, end: Any, base: int) -> int:
+    packed: int = ((start.line * base + start.column) * base + end.line) * base + end.column
+    return packed
+
+
+def _unpack(place: int, base: int) -> Position:
+    rest, end_column = divmod(place, base)
+    rest, end_line = divmod(rest, base)
+    line, column = divmod(rest, base)
+    return (line + 1, column + 1, end_line + 1, end_column + 1)
 
 
 class _Places:
     """Where a list or mapping and its items stand in the text: a shadow of the collection,
-    from which :class:`PositionIndex` answers lookups by pointer. Items are Positions (scalars,
-    aliases, keys merged in) or the _Places of nested collections."""
+    from which :class:`PositionIndex` answers lookups by pointer. Items are packed places
+    (scalars, aliases, keys merged in) or the _Places of nested collections."""
 
     __slots__ = ("keys", "position", "values")
 
     def __init__(self, is_mapping: bool) -> None:
-        self.position: Position = (1, 1, 1, 1)
+        self.position = 0  # packed: (1, 1, 1, 1) until the collection ends
         self.values: Any = {} if is_mapping else []
-        self.keys: dict[str, Position] | None = {} if is_mapping else None
+        self.keys: dict[str, int] | None = {} if is_mapping else None
 
 
 class _Frame:
@@ -334,7 +345,7 @@ class _Frame:
         self.key_length = 0  # the length of that value's pointer
         self.merging = False  # that key is a `<<` merge
         self.duplicate = False  # that key was seen before in this mapping
-        self.merges: list[tuple[Any, Position]] = []
+        self.merges: list[tuple[Any, int]] = []
         self.first_lines: dict[str, int] | None = None  # of keys written more than once
 
 
@@ -348,7 +359,8 @@ class _Builder:
         self.document = LoadedDocument(data=None, text=text)
         self.stack: list[_Frame] = []
         self.top: _Frame | None = None
-        self.root: Position | _Places | None = None
+        self.root: int | _Places | None = None
+        self.base = len(text) + 2
         self.anchors: dict[str, tuple[Any, int, int]] = {}
         self.anchored = 0  # open collections with an anchor: only they need sizes and weights
         self.alias_expansion = 0
@@ -362,8 +374,8 @@ class _Builder:
 
     def finish(self) -> LoadedDocument:
         document = self.document
-        document.positions = PositionIndex(self.root, self.stale_values)
-        document.key_positions = PositionIndex(self.root, self.stale_keys, keys=True)
+        document.positions = PositionIndex(self.root, self.base, self.stale_values)
+        document.key_positions = PositionIndex(self.root, self.base, self.stale_keys, keys=True)
         return document
 
     # --- pointers, built only for the rare problem found while reading ---------------------
@@ -391,7 +403,8 @@ class _Builder:
             return top.key_length
         return top.pointer_length + 1 + len(str(len(top.container)))
 
-    def _too_long(self, position: Position) -> None:
+    def _too_long(self, place: int) -> None:
+        position = _unpack(place, self.base)
         raise InputError(
             _(
                 "the brief's keys are too long or nested too deeply to check: the paths to"
@@ -411,17 +424,17 @@ class _Builder:
             suspect = tag in _NUMBER_TAGS and event.implicit[0] and _suspect_number(value, written)
         else:
             value, tag, suspect = _PLAIN_SCALARS.get(written) or _plain_scalar(event)
-        start, end = event.start_mark, event.end_mark
-        position = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+        start, end, base = event.start_mark, event.end_mark, self.base
+        place = ((start.line * base + start.column) * base + end.line) * base + end.column
         top = self.top
         if top is not None and top.key is None and top.is_mapping:
             if event.anchor:  # an anchored key (`&a a: b`) can be reused as an alias
                 self.anchors[event.anchor] = (value, 1, len(written))
-            self._key(value, tag == MERGE, position, len(written))
+            self._key(value, tag == MERGE, place, len(written))
             return
         if suspect:
-            value = self._checked_number(value, written, position)
-        self._value(value, 1, position, event.anchor, len(written), position)
+            value = self._checked_number(value, written, _unpack(place, base))
+        self._value(value, 1, place, event.anchor, len(written), place)
 
     def _checked_number(self, value: Any, written: str, position: Position) -> Any:
         """``value``, or the text as written when it is a number no rule can trust (reported)."""
@@ -465,14 +478,15 @@ class _Builder:
                 event.start_mark.line + 1,
                 event.start_mark.column + 1,
             )
-        position = _position(event.start_mark, event.end_mark)
+        place = _pack(event.start_mark, event.end_mark, self.base)
         top = self.top
         if top is not None and top.key is None and top.is_mapping:
             if isinstance(value, dict | list):
-                raise InputError(_("a list or mapping cannot be a key"), position[0], position[1])
-            self._key(value, False, position, weight)
+                line, column, _end_line, _end_column = _unpack(place, self.base)
+                raise InputError(_("a list or mapping cannot be a key"), line, column)
+            self._key(value, False, place, weight)
         else:
-            self._value(value, size, position, None, weight, position)
+            self._value(value, size, place, None, weight, place)
 
     def start_collection(self, event: Any, is_mapping: bool) -> None:
         top = self.top
@@ -512,19 +526,19 @@ class _Builder:
             self.anchored -= 1
         if frame.is_mapping and frame.merges:
             self._apply_merges(frame)
-        position = _position(frame.start, event.end_mark)
-        frame.places.position = position
+        place = _pack(frame.start, event.end_mark, self.base)
+        frame.places.position = place
         self._value(
             frame.container,
             frame.size,
-            position,
+            place,
             frame.anchor,
             frame.weight,
             frame.places,
             frame.pointer_length,
         )
 
-    def _key(self, value: Any, is_merge: bool, position: Position, weight: int) -> None:
+    def _key(self, value: Any, is_merge: bool, place: int, weight: int) -> None:
         top = self.top
         assert top is not None
         if self.anchored:
@@ -537,14 +551,15 @@ class _Builder:
         assert keys is not None
         top.duplicate = key in keys
         if top.duplicate:
-            self._duplicate_key(top, key, keys[key][0], position)
+            first_line = _unpack(keys[key], self.base)[0]
+            self._duplicate_key(top, key, first_line, _unpack(place, self.base))
         top.key, top.merging = key, False
         escaped = len(key) if "/" not in key and "~" not in key else len(escape_pointer_token(key))
         top.key_length = top.pointer_length + 1 + escaped
         self.pointer_chars += top.key_length
         if self.pointer_chars > self.pointer_budget:
-            self._too_long(position)
-        keys[key] = position
+            self._too_long(place)
+        keys[key] = place
 
     def _duplicate_key(self, top: _Frame, key: str, line: int, position: Position) -> None:
         if top.first_lines is None:
@@ -568,12 +583,14 @@ class _Builder:
         self,
         value: Any,
         size: int,
-        position: Position,
+        packed: int,
         anchor: str | None,
         weight: int,
-        place: Position | _Places,
+        place: int | _Places,
         pointer_length: int = -1,
     ) -> None:
+        """Add a finished value (at ``packed``) to the open collection; ``place`` is what its
+        places keep of it: ``packed`` itself, or the _Places of a collection."""
         if anchor:
             self.anchors[anchor] = (value, size, weight)
         top = self.top
@@ -590,15 +607,15 @@ class _Builder:
                 pointer_length = top.pointer_length + 1 + len(str(len(container)))
             self.pointer_chars += pointer_length
             if self.pointer_chars > self.pointer_budget:
-                self._too_long(position)
+                self._too_long(packed)
             container.append(value)
             top.places.values.append(place)
             return
         self.pointer_chars += top.key_length  # the value's pointer is its key's
         if self.pointer_chars > self.pointer_budget:
-            self._too_long(position)
+            self._too_long(packed)
         if top.merging:
-            top.merges.append((value, position))
+            top.merges.append((value, packed))
             self._keep_overwritten("<<", place)  # what is under it stays found, as written
             top.key, top.merging = None, False
             return
@@ -609,48 +626,49 @@ class _Builder:
         top.places.values[key] = place
         top.key = None
 
-    def _keep_overwritten(self, key: Any, replaced: Position | _Places | None) -> None:
+    def _keep_overwritten(self, key: Any, replaced: int | _Places | None) -> None:
         """Remember the places under a value that is not kept in the tree (one a duplicate key
         replaces, or one merged in with ``<<``): lookups still find them."""
         if isinstance(replaced, _Places):
             pointer = self._pointer(key)
-            for inner, place in _walk_places(replaced, pointer, keys=False):
+            for inner, position in _walk_places(replaced, pointer, self.base, keys=False):
                 if inner != pointer:
-                    self.stale_values[inner] = place
-            self.stale_keys.update(_walk_places(replaced, pointer, keys=True))
+                    self.stale_values[inner] = position
+            self.stale_keys.update(_walk_places(replaced, pointer, self.base, keys=True))
 
     def _apply_merges(self, frame: _Frame) -> None:
         places = frame.places
         keys = places.keys
         assert keys is not None
-        for merged, position in frame.merges:
+        for merged, packed in frame.merges:
             sources = merged if isinstance(merged, list) else [merged]
             for source in sources:
                 if not isinstance(source, dict):
-                    raise InputError(_("'<<' merges only mappings"), position[0], position[1])
+                    line, column, _end_line, _end_column = _unpack(packed, self.base)
+                    raise InputError(_("'<<' merges only mappings"), line, column)
                 for key, value in source.items():
                     if key not in frame.container:
                         frame.container[key] = value
-                        self._merged_place(places, key, position)
+                        self._merged_place(places, key, packed)
 
-    def _merged_place(self, places: _Places, key: str, position: Position) -> None:
+    def _merged_place(self, places: _Places, key: str, packed: int) -> None:
         stale = self.stale_values or self.stale_keys
         pointer = self._pointer(key) if stale else ""
         if key not in places.values and not (stale and pointer in self.stale_values):
-            places.values[key] = position
+            places.values[key] = packed
         assert places.keys is not None
         if key not in places.keys and not (stale and pointer in self.stale_keys):
-            places.keys[key] = position
+            places.keys[key] = packed
 
 
 def _walk_places(
-    places: Position | _Places | None, pointer: str, keys: bool
+    places: int | _Places | None, pointer: str, base: int, keys: bool
 ) -> Iterator[tuple[str, Position]]:
     """(pointer, position) of every value (or key) recorded under ``places``, the collection
     itself last (as it is finished after its items)."""
     if not isinstance(places, _Places):
         if places is not None and not keys:
-            yield pointer, places
+            yield pointer, _unpack(places, base)
         return
     stack: list[tuple[str, _Places, Iterator[Any]]] = []
     current = (pointer, places, _children(places))
@@ -659,16 +677,16 @@ def _walk_places(
         for token, child in children:
             child_pointer = f"{inner_pointer}/{escape_pointer_token(str(token))}"
             if keys and node.keys is not None and token in node.keys:
-                yield child_pointer, node.keys[token]
+                yield child_pointer, _unpack(node.keys[token], base)
             if isinstance(child, _Places):
                 stack.append(current)
                 current = (child_pointer, child, _children(child))
                 break
             if not keys:
-                yield child_pointer, child
+                yield child_pointer, _unpack(child, base)
         else:
             if not keys:
-                yield inner_pointer, node.position
+                yield inner_pointer, _unpack(node.position, base)
             if not stack:
                 return
             current = stack.pop()
@@ -688,11 +706,13 @@ class PositionIndex(Mapping[str, Position]):
 
     def __init__(
         self,
-        root: Position | _Places | None,
+        root: int | _Places | None,
+        base: int,
         stale: dict[str, Position] | None = None,
         keys: bool = False,
     ) -> None:
         self._root = root
+        self._base = base
         self._stale = stale or {}
         self._keys = keys
         self._table: dict[str, Position] | None = None
@@ -721,7 +741,7 @@ class PositionIndex(Mapping[str, Position]):
     def _all(self) -> dict[str, Position]:
         if self._table is None:
             table = dict(self._stale)
-            table.update(_walk_places(self._root, "", self._keys))
+            table.update(_walk_places(self._root, "", self._base, self._keys))
             self._table = table
         return self._table
 
@@ -730,7 +750,7 @@ class PositionIndex(Mapping[str, Position]):
         if not pointer:
             if self._keys or node is None:
                 return None
-            return node.position if isinstance(node, _Places) else node
+            return _unpack(node.position if isinstance(node, _Places) else node, self._base)
         if pointer[0] != "/":
             return None
         raw_tokens = pointer.split("/")
@@ -748,11 +768,12 @@ class PositionIndex(Mapping[str, Position]):
             if token is not raw and escape_pointer_token(token) != raw:
                 return None  # not how the loader writes this key's pointer
             if self._keys and depth == last:
-                return node.keys.get(token)
+                key = node.keys.get(token)
+                return None if key is None else _unpack(key, self._base)
             node = node.values.get(token)
         if node is None:
             return None
-        return node.position if isinstance(node, _Places) else node
+        return _unpack(node.position if isinstance(node, _Places) else node, self._base)
 
 
 _OCTAL_1_1 = re.compile(r"^[-+]?0[0-7_]+$")
