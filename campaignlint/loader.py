@@ -903,9 +903,12 @@ def check_flow_nesting(text: str, limit: int = MAX_DEPTH) -> None:
     the scan for any ordinary brief."""
     if text.count("[") + text.count("{") <= limit:
         return
-    depth, index = 0, 0
-    while match := _FLOW_SYNTAX.search(text, index):
-        char, start, index = match[0], match.start(), match.end()
+    depth, index = 0, 0  # index: where the scan goes on (past a string or a comment)
+    for match in _FLOW_SYNTAX.finditer(text):
+        start = match.start()
+        if start < index:
+            continue
+        char, index = match[0], start + 1
         before = text[start - 1] if start else "\n"
         # Outside a flow collection an indicator starts a token only after a space or a line
         # start (`a[b` is plain text); inside one, `[`, `{` and `,`/`:` separate tokens too.
