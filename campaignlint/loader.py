@@ -232,7 +232,7 @@ def _scalar_value(event: Any) -> tuple[Any, str]:
 # Plain scalars read before (keys, platforms, common numbers): value, tag, and whether it is
 # a number no rule can trust. Bounded: short texts only, cleared when full.
 _PLAIN_SCALARS: dict[str, tuple[Any, str, bool]] = {}
-_PLAIN_SCALARS_LIMIT = 50_000
+_PLAIN_SCALARS_LIMIT = 20_000
 _PLAIN_SCALAR_LENGTH = 64
 
 
@@ -345,7 +345,7 @@ class _Frame:
         self.key_length = 0  # the length of that value's pointer
         self.merging = False  # that key is a `<<` merge
         self.duplicate = False  # that key was seen before in this mapping
-        self.merges: list[tuple[Any, int]] = []
+        self.merges: list[tuple[Any, int]] | None = None  # what `<<` keys bring (rare)
         self.first_lines: dict[str, int] | None = None  # of keys written more than once
 
 
@@ -524,8 +524,8 @@ class _Builder:
         self.top = self.stack[-1] if self.stack else None
         if frame.anchor:
             self.anchored -= 1
-        if frame.is_mapping and frame.merges:
-            self._apply_merges(frame)
+        if frame.merges:
+            self._apply_merges(frame, frame.merges)
         place = _pack(frame.start, event.end_mark, self.base)
         frame.places.position = place
         self._value(
@@ -615,6 +615,8 @@ class _Builder:
         if self.pointer_chars > self.pointer_budget:
             self._too_long(packed)
         if top.merging:
+            if top.merges is None:
+                top.merges = []
             top.merges.append((value, packed))
             self._keep_overwritten("<<", place)  # what is under it stays found, as written
             top.key, top.merging = None, False
@@ -636,11 +638,11 @@ class _Builder:
                     self.stale_values[inner] = position
             self.stale_keys.update(_walk_places(replaced, pointer, self.base, keys=True))
 
-    def _apply_merges(self, frame: _Frame) -> None:
+    def _apply_merges(self, frame: _Frame, merges: list[tuple[Any, int]]) -> None:
         places = frame.places
         keys = places.keys
         assert keys is not None
-        for merged, packed in frame.merges:
+        for merged, packed in merges:
             sources = merged if isinstance(merged, list) else [merged]
             for source in sources:
                 if not isinstance(source, dict):
