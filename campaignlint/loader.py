@@ -374,8 +374,9 @@ class _Builder:
 
     def finish(self) -> LoadedDocument:
         document = self.document
-        document.positions = PositionIndex(self.root, self.base, self.stale_values)
-        document.key_positions = PositionIndex(self.root, self.base, self.stale_keys, keys=True)
+        tree = _Tree(self.root, self.base, self.stale_values, self.stale_keys)
+        document.positions = PositionIndex(tree)
+        document.key_positions = PositionIndex(tree, keys=True)
         return document
 
     # --- pointers, built only for the rare problem found while reading ---------------------
@@ -633,10 +634,12 @@ class _Builder:
         replaces, or one merged in with ``<<``): lookups still find them."""
         if isinstance(replaced, _Places):
             pointer = self._pointer(key)
-            for inner, position in _walk_places(replaced, pointer, self.base, keys=False):
-                if inner != pointer:
-                    self.stale_values[inner] = position
-            self.stale_keys.update(_walk_places(replaced, pointer, self.base, keys=True))
+            values, keys = _tables(replaced, self.base)
+            for inner, position in values.items():
+                if inner:  # the value itself is replaced by the new one
+                    self.stale_values[pointer + inner] = position
+            for inner, position in keys.items():
+                self.stale_keys[pointer + inner] = position
 
     def _apply_merges(self, frame: _Frame, merges: list[tuple[Any, int]]) -> None:
         places = frame.places
@@ -663,66 +666,91 @@ class _Builder:
             places.keys[key] = packed
 
 
-def _walk_places(
-    places: int | _Places | None, pointer: str, base: int, keys: bool
-) -> Iterator[tuple[str, Position]]:
-    """(pointer, position) of every value (or key) recorded under ``places``, the collection
-    itself last (as it is finished after its items)."""
-    if not isinstance(places, _Places):
-        if places is not None and not keys:
-            yield pointer, _unpack(places, base)
-        return
-    stack: list[tuple[str, _Places, Iterator[Any]]] = []
-    current = (pointer, places, _children(places))
-    while True:
-        inner_pointer, node, children = current
-        for token, child in children:
-            child_pointer = f"{inner_pointer}/{escape_pointer_token(str(token))}"
-            if keys and node.keys is not None and token in node.keys:
-                yield child_pointer, _unpack(node.keys[token], base)
-            if isinstance(child, _Places):
-                stack.append(current)
-                current = (child_pointer, child, _children(child))
-                break
-            if not keys:
-                yield child_pointer, _unpack(child, base)
-        else:
-            if not keys:
-                yield inner_pointer, _unpack(node.position, base)
-            if not stack:
-                return
-            current = stack.pop()
-
-
 def _children(places: _Places) -> Iterator[tuple[Any, Any]]:
     if places.keys is None:
         return enumerate(places.values)
     return iter(places.values.items())
 
 
-class PositionIndex(Mapping[str, Position]):
-    """Where the values (or, with ``keys``, the keys) of a brief stand, by JSON pointer.
-
-    A lookup walks the shadow tree the loader built, so no pointer is made for the many nodes
-    no finding points at; iterating builds the whole table once."""
+class _Tree:
+    """The places of one document, shared by its two position indexes; turned into two
+    tables (in one pass) when something asks for every position."""
 
     def __init__(
         self,
         root: int | _Places | None,
         base: int,
-        stale: dict[str, Position] | None = None,
-        keys: bool = False,
+        stale_values: dict[str, Position],
+        stale_keys: dict[str, Position],
     ) -> None:
-        self._root = root
-        self._base = base
-        self._stale = stale or {}
+        self.root = root
+        self.base = base
+        self.stale_values = stale_values
+        self.stale_keys = stale_keys
+        self.tables: tuple[dict[str, Position], dict[str, Position]] | None = None
+
+    def build_tables(self) -> tuple[dict[str, Position], dict[str, Position]]:
+        if self.tables is None:
+            values, keys = _tables(self.root, self.base)
+            for table, stale in ((values, self.stale_values), (keys, self.stale_keys)):
+                for pointer, position in stale.items():
+                    table.setdefault(pointer, position)
+            self.tables = values, keys
+            self.root = None  # the tables answer from now on
+        return self.tables
+
+
+def _tables(
+    root: int | _Places | None, base: int
+) -> tuple[dict[str, Position], dict[str, Position]]:
+    """Every (pointer, position) of the values and of the keys under ``root``, in one walk."""
+    values: dict[str, Position] = {}
+    keys: dict[str, Position] = {}
+    if root is None:
+        return values, keys
+    if not isinstance(root, _Places):
+        values[""] = _unpack(root, base)
+        return values, keys
+    stack: list[tuple[str, _Places, Iterator[Any]]] = [("", root, _children(root))]
+    while stack:
+        pointer, node, children = stack[-1]
+        node_keys = node.keys
+        for token, child in children:
+            if node_keys is None:
+                child_pointer = f"{pointer}/{token}"
+            else:
+                child_pointer = f"{pointer}/{escape_pointer_token(token)}"
+                key = node_keys.get(token)
+                if key is not None:
+                    keys[child_pointer] = _unpack(key, base)
+            if isinstance(child, _Places):
+                stack.append((child_pointer, child, _children(child)))
+                break
+            values[child_pointer] = _unpack(child, base)
+        else:
+            stack.pop()
+            values[pointer] = _unpack(node.position, base)  # a collection after its items
+    return values, keys
+
+
+class PositionIndex(Mapping[str, Position]):
+    """Where the values (or, with ``keys``, the keys) of a brief stand, by JSON pointer.
+
+    A lookup walks the shadow tree the loader built, so no pointer is made for the many nodes
+    no finding points at; iterating builds the tables of both indexes once, in one walk."""
+
+    def __init__(self, tree: _Tree, keys: bool = False) -> None:
+        self._tree = tree
         self._keys = keys
-        self._table: dict[str, Position] | None = None
 
     def get(self, pointer: str, default: Any = None) -> Any:
+        tree = self._tree
+        if tree.tables is not None:
+            return tree.tables[self._keys].get(pointer, default)
         found = self._find(pointer)
         if found is None:
-            found = self._stale.get(pointer) if self._stale else None
+            stale = tree.stale_keys if self._keys else tree.stale_values
+            found = stale.get(pointer) if stale else None
         return default if found is None else found
 
     def __getitem__(self, pointer: str) -> Position:
@@ -741,18 +769,14 @@ class PositionIndex(Mapping[str, Position]):
         return len(self._all())
 
     def _all(self) -> dict[str, Position]:
-        if self._table is None:
-            table = dict(self._stale)
-            table.update(_walk_places(self._root, "", self._base, self._keys))
-            self._table = table
-        return self._table
+        return self._tree.build_tables()[self._keys]
 
     def _find(self, pointer: str) -> Position | None:
-        node = self._root
+        node, base = self._tree.root, self._tree.base
         if not pointer:
             if self._keys or node is None:
                 return None
-            return _unpack(node.position if isinstance(node, _Places) else node, self._base)
+            return _unpack(node.position if isinstance(node, _Places) else node, base)
         if pointer[0] != "/":
             return None
         raw_tokens = pointer.split("/")
@@ -771,11 +795,11 @@ class PositionIndex(Mapping[str, Position]):
                 return None  # not how the loader writes this key's pointer
             if self._keys and depth == last:
                 key = node.keys.get(token)
-                return None if key is None else _unpack(key, self._base)
+                return None if key is None else _unpack(key, base)
             node = node.values.get(token)
         if node is None:
             return None
-        return _unpack(node.position if isinstance(node, _Places) else node, self._base)
+        return _unpack(node.position if isinstance(node, _Places) else node, base)
 
 
 _OCTAL_1_1 = re.compile(r"^[-+]?0[0-7_]+$")
