@@ -17,7 +17,7 @@ from campaignlint.domain import REJECTED, is_number, parse_date
 from campaignlint.i18n import Message
 from campaignlint.loader import LoadedDocument, nearest_position
 from campaignlint.model import Edit, Position, Problem, Related, Severity
-from campaignlint.pointers import escape_pointer_token, unescape_pointer_token
+from campaignlint.pointers import escape_pointer_token, join_pointer, unescape_pointer_token
 
 if TYPE_CHECKING:
     from campaignlint.validation import Violation
@@ -172,7 +172,7 @@ class Brief:
     def items(self, pointer: str) -> Iterator[tuple[str, Any]]:
         """(pointer, item) for each item of the list at ``pointer``."""
         for index, item in enumerate(self.sequence(pointer)):
-            yield f"{pointer}/{index}", item
+            yield join_pointer(pointer, index), item
 
     def mappings(self, pointer: str) -> Iterator[tuple[str, dict[str, Any]]]:
         """(pointer, item) for each mapping item of the list at ``pointer``; others skipped."""

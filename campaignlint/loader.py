@@ -33,10 +33,12 @@ from campaignlint.pointers import (
     join_pointer,
     list_index,
     pointer_from,
+    pointer_tokens,
+    resolve_pointer,
     unescape_pointer_token,
 )
 
-__all__ = [  # the pointer functions stay importable from here for older callers
+__all__ = [  # the pointer functions stay importable from here for callers not yet switched
     "LoadedDocument",
     "PositionIndex",
     "decode",
@@ -44,6 +46,8 @@ __all__ = [  # the pointer functions stay importable from here for older callers
     "join_pointer",
     "load_text",
     "nearest_position",
+    "pointer_tokens",
+    "resolve_pointer",
     "unescape_pointer_token",
 ]
 
