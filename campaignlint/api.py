@@ -59,7 +59,7 @@ from typing import TYPE_CHECKING, Any
 # Each name's home module; "module:attribute" when the API name differs from the home's.
 _HOMES = {
     "Brief": "campaignlint.brief",
-    "join_pointer": "campaignlint.loader",
+    "join_pointer": "campaignlint.pointers",
     "Problem": "campaignlint.model",
     "Edit": "campaignlint.model",
     "Related": "campaignlint.model",
@@ -174,12 +174,12 @@ if TYPE_CHECKING:
     from campaignlint.i18n import Plain as Plain
     from campaignlint.i18n import Term as Term
     from campaignlint.i18n import _ as _
-    from campaignlint.loader import join_pointer as join_pointer
     from campaignlint.model import Edit as Edit
     from campaignlint.model import Position as Position
     from campaignlint.model import Problem as Problem
     from campaignlint.model import Related as Related
     from campaignlint.model import Severity as Severity
+    from campaignlint.pointers import join_pointer as join_pointer
     from campaignlint.portfolio import Booking as Booking
     from campaignlint.portfolio import Delivery as Delivery
     from campaignlint.portfolio import Portfolio as Portfolio

@@ -15,13 +15,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from campaignlint import campaign
 from campaignlint.domain import REJECTED, is_number, parse_date
 from campaignlint.i18n import Message
-from campaignlint.loader import (
-    LoadedDocument,
-    join_pointer,
-    nearest_position,
-    unescape_pointer_token,
-)
+from campaignlint.loader import LoadedDocument, nearest_position
 from campaignlint.model import Edit, Position, Problem, Related, Severity
+from campaignlint.pointers import escape_pointer_token, join_pointer, unescape_pointer_token
 
 if TYPE_CHECKING:
     from campaignlint.validation import Violation
@@ -124,22 +120,32 @@ class Brief:
 
     # --- reading ---------------------------------------------------------------------------
 
+    @cached_property
+    def _containers(self) -> dict[str, Any]:
+        """Lists and mappings looked up before, by pointer (without its leading ``/``): rules
+        read several fields of each creator, so ``/influencers/7/audience`` is found once."""
+        return {}
+
     def get(self, pointer: str, default: Any = None) -> Any:
         """The value at ``pointer`` (``/campaign/budget/amount``), or ``default``."""
-        node: Any = self.data
         if pointer in ("", "/"):
-            return node
-        for raw in pointer.lstrip("/").split("/"):
-            token = unescape_pointer_token(raw)
-            if isinstance(node, dict):
-                node = node.get(token, _MISSING)
-            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-                node = node[int(token)]
-            else:
-                return default
+            return self.data
+        parent, slash, last = pointer.lstrip("/").rpartition("/")
+        node: Any = self.data
+        if slash:
+            node = self._containers.get(parent, _MISSING)
             if node is _MISSING:
-                return default
-        return node
+                node = _walk(self.data, parent.split("/"))
+                if not isinstance(node, dict | list):
+                    return default
+                self._containers[parent] = node
+        if "~" in last:
+            last = unescape_pointer_token(last)
+        if isinstance(node, dict):
+            return node.get(last, default)
+        if isinstance(node, list) and last.isdecimal() and int(last) < len(node):
+            return node[int(last)]
+        return default
 
     def has(self, pointer: str) -> bool:
         return self.get(pointer, _MISSING) is not _MISSING
@@ -209,21 +215,25 @@ class Brief:
 
     def walk_strings(self, pointer: str = "") -> Iterator[tuple[str, str]]:
         """(pointer, text) for every string value under ``pointer``, depth first, in order."""
-        stack: list[tuple[str, Any]] = [(pointer, self.get(pointer))]
-        seen: set[int] = set()
+        value = self.get(pointer)
+        if isinstance(value, str):
+            yield pointer, value
+        if not isinstance(value, dict | list):
+            return
+        seen = {id(value)}  # aliases share objects: visit each once
+        stack = [(pointer, _children(value))]
         while stack:
-            current, value = stack.pop()
-            if isinstance(value, str):
-                yield current, value
-            elif isinstance(value, dict | list):
-                if id(value) in seen:  # aliases share objects: visit each once
-                    continue
-                seen.add(id(value))
-                children = (
-                    list(value.items()) if isinstance(value, dict) else list(enumerate(value))
-                )
-                for key, child in reversed(children):
-                    stack.append((join_pointer(current, key), child))
+            parent, children = stack[-1]
+            for key, child in children:
+                if isinstance(child, str):
+                    yield f"{parent}/{escape_pointer_token(str(key))}", child
+                elif isinstance(child, dict | list) and id(child) not in seen:
+                    seen.add(id(child))
+                    child_pointer = f"{parent}/{escape_pointer_token(str(key))}"
+                    stack.append((child_pointer, _children(child)))
+                    break
+            else:
+                stack.pop()
 
     @cached_property
     def string_values(self) -> list[StringValue]:
@@ -387,6 +397,26 @@ class Brief:
             position=self.key_position(present) if present else (1, 1, 1, 1),
             check=check,
         )
+
+
+def _children(value: dict[str, Any] | list[Any]) -> Iterator[tuple[Any, Any]]:
+    return iter(value.items()) if isinstance(value, dict) else enumerate(value)
+
+
+def _walk(node: Any, tokens: list[str]) -> Any:
+    """The value the pointer ``tokens`` (still escaped) lead to in ``node``, or _MISSING."""
+    for token in tokens:
+        if "~" in token:
+            token = unescape_pointer_token(token)
+        if isinstance(node, dict):
+            node = node.get(token, _MISSING)
+            if node is _MISSING:
+                return _MISSING
+        elif isinstance(node, list) and token.isdecimal() and int(token) < len(node):
+            node = node[int(token)]  # an index as written, also 03 (isdecimal: what int reads)
+        else:
+            return _MISSING
+    return node
 
 
 def _key(node: Any, token: str) -> str | int | None:

@@ -14,6 +14,7 @@ import hashlib
 from typing import Any
 
 from campaignlint.model import Finding
+from campaignlint.pointers import escape_pointer_token
 
 STABLE_ITEMS_VERSION = 2  # the baseline version from which list items are keyed by identity
 Fingerprint = tuple[str, str, str, str]  # (file, rule, pointer, English message)
@@ -57,6 +58,6 @@ def _stable(pointer: str, message: str, data: Any) -> tuple[str, str]:
     if not all(isinstance(value, str) and value for value in values):
         return pointer, message
     identity = ",".join(f"{name}={value}" for name, value in zip(fields, values, strict=True))
-    tokens[2] = identity.replace("~", "~0").replace("/", "~1")
+    tokens[2] = escape_pointer_token(identity)
     message = message.replace(f"{tokens[1]}[{index}]", f"{tokens[1]}[{identity}]")
     return "/".join(tokens), message

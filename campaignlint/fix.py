@@ -23,8 +23,8 @@ from campaignlint.config import Config
 from campaignlint.engine import FileError, FileResult, lint_file, lint_text
 from campaignlint.errors import CampaignlintError
 from campaignlint.i18n import Message, Plain, _
-from campaignlint.loader import unescape_pointer_token
 from campaignlint.model import Edit, Finding
+from campaignlint.pointers import join_pointer, parent_pointer, pointer_tokens
 
 MAX_PASSES = 5
 _KEY_LINE = re.compile(r"^(\s*)[^\s#-][^#]*:\s*(#.*)?$")
@@ -94,7 +94,7 @@ def _dump(yaml: Any, data: Any) -> str:
 def _tokens(pointer: str) -> list[str]:
     if pointer in ("", "/"):
         return []
-    return [unescape_pointer_token(token) for token in pointer.lstrip("/").split("/")]
+    return pointer_tokens("/" + pointer.lstrip("/"))
 
 
 def _child(container: Any, token: str, create: bool) -> Any:
@@ -283,7 +283,6 @@ def _remove_item_lines(plain: str, pointer: str) -> str | None:
         document = load_text(plain)
     except Exception:
         return None
-    parent_pointer = pointer.rsplit("/", 1)[0]
     index = int(tokens[-1])
     position = document.positions.get(pointer)
     if position is None or pointer + "/0" in document.positions:
@@ -298,7 +297,9 @@ def _remove_item_lines(plain: str, pointer: str) -> str | None:
     if after and not after.startswith("#"):
         return None
     start = line - 1
-    previous = document.positions.get(f"{parent_pointer}/{index - 1}") if index else None
+    previous = (
+        document.positions.get(join_pointer(parent_pointer(pointer), index - 1)) if index else None
+    )
     comments = start
     while comments > 0 and lines[comments - 1].lstrip().startswith("#"):
         comments -= 1

@@ -15,10 +15,11 @@ from events rather than from PyYAML's node graph lets campaignlint
 from __future__ import annotations
 
 import codecs
+import gc
 import math
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,28 @@ import yaml
 from campaignlint.errors import InputError
 from campaignlint.i18n import Message, Plain, _, yaml_problem
 from campaignlint.model import Position, Problem
+from campaignlint.pointers import (
+    escape_pointer_token,
+    join_pointer,
+    list_index,
+    pointer_from,
+    pointer_tokens,
+    resolve_pointer,
+    unescape_pointer_token,
+)
+
+__all__ = [  # the pointer functions stay importable from here for callers not yet switched
+    "LoadedDocument",
+    "PositionIndex",
+    "decode",
+    "escape_pointer_token",
+    "join_pointer",
+    "load_text",
+    "nearest_position",
+    "pointer_tokens",
+    "resolve_pointer",
+    "unescape_pointer_token",
+]
 
 MAX_DEPTH = 200
 MAX_ALIAS_EXPANSION = 100_000
@@ -43,35 +66,10 @@ STR, INT, FLOAT, BOOL, NULL = (
 TIMESTAMP, MERGE, VALUE = (_TAG_PREFIX + name for name in ("timestamp", "merge", "value"))
 MAP, SEQ = _TAG_PREFIX + "map", _TAG_PREFIX + "seq"
 _SCALAR_TAGS = {STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, MERGE, VALUE}
+_NUMBER_TAGS = (INT, FLOAT)
 
 _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
 _PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def escape_pointer_token(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def unescape_pointer_token(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
-
-
-def pointer_tokens(pointer: str) -> list[str]:
-    """The unescaped reference tokens of a JSON pointer: ``/a~1b/0`` -> ``["a/b", "0"]``."""
-    return [unescape_pointer_token(token) for token in pointer.split("/")[1:]] if pointer else []
-
-
-def resolve_pointer(data: Any, pointer: str) -> Any:
-    """The value at ``pointer`` in plain data, or None when there is none."""
-    node = data
-    for token in pointer_tokens(pointer):
-        if isinstance(node, dict):
-            node = node.get(token)
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return None
-    return node
 
 
 def nearest_position(positions: Mapping[str, Position], pointer: str) -> Position:
@@ -87,18 +85,14 @@ def nearest_position(positions: Mapping[str, Position], pointer: str) -> Positio
         current = current.rsplit("/", 1)[0]
 
 
-def join_pointer(parent: str, token: str | int) -> str:
-    return f"{parent}/{escape_pointer_token(str(token))}"
-
-
 @dataclass
 class LoadedDocument:
     """A parsed brief: plain data plus where every value and key stands in the text."""
 
     data: Any
     text: str
-    positions: dict[str, Position] = field(default_factory=dict)
-    key_positions: dict[str, Position] = field(default_factory=dict)
+    positions: Mapping[str, Position] = field(default_factory=dict)
+    key_positions: Mapping[str, Position] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     # values the loader already reported (NaN, infinities, YAML 1.1 octal, huge integers):
     # the schema does not report them a second time
@@ -151,11 +145,26 @@ def decode(raw: bytes) -> str:
 _TIME_LIKE = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
 
 
+def _resolvers_by_first_character() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """PyYAML's implicit resolvers by the first character they apply to (the wildcard ones
+    added to each): a value whose first character has none is text at once."""
+    wildcard = list(_IMPLICIT.get(None, []))
+    return {
+        first: tuple((str(tag), regexp) for tag, regexp in [*resolvers, *wildcard])
+        for first, resolvers in _IMPLICIT.items()
+        if first is not None
+    }
+
+
+_RESOLVERS = _resolvers_by_first_character()
+_WILDCARD = tuple((str(tag), regexp) for tag, regexp in _IMPLICIT.get(None, []))
+
+
 def _resolve_plain(value: str) -> str:
-    resolvers = _IMPLICIT.get(value[0] if value else "", []) + _IMPLICIT.get(None, [])
-    for tag, regexp in resolvers:
+    tag: str
+    for tag, regexp in _RESOLVERS.get(value[:1], _WILDCARD):
         if regexp.match(value):
-            return str(tag)
+            return tag
     return STR
 
 
@@ -224,7 +233,32 @@ def _scalar_value(event: Any) -> tuple[Any, str]:
         ) from error
 
 
+# Plain scalars read before (keys, platforms, common numbers): value, tag, and whether it is
+# a number no rule can trust. Bounded: short texts only, cleared when full.
+_PLAIN_SCALARS: dict[str, tuple[Any, str, bool]] = {}
+_PLAIN_SCALARS_LIMIT = 20_000
+_PLAIN_SCALAR_LENGTH = 64
+
+
+def _plain_scalar(event: Any) -> tuple[Any, str, bool]:
+    """What an untagged plain scalar reads as (see :data:`_PLAIN_SCALARS`)."""
+    written = event.value
+    value, tag = _scalar_value(event)
+    read = (value, tag, tag in _NUMBER_TAGS and _suspect_number(value, written))
+    if len(written) <= _PLAIN_SCALAR_LENGTH:
+        if len(_PLAIN_SCALARS) >= _PLAIN_SCALARS_LIMIT:
+            _PLAIN_SCALARS.clear()
+        _PLAIN_SCALARS[written] = read
+    return read
+
+
 def _convert(tag: str, value: str) -> Any:
+    if tag == STR:
+        return value
+    if tag == INT and value.isdigit() and value[0] != "0":  # the usual 85000
+        return int(value)
+    if tag == FLOAT and "_" not in value and ":" not in value and value[-1].isdigit():
+        return float(value)  # the usual 6.2 (not .inf, .nan, 1_0.5 or base-60 19:00.5)
     if tag == NULL:
         if value not in ("", "~", "null", "Null", "NULL"):
             raise ValueError(value)
@@ -250,67 +284,166 @@ def _convert(tag: str, value: str) -> Any:
 # --- building -----------------------------------------------------------------------------
 
 
-def _position(start: Any, end: Any) -> Position:
-    return (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+# A place is kept as one int, the four 0-based numbers of a position in base ``len(text) + 2``
+# (no line or column exceeds it): 30-40 bytes where a tuple of four numbers takes 70-130, which
+# is most of the memory of a large brief's positions.
+def _pack(start: Any, end: Any, base: int) -> int:
+    packed: int = ((start.line * base + start.column) * base + end.line) * base + end.column
+    return packed
 
 
-@dataclass
+def _unpack(place: int, base: int) -> Position:
+    rest, end_column = divmod(place, base)
+    rest, end_line = divmod(rest, base)
+    line, column = divmod(rest, base)
+    return (line + 1, column + 1, end_line + 1, end_column + 1)
+
+
+class _Places:
+    """Where a list or mapping and its items stand in the text: a shadow of the collection,
+    from which :class:`PositionIndex` answers lookups by pointer. Items are packed places
+    (scalars, aliases, keys merged in) or the _Places of nested collections."""
+
+    __slots__ = ("keys", "position", "values")
+
+    def __init__(self, is_mapping: bool) -> None:
+        self.position = 0  # packed: (1, 1, 1, 1) until the collection ends
+        self.values: Any = {} if is_mapping else []
+        self.keys: dict[str, int] | None = {} if is_mapping else None
+
+
 class _Frame:
-    container: Any
-    pointer: str
-    anchor: str | None
-    start: Any
-    is_mapping: bool
-    size: int = 1
-    weight: int = 0  # characters of text in the collection, keys included
-    pending_key: str | None = None
-    pending_key_is_merge: bool = False
-    seen_keys: dict[str, int] = field(default_factory=dict)
-    merges: list[tuple[Any, Position]] = field(default_factory=list)
+    """A list or mapping being read."""
+
+    __slots__ = (
+        "anchor",
+        "container",
+        "duplicate",
+        "first_lines",
+        "is_mapping",
+        "key",
+        "key_length",
+        "merges",
+        "merging",
+        "places",
+        "pointer_length",
+        "size",
+        "start",
+        "token",
+        "weight",
+    )  # fmt: skip
+
+    def __init__(
+        self, token: str | int | None, pointer_length: int, event: Any, is_mapping: bool
+    ) -> None:
+        self.container: Any = {} if is_mapping else []
+        self.places = _Places(is_mapping)
+        self.token = token  # the key or index it will stand at in its parent (None: the root)
+        self.pointer_length = pointer_length
+        self.anchor: str | None = event.anchor
+        self.start = event.start_mark
+        self.is_mapping = is_mapping
+        self.size = 1
+        self.weight = 0  # characters of text in the collection, keys included
+        self.key: str | None = None  # the key whose value comes next (mappings)
+        self.key_length = 0  # the length of that value's pointer
+        self.merging = False  # that key is a `<<` merge
+        self.duplicate = False  # that key was seen before in this mapping
+        self.merges: list[tuple[Any, int]] | None = None  # what `<<` keys bring (rare)
+        self.first_lines: dict[str, int] | None = None  # of keys written more than once
 
 
 class _Builder:
+    """Builds the data and the places of its nodes from libyaml's events, in one pass.
+
+    Pointers are not built while reading (only their lengths are counted, for the limit on
+    their total): :class:`PositionIndex` finds a place by walking the shadow tree."""
+
     def __init__(self, text: str) -> None:
         self.document = LoadedDocument(data=None, text=text)
         self.stack: list[_Frame] = []
+        self.top: _Frame | None = None
+        self.root: int | _Places | None = None
+        self.base = len(text) + 2
         self.anchors: dict[str, tuple[Any, int, int]] = {}
+        self.anchored = 0  # open collections with an anchor: only they need sizes and weights
         self.alias_expansion = 0
         self.alias_bytes = 0
         self.pointer_chars = 0
         self.pointer_budget = POINTER_CHARS_FLOOR + POINTER_CHARS_PER_CHAR * len(text)
-        self.root_set = False
+        # Places of values overwritten by a duplicate key, which lookups still find (rare).
+        self.stale_values: dict[str, Position] = {}
+        self.stale_keys: dict[str, Position] = {}
         self.documents = 0
 
-    # pointer of the value about to be added to the top frame
-    def _child_pointer(self) -> str:
-        if not self.stack:
-            return ""
-        top = self.stack[-1]
-        if top.is_mapping:
-            assert top.pending_key is not None
-            return join_pointer(top.pointer, top.pending_key)
-        return join_pointer(top.pointer, len(top.container))
+    def finish(self) -> LoadedDocument:
+        document = self.document
+        tree = _Tree(self.root, self.base, self.stale_values, self.stale_keys)
+        document.positions = PositionIndex(tree)
+        document.key_positions = PositionIndex(tree, keys=True)
+        return document
 
-    def _expects_key(self) -> bool:
-        return bool(self.stack) and self.stack[-1].is_mapping and self.stack[-1].pending_key is None
+    # --- pointers, built only for the rare problem found while reading ---------------------
+
+    def _pointer(self, token: str | int | None = None) -> str:
+        """The pointer of the open collections, and of ``token`` under the innermost one."""
+        tokens = [frame.token for frame in self.stack[1:]]
+        if token is not None:
+            tokens.append(token)
+        return pointer_from(tokens)  # type: ignore[arg-type]
+
+    def _child_token(self) -> str | int:
+        top = self.top
+        assert top is not None
+        if top.is_mapping:
+            assert top.key is not None
+            return top.key
+        return len(top.container)
+
+    def _child_pointer_length(self) -> int:
+        top = self.top
+        if top is None:
+            return 0
+        if top.is_mapping:
+            return top.key_length
+        return top.pointer_length + 1 + len(str(len(top.container)))
+
+    def _too_long(self, place: int) -> None:
+        position = _unpack(place, self.base)
+        raise InputError(
+            _(
+                "the brief's keys are too long or nested too deeply to check: the paths to"
+                " its values add up to more than {limit} characters",
+                limit=self.pointer_budget,
+            ),
+            position[0],
+            position[1],
+        )
+
+    # --- events ------------------------------------------------------------------------------
 
     def scalar(self, event: Any) -> None:
-        value, tag = _scalar_value(event)
-        position = _position(event.start_mark, event.end_mark)
-        weight = len(event.value)
-        if self._expects_key():
-            if event.anchor:  # an anchored key (`&a a: b`) can be reused as an alias
-                self.anchors[event.anchor] = (value, 1, weight)
-            self._key(value, tag, position)
-            self.stack[-1].weight += weight
+        written = event.value
+        if event.tag is not None or not event.implicit[0]:
+            value, tag = _scalar_value(event)
+            suspect = tag in _NUMBER_TAGS and event.implicit[0] and _suspect_number(value, written)
         else:
-            if tag in (INT, FLOAT) and event.implicit[0]:
-                value = self._checked_number(value, event.value, position)
-            self._value(value, 1, position, event.anchor, weight=weight)
+            value, tag, suspect = _PLAIN_SCALARS.get(written) or _plain_scalar(event)
+        start, end, base = event.start_mark, event.end_mark, self.base
+        place = ((start.line * base + start.column) * base + end.line) * base + end.column
+        top = self.top
+        if top is not None and top.key is None and top.is_mapping:
+            if event.anchor:  # an anchored key (`&a a: b`) can be reused as an alias
+                self.anchors[event.anchor] = (value, 1, len(written))
+            self._key(value, tag == MERGE, place, len(written))
+            return
+        if suspect:
+            value = self._checked_number(value, written, _unpack(place, base))
+        self._value(value, 1, place, event.anchor, len(written), place)
 
     def _checked_number(self, value: Any, written: str, position: Position) -> Any:
         """``value``, or the text as written when it is a number no rule can trust (reported)."""
-        pointer = self._child_pointer()
+        pointer = self._pointer(self._child_token()) if self.top is not None else ""
         if "/x-" in pointer:  # data of the team's own: free, as in the schema
             return value
         problem = _lying_number(value, written, pointer)
@@ -350,17 +483,19 @@ class _Builder:
                 event.start_mark.line + 1,
                 event.start_mark.column + 1,
             )
-        position = _position(event.start_mark, event.end_mark)
-        if self._expects_key():
+        place = _pack(event.start_mark, event.end_mark, self.base)
+        top = self.top
+        if top is not None and top.key is None and top.is_mapping:
             if isinstance(value, dict | list):
-                raise InputError(_("a list or mapping cannot be a key"), position[0], position[1])
-            self._key(value, STR, position)
-            self.stack[-1].weight += weight
+                line, column, _end_line, _end_column = _unpack(place, self.base)
+                raise InputError(_("a list or mapping cannot be a key"), line, column)
+            self._key(value, False, place, weight)
         else:
-            self._value(value, size, position, None, weight=weight)
+            self._value(value, size, place, None, weight, place)
 
     def start_collection(self, event: Any, is_mapping: bool) -> None:
-        if self._expects_key():
+        top = self.top
+        if top is not None and top.key is None and top.is_mapping:
             raise InputError(
                 _("a list or mapping used as a key is not supported in a brief"),
                 event.start_mark.line + 1,
@@ -373,8 +508,7 @@ class _Builder:
                 event.start_mark.column + 1,
             )
         tag = event.tag
-        allowed = (None, "!", MAP if is_mapping else SEQ)
-        if tag not in allowed:
+        if tag is not None and tag != "!" and tag != (MAP if is_mapping else SEQ):
             raise InputError(
                 _(
                     "unsupported YAML tag {tag}: campaignlint reads plain data only",
@@ -383,110 +517,293 @@ class _Builder:
                 event.start_mark.line + 1,
                 event.start_mark.column + 1,
             )
-        pointer = self._child_pointer()
-        container: Any = {} if is_mapping else []
-        self.stack.append(_Frame(container, pointer, event.anchor, event.start_mark, is_mapping))
+        token = None if top is None else self._child_token()
+        frame = _Frame(token, self._child_pointer_length(), event, is_mapping)
+        self.stack.append(frame)
+        self.top = frame
+        if frame.anchor:
+            self.anchored += 1
 
     def end_collection(self, event: Any) -> None:
         frame = self.stack.pop()
-        if frame.is_mapping:
-            self._apply_merges(frame)
-        position = _position(frame.start, event.end_mark)
+        self.top = self.stack[-1] if self.stack else None
+        if frame.anchor:
+            self.anchored -= 1
+        if frame.merges:
+            self._apply_merges(frame, frame.merges)
+        place = _pack(frame.start, event.end_mark, self.base)
+        frame.places.position = place
         self._value(
             frame.container,
             frame.size,
-            position,
+            place,
             frame.anchor,
-            pointer=frame.pointer,
-            weight=frame.weight,
+            frame.weight,
+            frame.places,
+            frame.pointer_length,
         )
 
-    def _key(self, value: Any, tag: str, position: Position) -> None:
-        top = self.stack[-1]
-        if tag == MERGE:
-            top.pending_key, top.pending_key_is_merge = "<<", True
+    def _key(self, value: Any, is_merge: bool, place: int, weight: int) -> None:
+        top = self.top
+        assert top is not None
+        if self.anchored:
+            top.weight += weight
+        if is_merge:
+            top.key, top.key_length, top.merging = "<<", top.pointer_length + 3, True
             return
-        key = _key_text(value)
-        pointer = join_pointer(top.pointer, key)
-        if key in top.seen_keys:
-            self.document.problems.append(
-                Problem(
-                    pointer=pointer,
-                    message=_(
-                        "duplicate key '{key}' (first at line {first}): YAML keeps only the last"
-                        " value, so the first one is silently lost",
-                        key=key,
-                        first=Plain(top.seen_keys[key]),
-                    ),
-                    fix=_("Remove one of the two '{key}' entries, or merge them.", key=key),
-                    position=position,
-                )
-            )
-        else:
-            top.seen_keys[key] = position[0]
-        top.pending_key, top.pending_key_is_merge = key, False
-        self._count_pointer(pointer, position)
-        self.document.key_positions[pointer] = position
-
-    def _count_pointer(self, pointer: str, position: Position) -> None:
-        self.pointer_chars += len(pointer)
+        key = value if type(value) is str else _key_text(value)
+        keys = top.places.keys
+        assert keys is not None
+        top.duplicate = key in keys
+        if top.duplicate:
+            first_line = _unpack(keys[key], self.base)[0]
+            self._duplicate_key(top, key, first_line, _unpack(place, self.base))
+        top.key, top.merging = key, False
+        escaped = len(key) if "/" not in key and "~" not in key else len(escape_pointer_token(key))
+        top.key_length = top.pointer_length + 1 + escaped
+        self.pointer_chars += top.key_length
         if self.pointer_chars > self.pointer_budget:
-            raise InputError(
-                _(
-                    "the brief's keys are too long or nested too deeply to check: the paths to"
-                    " its values add up to more than {limit} characters",
-                    limit=self.pointer_budget,
+            self._too_long(place)
+        keys[key] = place
+
+    def _duplicate_key(self, top: _Frame, key: str, line: int, position: Position) -> None:
+        if top.first_lines is None:
+            top.first_lines = {}
+        first = top.first_lines.setdefault(key, line)
+        self.document.problems.append(
+            Problem(
+                pointer=self._pointer(key),
+                message=_(
+                    "duplicate key '{key}' (first at line {first}): YAML keeps only the last"
+                    " value, so the first one is silently lost",
+                    key=key,
+                    first=Plain(first),
                 ),
-                position[0],
-                position[1],
+                fix=_("Remove one of the two '{key}' entries, or merge them.", key=key),
+                position=position,
             )
+        )
 
     def _value(
         self,
         value: Any,
         size: int,
-        position: Position,
+        packed: int,
         anchor: str | None,
-        pointer: str | None = None,
-        weight: int = 0,
+        weight: int,
+        place: int | _Places,
+        pointer_length: int = -1,
     ) -> None:
-        if pointer is None:
-            pointer = self._child_pointer() if self.stack else ""
+        """Add a finished value (at ``packed``) to the open collection; ``place`` is what its
+        places keep of it: ``packed`` itself, or the _Places of a collection."""
         if anchor:
             self.anchors[anchor] = (value, size, weight)
-        self._count_pointer(pointer, position)
-        if not self.stack:
+        top = self.top
+        if top is None:
             self.document.data = value
-            self.document.positions[""] = position
-            self.root_set = True
+            self.root = place
             return
-        top = self.stack[-1]
-        top.size += size
-        top.weight += weight
-        if top.is_mapping:
-            if top.pending_key_is_merge:
-                top.merges.append((value, position))
-            else:
-                assert top.pending_key is not None
-                top.container[top.pending_key] = value
-                self.document.positions[pointer] = position
-            top.pending_key, top.pending_key_is_merge = None, False
-        else:
-            top.container.append(value)
-            self.document.positions[pointer] = position
+        if self.anchored:
+            top.size += size
+            top.weight += weight
+        if not top.is_mapping:
+            container = top.container
+            if pointer_length < 0:
+                pointer_length = top.pointer_length + 1 + len(str(len(container)))
+            self.pointer_chars += pointer_length
+            if self.pointer_chars > self.pointer_budget:
+                self._too_long(packed)
+            container.append(value)
+            top.places.values.append(place)
+            return
+        self.pointer_chars += top.key_length  # the value's pointer is its key's
+        if self.pointer_chars > self.pointer_budget:
+            self._too_long(packed)
+        if top.merging:
+            if top.merges is None:
+                top.merges = []
+            top.merges.append((value, packed))
+            self._keep_overwritten("<<", place)  # what is under it stays found, as written
+            top.key, top.merging = None, False
+            return
+        key = top.key
+        if top.duplicate:
+            self._keep_overwritten(key, top.places.values.get(key))
+        top.container[key] = value
+        top.places.values[key] = place
+        top.key = None
 
-    def _apply_merges(self, frame: _Frame) -> None:
-        for merged, position in frame.merges:
+    def _keep_overwritten(self, key: Any, replaced: int | _Places | None) -> None:
+        """Remember the places under a value that is not kept in the tree (one a duplicate key
+        replaces, or one merged in with ``<<``): lookups still find them."""
+        if isinstance(replaced, _Places):
+            pointer = self._pointer(key)
+            values, keys = _tables(replaced, self.base)
+            for inner, position in values.items():
+                if inner:  # the value itself is replaced by the new one
+                    self.stale_values[pointer + inner] = position
+            for inner, position in keys.items():
+                self.stale_keys[pointer + inner] = position
+
+    def _apply_merges(self, frame: _Frame, merges: list[tuple[Any, int]]) -> None:
+        places = frame.places
+        keys = places.keys
+        assert keys is not None
+        for merged, packed in merges:
             sources = merged if isinstance(merged, list) else [merged]
             for source in sources:
                 if not isinstance(source, dict):
-                    raise InputError(_("'<<' merges only mappings"), position[0], position[1])
+                    line, column, _end_line, _end_column = _unpack(packed, self.base)
+                    raise InputError(_("'<<' merges only mappings"), line, column)
                 for key, value in source.items():
                     if key not in frame.container:
                         frame.container[key] = value
-                        pointer = join_pointer(frame.pointer, key)
-                        self.document.positions.setdefault(pointer, position)
-                        self.document.key_positions.setdefault(pointer, position)
+                        self._merged_place(places, key, packed)
+
+    def _merged_place(self, places: _Places, key: str, packed: int) -> None:
+        stale = self.stale_values or self.stale_keys
+        pointer = self._pointer(key) if stale else ""
+        if key not in places.values and not (stale and pointer in self.stale_values):
+            places.values[key] = packed
+        assert places.keys is not None
+        if key not in places.keys and not (stale and pointer in self.stale_keys):
+            places.keys[key] = packed
+
+
+def _children(places: _Places) -> Iterator[tuple[Any, Any]]:
+    if places.keys is None:
+        return enumerate(places.values)
+    return iter(places.values.items())
+
+
+class _Tree:
+    """The places of one document, shared by its two position indexes; turned into two
+    tables (in one pass) when something asks for every position."""
+
+    def __init__(
+        self,
+        root: int | _Places | None,
+        base: int,
+        stale_values: dict[str, Position],
+        stale_keys: dict[str, Position],
+    ) -> None:
+        self.root = root
+        self.base = base
+        self.stale_values = stale_values
+        self.stale_keys = stale_keys
+        self.tables: tuple[dict[str, Position], dict[str, Position]] | None = None
+
+    def build_tables(self) -> tuple[dict[str, Position], dict[str, Position]]:
+        if self.tables is None:
+            values, keys = _tables(self.root, self.base)
+            for table, stale in ((values, self.stale_values), (keys, self.stale_keys)):
+                for pointer, position in stale.items():
+                    table.setdefault(pointer, position)
+            self.tables = values, keys
+            self.root = None  # the tables answer from now on
+        return self.tables
+
+
+def _tables(
+    root: int | _Places | None, base: int
+) -> tuple[dict[str, Position], dict[str, Position]]:
+    """Every (pointer, position) of the values and of the keys under ``root``, in one walk."""
+    values: dict[str, Position] = {}
+    keys: dict[str, Position] = {}
+    if root is None:
+        return values, keys
+    if not isinstance(root, _Places):
+        values[""] = _unpack(root, base)
+        return values, keys
+    stack: list[tuple[str, _Places, Iterator[Any]]] = [("", root, _children(root))]
+    while stack:
+        pointer, node, children = stack[-1]
+        node_keys = node.keys
+        for token, child in children:
+            if node_keys is None:
+                child_pointer = f"{pointer}/{token}"
+            else:
+                child_pointer = f"{pointer}/{escape_pointer_token(token)}"
+                key = node_keys.get(token)
+                if key is not None:
+                    keys[child_pointer] = _unpack(key, base)
+            if isinstance(child, _Places):
+                stack.append((child_pointer, child, _children(child)))
+                break
+            values[child_pointer] = _unpack(child, base)
+        else:
+            stack.pop()
+            values[pointer] = _unpack(node.position, base)  # a collection after its items
+    return values, keys
+
+
+class PositionIndex(Mapping[str, Position]):
+    """Where the values (or, with ``keys``, the keys) of a brief stand, by JSON pointer.
+
+    A lookup walks the shadow tree the loader built, so no pointer is made for the many nodes
+    no finding points at; iterating builds the tables of both indexes once, in one walk."""
+
+    def __init__(self, tree: _Tree, keys: bool = False) -> None:
+        self._tree = tree
+        self._keys = keys
+
+    def get(self, pointer: str, default: Any = None) -> Any:
+        tree = self._tree
+        if tree.tables is not None:
+            return tree.tables[self._keys].get(pointer, default)
+        found = self._find(pointer)
+        if found is None:
+            stale = tree.stale_keys if self._keys else tree.stale_values
+            found = stale.get(pointer) if stale else None
+        return default if found is None else found
+
+    def __getitem__(self, pointer: str) -> Position:
+        found = self.get(pointer)
+        if found is None:
+            raise KeyError(pointer)
+        return found  # type: ignore[no-any-return]
+
+    def __contains__(self, pointer: object) -> bool:
+        return isinstance(pointer, str) and self.get(pointer) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def _all(self) -> dict[str, Position]:
+        return self._tree.build_tables()[self._keys]
+
+    def _find(self, pointer: str) -> Position | None:
+        node, base = self._tree.root, self._tree.base
+        if not pointer:
+            if self._keys or node is None:
+                return None
+            return _unpack(node.position if isinstance(node, _Places) else node, base)
+        if pointer[0] != "/":
+            return None
+        raw_tokens = pointer.split("/")
+        last = len(raw_tokens) - 1
+        for depth, raw in enumerate(raw_tokens[1:], 1):
+            if not isinstance(node, _Places):
+                return None
+            if node.keys is None:
+                index = list_index(raw)
+                if index is None or index >= len(node.values) or (self._keys and depth == last):
+                    return None
+                node = node.values[index]
+                continue
+            token = unescape_pointer_token(raw)
+            if token is not raw and escape_pointer_token(token) != raw:
+                return None  # not how the loader writes this key's pointer
+            if self._keys and depth == last:
+                key = node.keys.get(token)
+                return None if key is None else _unpack(key, base)
+            node = node.values.get(token)
+        if node is None:
+            return None
+        return _unpack(node.position if isinstance(node, _Places) else node, base)
 
 
 _OCTAL_1_1 = re.compile(r"^[-+]?0[0-7_]+$")
@@ -616,9 +933,12 @@ def check_flow_nesting(text: str, limit: int = MAX_DEPTH) -> None:
     the scan for any ordinary brief."""
     if text.count("[") + text.count("{") <= limit:
         return
-    depth, index = 0, 0
-    while match := _FLOW_SYNTAX.search(text, index):
-        char, start, index = match[0], match.start(), match.end()
+    depth, index = 0, 0  # index: where the scan goes on (past a string or a comment)
+    for match in _FLOW_SYNTAX.finditer(text):
+        start = match.start()
+        if start < index:
+            continue
+        char, index = match[0], start + 1
         before = text[start - 1] if start else "\n"
         # Outside a flow collection an indicator starts a token only after a space or a line
         # start (`a[b` is plain text); inside one, `[`, `{` and `,`/`:` separate tokens too.
@@ -665,6 +985,31 @@ def _end_of_double_quoted(text: str, index: int) -> int:
     return len(text)
 
 
+def _read_events(parser: Any, builder: _Builder) -> None:
+    scalar, alias = builder.scalar, builder.alias
+    start, end = builder.start_collection, builder.end_collection
+    check_event, get_event = parser.check_event, parser.get_event
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    while check_event():
+        event = get_event()
+        kind = type(event)
+        if kind is scalar_event:
+            scalar(event)
+        elif kind is mapping_start or kind is sequence_start:
+            start(event, kind is mapping_start)
+        elif kind is mapping_end or kind is sequence_end:
+            end(event)
+        elif kind is alias_event:
+            alias(event)
+        elif kind is yaml.DocumentStartEvent:
+            builder.documents += 1
+            if builder.documents > 1:
+                _extra_document(builder.document, event)
+                return
+
+
 def load_text(text: str) -> LoadedDocument:
     """Parse one brief. Raises :class:`InputError` for anything that is not readable YAML data."""
     if not text.strip():
@@ -672,32 +1017,23 @@ def load_text(text: str) -> LoadedDocument:
     check_flow_nesting(text)
     builder = _Builder(text)
     parser = _PARSER(text)
+    # Reading makes only new, acyclic containers: the cycle collector would scan them again and
+    # again as they pile up (a quarter of the time of a large brief) and can find nothing.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        while parser.check_event():
-            event = parser.get_event()
-            kind = type(event)
-            if kind is yaml.ScalarEvent:
-                builder.scalar(event)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                builder.start_collection(event, kind is yaml.MappingStartEvent)
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                builder.end_collection(event)
-            elif kind is yaml.AliasEvent:
-                builder.alias(event)
-            elif kind is yaml.DocumentStartEvent:
-                builder.documents += 1
-                if builder.documents > 1:
-                    _extra_document(builder.document, event)
-                    break
+        _read_events(parser, builder)
     except yaml.YAMLError as error:
         raise _yaml_error(error, text) from None
     finally:
         parser.dispose()
+        if collecting:
+            gc.enable()
     if builder.documents == 0:
         raise InputError(_("the file holds no YAML document (only comments or blank lines)"))
     if builder.document.data is None:
         raise InputError(_("the brief is empty"), 1, 1)
-    return builder.document
+    return builder.finish()
 
 
 def _extra_document(document: LoadedDocument, event: Any) -> None:

@@ -44,8 +44,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from campaignlint.i18n import Message, _, area_name, lower_first, term_name, upper_first
-from campaignlint.loader import join_pointer, pointer_tokens, resolve_pointer
 from campaignlint.model import Finding, Severity
+from campaignlint.pointers import join_pointer, pointer_tokens, resolve_pointer
 from campaignlint.review_calendar import MARK_LABELS, MARKS, Calendar, portfolio_calendar
 from campaignlint.rule import AREAS
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from campaignlint.errors import ConfigError, InputError
 from campaignlint.i18n import DEFAULT_LANGUAGE, Message, Plain, _
+from campaignlint.pointers import join_pointer, pointer_tokens
 from campaignlint.text import fold, normalize_handle
 
 ROSTER_SCHEMA = "creators.schema.json"
@@ -389,7 +390,10 @@ def _slow_yaml(text: str, shown: str) -> list[Entry]:
     problems.extend(schema_problems(data, shown, locate))
     if problems:
         raise RosterError(problems)
-    return [Entry(item, shown, locate(f"/{index}", False)[0]) for index, item in enumerate(data)]
+    return [
+        Entry(item, shown, locate(join_pointer("", index), False)[0])
+        for index, item in enumerate(data)
+    ]
 
 
 # --- validation ----------------------------------------------------------------------------
@@ -443,7 +447,7 @@ def _violations(data: list[Any]) -> Iterator[tuple[str, Message, Message | None,
         path = list(error.absolute_path)
         if not path:
             continue  # the top level is checked before
-        entry = f"/{path[0]}"
+        entry = join_pointer("", path[0])
         if len(path) == 1 and error.validator == "additionalProperties":
             for key in error.instance:
                 if key in allowed or str(key).startswith("x-"):
@@ -455,7 +459,7 @@ def _violations(data: list[Any]) -> Iterator[tuple[str, Message, Message | None,
                     else _("known fields: {known}", known=Plain(", ".join(allowed)))
                 )
                 message = _("unknown field '{key}' in a creator entry", key=Plain(key))
-                yield f"{entry}/{key}", message, fix, True
+                yield join_pointer(entry, key), message, fix, True
             continue
         if len(path) == 1 and error.validator == "required":
             yield entry, _("a creator entry needs a handle"), None, False
@@ -567,7 +571,7 @@ def _csv_entries(reader: Any, text: str, shown: str, delimiter: str) -> list[Ent
     row_lines = [line for line, row in rows]
 
     def locate(pointer: str, at_key: bool) -> tuple[int, int]:
-        tokens = pointer.split("/")[1:]
+        tokens = pointer_tokens(pointer)
         if not tokens:
             return header_at, 1
         index, path = int(tokens[0]), tuple(tokens[1:])
@@ -841,15 +845,15 @@ def supplied_by(matches: Mapping[int, Match], pointer: str) -> Entry | None:
     """The roster entry a value at ``pointer`` came from, when it was merged in."""
     if not pointer.startswith("/influencers/"):
         return None
-    tokens = pointer.split("/")
-    if len(tokens) < 4 or not tokens[2].isdigit():
+    tokens = pointer_tokens(pointer)
+    if len(tokens) < 3 or not tokens[1].isdigit():
         return None
-    match = matches.get(int(tokens[2]))
+    match = matches.get(int(tokens[1]))
     if match is None:
         return None
-    field_name = tokens[3]
-    if field_name == "audience" and len(tokens) > 4:
-        field_name = f"audience/{tokens[4]}"
+    field_name = tokens[2]
+    if field_name == "audience" and len(tokens) > 3:
+        field_name = f"audience/{tokens[3]}"
     return match.entry if field_name in match.supplied else None
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from campaignlint.i18n import DEFAULT_LANGUAGE, Message, _
-from campaignlint.loader import join_pointer
+from campaignlint.pointers import join_pointer, pointer_from, pointer_tokens
 
 BRIEF_SCHEMA = "brief.schema.json"
 CONFIG_SCHEMA = "config.schema.json"
@@ -101,9 +101,7 @@ def field_label(path: Sequence[Any]) -> str:
 
 def pointer_label(pointer: str) -> str:
     """``/contract/clauses/0`` -> ``contract.clauses[0]``, as :func:`field_label` writes paths."""
-    from campaignlint.loader import unescape_pointer_token
-
-    tokens = [unescape_pointer_token(token) for token in pointer.split("/")[1:]]
+    tokens = pointer_tokens(pointer)
     return field_label([int(token) if token.isdigit() else token for token in tokens])
 
 
@@ -167,13 +165,6 @@ class Violation:
         self.related = related  # pointers of the other places of a grouped violation
 
 
-def _pointer(path: Sequence[Any]) -> str:
-    pointer = ""
-    for part in path:
-        pointer = join_pointer(pointer, part)
-    return pointer
-
-
 class _LazyFix(Message):
     """A fix hint worked out only when it is rendered: a brief with 450,000 unknown keys shows
     the first few, and the rest must not each pay for a spelling suggestion."""
@@ -200,7 +191,7 @@ class _LazyFix(Message):
 
 def _explain(error: Any) -> Iterator[Violation]:
     path = list(error.absolute_path)
-    pointer = _pointer(path)
+    pointer = pointer_from(path)
     label = field_label(path)
     validator_name = error.validator
     value = error.instance
@@ -445,7 +436,7 @@ def size_guess(value: Any) -> str | None:
 
 def _explain_config(error: Any) -> Iterator[tuple[str, Message, bool]]:
     path = list(error.absolute_path)
-    pointer = _pointer(path)
+    pointer = pointer_from(path)
     label = field_label(path) if path else "config"
     value = error.instance
     kind = error.validator
