@@ -240,8 +240,9 @@ def readme_section(results: dict[str, Any]) -> str:
     ]
     if options.get("reduced"):
         parts.append(
-            "> [!NOTE]\n> A reduced run on a busy machine: the numbers are indicative only. The"
-            " full run\n> is `python bench/run.py --update-readme` on a quiet machine."
+            "> [!NOTE]\n> A reduced run (fewer briefs or repetitions than the defaults): the"
+            " ratios hold, the\n> absolute numbers are indicative. The full run is"
+            " `python bench/run.py --update-readme`\n> on a quiet machine."
         )
     parts += [
         targets_table(results.get("targets", [])),
