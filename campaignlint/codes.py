@@ -10,7 +10,6 @@ ships the iso-codes catalogs), so ``Almanya``, ``Deutschland`` and ``DEU`` all s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -182,15 +181,16 @@ def _english_names(domain: str) -> dict[str, str]:
     return names
 
 
-def _locales(domain: str) -> Iterator[str]:
-    """Locales with a catalog for ``domain``: Turkish first, then the others by name."""
+@lru_cache(maxsize=2)
+def _locales(domain: str) -> tuple[str, ...]:
+    """Locales with a catalog for ``domain``: Turkish first, then the others by name (globbed
+    once: ~4 ms a rejected code otherwise)."""
     import pycountry
 
     root = Path(pycountry.LOCALES_DIR)
     found = sorted(path.parent.parent.name for path in root.glob(f"*/LC_MESSAGES/{domain}.mo"))
-    if "tr" in found:
-        yield "tr"
-    yield from (locale for locale in found if locale != "tr")
+    first = ["tr"] if "tr" in found else []
+    return (*first, *(locale for locale in found if locale != "tr"))
 
 
 @lru_cache(maxsize=512)

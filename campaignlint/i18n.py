@@ -279,6 +279,8 @@ def format_date(value: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
 
 def format_value(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
     """Render one message argument for ``lang``."""
+    if type(value) is str:  # the common case, ahead of a dozen type checks
+        return value
     if isinstance(value, Message):
         return value.render(lang)
     render = getattr(value, "render", None)

@@ -75,7 +75,9 @@ for example `markets: {NL: ["#reclame", "#ad"]}`.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
@@ -372,14 +374,33 @@ def _hiding_phrases() -> PhraseSet:
     return PhraseSet(DATA["not_an_ad"], in_hashtags=False)
 
 
-def _hiding_quote(text: str, folded: str) -> str | None:
-    """The wording of ``text`` (folded: ``folded``) that hides the ad, as written."""
-    found = _hiding_phrases().first(folded)
-    if found is None:
-        return None
-    start, end = found[1]
+def _hiding_quote(text: str, span: tuple[int, int]) -> str:
+    """The wording of ``text`` at ``span`` of its folded text, as written."""
+    start, end = span
     offsets = fold_with_offsets(text)[1]
     return text[offsets[start] : offsets[end]]
+
+
+# Joins the folded values for one search: no phrase word contains it, and it is no word
+# character, space, joiner or "#", so a match neither crosses it nor changes at it.
+_VALUE_BREAK = "\x00"
+
+
+def _first_hiding_spans(folded_values: list[str]) -> dict[int, tuple[int, int]]:
+    """For each value (by index) with hiding wording: where the first phrase (in list order)
+    first occurs in it. One search per phrase over all values joined, not one per value."""
+    joined = _VALUE_BREAK.join(folded_values)
+    starts = list(itertools.accumulate((len(folded) + 1 for folded in folded_values), initial=0))
+    found: dict[int, tuple[int, int]] = {}
+    for _text, phrase in _hiding_phrases().candidates(joined):
+        span = phrase.search(joined)
+        while span is not None:
+            index = bisect.bisect_right(starts, span[0]) - 1
+            base = starts[index]
+            if index not in found:
+                found[index] = (span[0] - base, span[1] - base)
+            span = phrase.search(joined, starts[index + 1])
+    return found
 
 
 def _folded(text: str) -> str:
@@ -390,13 +411,11 @@ def _folded(text: str) -> str:
 
 def _hidden_advertising(brief: Brief) -> Iterator[Problem]:
     # a team's own notes (x- fields) are left out
-    values = [(value, _folded(value.text)) for value in brief.string_values if value.walked]
-    if not _hiding_phrases().candidates("\n".join(folded for _value, folded in values)):
-        return  # no phrase can occur in any of them
-    for value, folded in values:
-        quote = _hiding_quote(value.text, folded)
-        if quote is None:
-            continue
+    values = [value for value in brief.string_values if value.walked]
+    spans = _first_hiding_spans([_folded(value.text) for value in values])
+    for index in sorted(spans):
+        value = values[index]
+        quote = _hiding_quote(value.text, spans[index])
         yield brief.problem(
             value.pointer,
             _(

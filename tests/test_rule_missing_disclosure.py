@@ -131,6 +131,24 @@ def test_asking_to_hide_the_advertisement_is_an_error_whatever_else() -> None:
     assert summary(turkish) == [(RULE, "error", 2, "/content/guidelines")]
 
 
+def test_hiding_wording_is_found_within_each_value_never_across_two() -> None:
+    text = _brief(
+        "[US]",
+        '["#ad"]',
+        extra="contract:\n  clauses:\n    - It is not an\n    - ad campaign, really.\n"
+        "    - No disclosure needed; do not disclose, it is not an ad.\n"
+        "    - Hide the partnership. Not sponsored.\n",
+    )
+    findings = run_rule(RULE, text)
+    assert summary(findings) == [
+        (RULE, "error", 13, "/contract/clauses/2"),
+        (RULE, "error", 14, "/contract/clauses/3"),
+    ]
+    # the first phrase of the list found in the value, quoted as written, not the first in it
+    assert '"not an ad"' in findings[0].message
+    assert '"Not sponsored"' in findings[1].message
+
+
 def test_stating_the_disclosure_is_not_hiding_it() -> None:
     text = _brief(
         "[TR]",
