@@ -180,15 +180,15 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     creators = list(brief.mappings("/influencers"))
     without: list[str] = []
     goal: _Target | None = None  # read at the first creator with audience data
-    for pointer, _influencer in creators:
-        audience = brief.get(f"{pointer}/audience")
+    for pointer, influencer in creators:
+        audience = influencer.get("audience")
         if audience is None or (isinstance(audience, dict) and not _has_data(audience)):
             without.append(pointer)
             continue
         if not isinstance(audience, dict):
             continue  # a wrong type: the schema reports it
         goal = goal or _target(brief, options)
-        handle = _handle(brief, pointer)
+        handle = _label(influencer, pointer)
         yield from _age(brief, pointer, handle, audience, goal)
         yield from _gender(brief, pointer, handle, audience, goal)
         for named in goal.named:
@@ -687,4 +687,8 @@ def _top_entry(
 
 
 def _handle(brief: Brief, pointer: str) -> Plain:
-    return Plain(influencer_label(brief.get(pointer), int(pointer.rsplit("/", 1)[-1])))
+    return _label(brief.get(pointer), pointer)
+
+
+def _label(influencer: Any, pointer: str) -> Plain:
+    return Plain(influencer_label(influencer, int(pointer.rsplit("/", 1)[-1])))
