@@ -10,6 +10,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from campaignlint.text import fold
@@ -167,6 +168,7 @@ def engagement_rate(followers: Any, likes: Any, comments: Any, shares: Any) -> f
 _BUCKET = re.compile(r"^\s*(\d{1,3})\s*(?:[-–]\s*(\d{1,3})|(\+))\s*$")
 
 
+@lru_cache(maxsize=256)  # every creator's audience repeats the same few labels
 def parse_age_bucket(label: str) -> tuple[int, int] | None:
     """Parse ``"18-24"`` to (18, 24) and ``"45+"`` to (45, 64); None when malformed."""
     match = _BUCKET.match(str(label))

@@ -99,6 +99,7 @@ def zones_for_market(market: str) -> frozenset[str]:
     return market_zones().get(market_code(market), frozenset())
 
 
+@lru_cache(maxsize=256)  # a market's zone is looked up in zone.tab once, not per finding
 def primary_zone(market: str) -> str | None:
     """The zone to suggest for a market: its main zone, or the first the tz database lists."""
     code = market_code(market)

@@ -42,7 +42,7 @@ correct the target age if the content is right. Extend or replace the keyword li
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -90,13 +90,6 @@ Themes = dict[str, dict[str, list[str]]]
 class _Theme(NamedTuple):
     name: str
     keywords: tuple[str, ...]
-
-    def found_in(self, folded: list[str], joined: str) -> bool:
-        """True when a keyword occurs in one of the folded texts (``joined``: them all, one a
-        line): whole words, joined by spaces, ``_``, ``-`` or nothing; stems for keywords
-        ending in ``*``. Only the keywords whose words occur in ``joined`` are searched."""
-        candidates = _keywords(self.keywords).candidates(joined)
-        return any(found.search(text) for text in folded for _keyword, found in candidates)
 
 
 class _Group(NamedTuple):
@@ -159,33 +152,85 @@ def _finding(
     )
 
 
-def _matched_groups(brief: Brief, groups: list[_Group]) -> tuple[dict[str, list[str]], str | None]:
+def _matched_groups(
+    brief: Brief, groups: tuple[_Group, ...]
+) -> tuple[dict[str, list[str]], str | None]:
     """Age group -> themes matched by topics or styles; and where to point."""
-    matched: dict[str, list[str]] = {}
-    texts = [text for _p, text in brief.strings("/content/topics")]
-    pointer = "/content/topics" if _matches(groups, texts) else None
+    matcher = _matcher(groups)
+    found = matcher.found_in(text for _p, text in brief.strings("/content/topics"))
+    pointer = "/content/topics" if found else None
     for influencer, _item in brief.mappings("/influencers"):
-        styles = [text for _p, text in brief.strings(f"{influencer}/content_style")]
-        if pointer is None and _matches(groups, styles):
+        styles = matcher.found_in(text for _p, text in brief.strings(f"{influencer}/content_style"))
+        if pointer is None and styles:
             pointer = f"{influencer}/content_style"
-        texts.extend(styles)
-    for label, themes in _matches(groups, texts).items():
-        matched[label] = themes
-    return matched, pointer
+        found |= styles
+    return matcher.by_group(found), pointer
 
 
-def _matches(groups: list[_Group], texts: list[str]) -> dict[str, list[str]]:
-    folded = [fold(text) for text in texts]
-    joined = "\n".join(folded)
-    found: dict[str, list[str]] = {}
-    for group in groups:
-        names = [theme.name for theme in group.themes if theme.found_in(folded, joined)]
-        if names:
-            found[group.label] = names
-    return found
+_CACHED_TEXTS = 4096  # folded texts whose themes a matcher remembers (short ones only)
+_CACHED_TEXT_LENGTH = 256
 
 
-def _dominant_groups(groups: list[_Group], low: int, high: int) -> list[_Group]:
+class _Matcher:
+    """Which themes of ``groups`` (as indices into them, group by group) each folded text
+    matches: a keyword of a theme occurs in it (whole words, joined by spaces, ``_``, ``-`` or
+    nothing; stems for keywords ending in ``*``). Texts are matched one at a time, so a list's
+    themes are the union of its texts'; a short text's themes are remembered."""
+
+    def __init__(self, groups: tuple[_Group, ...]) -> None:
+        self.groups = groups
+        themes_of: dict[str, set[int]] = {}
+        themes = [theme for group in groups for theme in group.themes]
+        for index, theme in enumerate(themes):
+            for keyword in theme.keywords:
+                themes_of.setdefault(keyword.strip().lstrip("* "), set()).add(index)
+        self._keywords = PhraseSet(themes_of, compound=True)
+        self._themes_of = {keyword: frozenset(found) for keyword, found in themes_of.items()}
+        self._found: dict[str, frozenset[int]] = {}
+
+    def found_in(self, texts: Iterable[str]) -> set[int]:
+        """The themes that the texts match (each text as written, folded here)."""
+        found: set[int] = set()
+        for text in texts:
+            found |= self._found_in_folded(fold(text))
+        return found
+
+    def _found_in_folded(self, folded: str) -> frozenset[int]:
+        found = self._found.get(folded)
+        if found is not None:
+            return found
+        themes: set[int] = set()
+        for keyword, phrase in self._keywords.candidates(folded):
+            if not self._themes_of[keyword] <= themes and phrase.search(folded) is not None:
+                themes |= self._themes_of[keyword]
+        found = frozenset(themes)
+        if len(folded) <= _CACHED_TEXT_LENGTH:
+            if len(self._found) >= _CACHED_TEXTS:
+                self._found.clear()  # memory stays flat over many briefs
+            self._found[folded] = found
+        return found
+
+    def by_group(self, found: set[int]) -> dict[str, list[str]]:
+        """Age group -> names of the matched themes, for the groups with any."""
+        matched: dict[str, list[str]] = {}
+        index = 0
+        for group in self.groups:
+            names = []
+            for theme in group.themes:
+                if index in found:
+                    names.append(theme.name)
+                index += 1
+            if names:
+                matched[group.label] = names
+        return matched
+
+
+@lru_cache(maxsize=8)
+def _matcher(groups: tuple[_Group, ...]) -> _Matcher:
+    return _Matcher(groups)
+
+
+def _dominant_groups(groups: Sequence[_Group], low: int, high: int) -> list[_Group]:
     """The groups holding most years of the target range (several on a tie)."""
     years = {group.label: min(group.high, high) - max(group.low, low) + 1 for group in groups}
     most = max(years.values(), default=0)
@@ -194,8 +239,18 @@ def _dominant_groups(groups: list[_Group], low: int, high: int) -> list[_Group]:
     return [group for group in groups if years[group.label] == most]
 
 
-def _groups(options: Mapping[str, Any]) -> list[_Group]:
-    themes = _merged_themes(options)
+def _groups(options: Mapping[str, Any]) -> tuple[_Group, ...]:
+    if not options.get("themes"):
+        return _builtin_groups(bool(options.get("builtin_themes", True)))
+    return _groups_of(_merged_themes(options))
+
+
+@lru_cache(maxsize=2)
+def _builtin_groups(builtin: bool) -> tuple[_Group, ...]:
+    return _groups_of(_merged_themes({"builtin_themes": builtin}))
+
+
+def _groups_of(themes: Themes) -> tuple[_Group, ...]:
     groups = []
     for label, group_themes in themes.items():
         bounds = parse_age_bucket(label)
@@ -205,7 +260,7 @@ def _groups(options: Mapping[str, Any]) -> list[_Group]:
             _theme(name, tuple(keywords)) for name, keywords in group_themes.items() if keywords
         )
         groups.append(_Group(label.strip(), bounds[0], bounds[1], themes_of_group))
-    return sorted(groups, key=lambda group: (group.low, group.high))
+    return tuple(sorted(groups, key=lambda group: (group.low, group.high)))
 
 
 def _merged_themes(options: Mapping[str, Any]) -> Themes:
@@ -215,11 +270,6 @@ def _merged_themes(options: Mapping[str, Any]) -> Themes:
     for group, themes in dict(options.get("themes") or {}).items():
         merged.setdefault(group, {}).update(themes)
     return merged
-
-
-@lru_cache(maxsize=256)
-def _keywords(keywords: tuple[str, ...]) -> PhraseSet:
-    return PhraseSet((keyword.strip().lstrip("* ") for keyword in keywords), compound=True)
 
 
 @lru_cache(maxsize=256)

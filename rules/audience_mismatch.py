@@ -71,7 +71,7 @@ brief or in the creator roster, and keep the roster's `measured_on` current.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from campaignlint.api import (
     Brief,
@@ -156,30 +156,77 @@ _COMPARED = (
 _GENDER_NAMES: dict[str, str] = load_beside(__file__, "audience_mismatch.json")["gender_names"]
 
 
+class _Named(NamedTuple):
+    """The target's locations or languages: matching keys, and the values as written."""
+
+    dimension: str
+    wanted: set[str]
+    written: list[str]
+    minimum: float
+
+
+class _Target(NamedTuple):
+    """What every creator's audience is measured against, read once per brief; None where a
+    dimension is not checked."""
+
+    age: tuple[int, int] | None
+    genders: set[str] | None
+    named: tuple[_Named, ...]
+    min_age: float
+    min_gender: float
+
+
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     creators = list(brief.mappings("/influencers"))
     without: list[str] = []
-    for pointer, _influencer in creators:
-        handle = _handle(brief, pointer)
-        audience = brief.get(f"{pointer}/audience")
+    goal: _Target | None = None  # read at the first creator with audience data
+    for pointer, influencer in creators:
+        audience = influencer.get("audience")
         if audience is None or (isinstance(audience, dict) and not _has_data(audience)):
             without.append(pointer)
             continue
         if not isinstance(audience, dict):
             continue  # a wrong type: the schema reports it
-        yield from _age(brief, pointer, handle, float(options["min_age_overlap"]))
-        yield from _gender(brief, pointer, handle, float(options["min_gender_overlap"]))
-        yield from _named_shares(
-            brief, pointer, handle, "locations", float(options["min_location_overlap"])
-        )
-        yield from _named_shares(
-            brief, pointer, handle, "languages", float(options["min_language_overlap"])
-        )
+        goal = goal or _target(brief, options)
+        handle = _label(influencer, pointer)
+        yield from _age(brief, pointer, handle, audience, goal)
+        yield from _gender(brief, pointer, handle, audience, goal)
+        for named in goal.named:
+            yield from _named_shares(brief, pointer, handle, audience, named)
     if creators and len(without) == len(creators):
         yield _no_audience_at_all(brief)
     elif without:
         yield _no_audience(brief, without)
     yield from _roster_checks(brief, options)
+
+
+def _target(brief: Brief, options: Mapping[str, Any]) -> _Target:
+    low, high = brief.number("/target_audience/age/min"), brief.number("/target_audience/age/max")
+    age = None if low is None or high is None or high < low else (int(low), int(high))
+    wanted = {_gender_key(text) for _p, text in brief.strings("/target_audience/genders")}
+    wanted.discard("")
+    genders = None if not wanted or "all" in wanted else wanted
+    named = []
+    for dimension, option in (
+        ("locations", "min_location_overlap"),
+        ("languages", "min_language_overlap"),
+    ):
+        if brief.hides(f"/target_audience/{dimension}"):
+            continue  # a target the schema rejected ("İngilizce" for en) may be the one they share
+        key = _language_key if dimension == "languages" else _name_key
+        texts = [text for _p, text in brief.strings(f"/target_audience/{dimension}")]
+        keys = {key(text) for text in texts}
+        keys.discard("")
+        if keys:
+            written = [text.strip() for text in texts]
+            named.append(_Named(dimension, keys, written, float(options[option])))
+    return _Target(
+        age,
+        genders,
+        tuple(named),
+        float(options["min_age_overlap"]),
+        float(options["min_gender_overlap"]),
+    )
 
 
 def _has_data(audience: Mapping[str, Any]) -> bool:
@@ -381,12 +428,14 @@ def _undated(brief: Brief, undated: list[tuple[str, Any]]) -> Problem:
 # --- age ---------------------------------------------------------------------------------------
 
 
-def _age(brief: Brief, pointer: str, handle: Plain, minimum: float) -> Iterator[Problem]:
-    low, high = brief.number("/target_audience/age/min"), brief.number("/target_audience/age/max")
-    buckets = brief.mapping(f"{pointer}/audience/age")
-    if low is None or high is None or high < low or not buckets or not _all_numbers(buckets):
+def _age(
+    brief: Brief, pointer: str, handle: Plain, audience: Mapping[str, Any], goal: _Target
+) -> Iterator[Problem]:
+    buckets = _mapping(audience, "age")
+    if goal.age is None or not buckets or not _all_numbers(buckets):
         return
-    target_min, target_max = int(low), int(high)
+    target_min, target_max = goal.age
+    minimum = goal.min_age
     share = age_overlap(buckets, target_min, target_max)
     if share is None or share >= minimum:
         return
@@ -508,14 +557,16 @@ def _narrower_or_denser(
 # --- gender ------------------------------------------------------------------------------------
 
 
-def _gender(brief: Brief, pointer: str, handle: Plain, minimum: float) -> Iterator[Problem]:
-    wanted = {_gender_key(text) for _p, text in brief.strings("/target_audience/genders")}
-    wanted.discard("")
-    if not wanted or "all" in wanted:
+def _gender(
+    brief: Brief, pointer: str, handle: Plain, audience: Mapping[str, Any], goal: _Target
+) -> Iterator[Problem]:
+    wanted = goal.genders
+    if wanted is None:
         return
-    shares = _shares(brief.mapping(f"{pointer}/audience/gender"), _gender_key)
+    shares = _shares(_mapping(audience, "gender"), _gender_key)
     if not shares:
         return
+    minimum = goal.min_gender
     share = sum(value for key, (_label, value) in shares.items() if key in wanted)
     if share >= minimum:
         return
@@ -549,20 +600,16 @@ def _gender_key(text: str) -> str:
 
 
 def _named_shares(
-    brief: Brief, pointer: str, handle: Plain, dimension: str, minimum: float
+    brief: Brief, pointer: str, handle: Plain, audience: Mapping[str, Any], named: _Named
 ) -> Iterator[Problem]:
-    if brief.hides(f"/target_audience/{dimension}"):
-        return  # a target the schema rejected ("İngilizce" for en) may be the one they share
+    dimension, wanted, targets, minimum = named
     key = _language_key if dimension == "languages" else _name_key
-    wanted = {key(text) for _p, text in brief.strings(f"/target_audience/{dimension}")}
-    wanted.discard("")
-    shares = _shares(brief.mapping(f"{pointer}/audience/{dimension}"), key)
-    if not wanted or not shares:
+    shares = _shares(_mapping(audience, dimension), key)
+    if not shares:
         return
     share = sum(value for key, (_label, value) in shares.items() if key in wanted)
     if share >= minimum:
         return
-    targets = [text.strip() for _p, text in brief.strings(f"/target_audience/{dimension}")]
     if dimension == "locations":
         message = _(
             "{handle}: {share} of the audience is in {targets} (the target locations; needs at"
@@ -608,6 +655,11 @@ def _language_key(text: str) -> str:
 # --- shared ------------------------------------------------------------------------------------
 
 
+def _mapping(audience: Mapping[str, Any], dimension: str) -> dict[str, Any] | None:
+    value = audience.get(dimension)
+    return value if isinstance(value, dict) else None
+
+
 def _all_numbers(mapping: Mapping[str, Any]) -> bool:
     """Every share is a number: one unreadable share (``"20%"``) makes the sum meaningless."""
     return all(is_number(value) for value in mapping.values())
@@ -635,4 +687,8 @@ def _top_entry(
 
 
 def _handle(brief: Brief, pointer: str) -> Plain:
-    return Plain(influencer_label(brief.get(pointer), int(pointer.rsplit("/", 1)[-1])))
+    return _label(brief.get(pointer), pointer)
+
+
+def _label(influencer: Any, pointer: str) -> Plain:
+    return Plain(influencer_label(influencer, int(pointer.rsplit("/", 1)[-1])))

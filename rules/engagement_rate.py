@@ -62,6 +62,7 @@ from campaignlint.api import (
     engagement_rate,
     fold,
     influencer_label,
+    is_number,
     tier_for_followers,
 )
 
@@ -105,8 +106,8 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     floors = {**TIER_ENGAGEMENT_FLOORS, **dict(options["floors"])}
     found = [
         problem
-        for pointer, _influencer in brief.mappings("/influencers")
-        for problem in _check_influencer(brief, pointer, options, floors)
+        for pointer, influencer in brief.mappings("/influencers")
+        for problem in _check_influencer(brief, pointer, influencer, options, floors)
     ]
     # Creators with the very same numbers are one finding; different numbers stay apart.
     yield from brief.merge_by_item(found, plurals=_PLURALS)
@@ -122,20 +123,25 @@ _PLURALS = {
 
 
 def _check_influencer(
-    brief: Brief, pointer: str, options: Mapping[str, Any], floors: Mapping[str, float]
+    brief: Brief,
+    pointer: str,
+    influencer: Mapping[str, Any],
+    options: Mapping[str, Any],
+    floors: Mapping[str, float],
 ) -> Iterator[Problem]:
-    followers = brief.number(f"{pointer}/followers")
+    # The creator's fields are read from its mapping: what brief.number(f"{pointer}/...") gives.
+    followers = _number(influencer, "followers")
     if followers is not None and followers <= 0:
         followers = None  # no audience to rate against
-    handle = _handle(brief, pointer)
-    averages = [brief.get(f"{pointer}/{name}") for name in _AVERAGES]
+    handle = _handle(influencer, pointer)
+    averages = [influencer.get(name) for name in _AVERAGES]
     computed = engagement_rate(followers, *averages)
     if computed is not None:
         computed = _rounded(computed)
-    stated = brief.number(f"{pointer}/engagement_rate")
+    stated = _number(influencer, "engagement_rate")
     rate_pointer = f"{pointer}/engagement_rate" if stated is not None else pointer
     if stated is not None and computed is not None:
-        yield from _stated_mismatch(brief, pointer, handle, stated, computed, options)
+        yield from _stated_mismatch(brief, pointer, influencer, handle, stated, computed, options)
     rate = computed if computed is not None else stated
     if rate is None:
         return
@@ -156,12 +162,13 @@ def _check_influencer(
             check="implausible",
         )
         return
-    yield from _below_floor(brief, pointer, rate_pointer, handle, rate, followers, floors)
+    yield from _below_floor(brief, influencer, rate_pointer, handle, rate, followers, floors)
 
 
 def _stated_mismatch(
     brief: Brief,
     pointer: str,
+    influencer: Mapping[str, Any],
     handle: Plain,
     stated: float,
     computed: float,
@@ -171,7 +178,7 @@ def _stated_mismatch(
     if _rounded(abs(stated - computed)) <= _rounded(computed * tolerance / 100):
         return
     interactions = sum(
-        value for name in _AVERAGES if (value := brief.number(f"{pointer}/{name}")) is not None
+        value for name in _AVERAGES if (value := _number(influencer, name)) is not None
     )
     yield brief.problem(
         f"{pointer}/engagement_rate",
@@ -188,7 +195,7 @@ def _stated_mismatch(
             " {computed}: correct the stated rate, or update the averages from the creator's"
             " recent analytics.",
             interactions=interactions,
-            followers=brief.number(f"{pointer}/followers"),
+            followers=_number(influencer, "followers"),
             computed=Percent(computed),
         ),
         check="stated-mismatch",
@@ -197,14 +204,15 @@ def _stated_mismatch(
 
 def _below_floor(
     brief: Brief,
-    pointer: str,
+    influencer: Mapping[str, Any],
     rate_pointer: str,
     handle: Plain,
     rate: float,
     followers: float | None,
     floors: Mapping[str, float],
 ) -> Iterator[Problem]:
-    stated_tier = fold(brief.text(f"{pointer}/tier") or "").strip()
+    tier_text = influencer.get("tier")
+    stated_tier = fold(tier_text if isinstance(tier_text, str) else "").strip()
     if stated_tier in floors:
         tier = stated_tier
     elif followers is not None:
@@ -239,5 +247,10 @@ def _rounded(value: float) -> float:
     return round(value, 9)
 
 
-def _handle(brief: Brief, pointer: str) -> Plain:
-    return Plain(influencer_label(brief.get(pointer), int(pointer.rsplit("/", 1)[-1])))
+def _number(influencer: Mapping[str, Any], name: str) -> float | None:
+    value = influencer.get(name)
+    return value if is_number(value) else None
+
+
+def _handle(influencer: Mapping[str, Any], pointer: str) -> Plain:
+    return Plain(influencer_label(influencer, int(pointer.rsplit("/", 1)[-1])))

@@ -1,6 +1,7 @@
-from campaignlint.rules.age_content_fit import builtin_themes
+from campaignlint.rules.age_content_fit import _CACHED_TEXTS, _groups, _matcher, builtin_themes
 
 from campaignlint.domain import parse_age_bucket
+from campaignlint.text import fold
 from tests.helpers import SAMPLES, run_rule, shared_example, summary
 
 RULE = "age-content-fit"
@@ -138,6 +139,23 @@ def test_themes_option_extends_and_overrides() -> None:
     assert run_rule(RULE, text, options=extended) == []
     # Removing the dance theme leaves nothing matched.
     assert run_rule(RULE, text, options={"themes": {"18-24": {"dance": []}}}) == []
+
+
+def test_texts_matched_under_one_theme_set_are_matched_afresh_under_another() -> None:
+    text = "target_audience: {age: {min: 35, max: 44}}\ncontent: {topics: [dance night]}\n"
+    assert len(run_rule(RULE, text)) == 1
+    # The same topic, now also a 35-44 keyword: remembered matches of the built-in set do not leak.
+    retargeted = {"themes": {"35-44": {"night out": ["dance*"]}}}
+    assert run_rule(RULE, text, options=retargeted) == []
+    assert len(run_rule(RULE, text)) == 1
+
+
+def test_remembered_texts_stay_bounded() -> None:
+    matcher = _matcher(_groups({}))
+    long_text = "dance " * 100
+    assert matcher.found_in([f"dance {number}" for number in range(5000)] + [long_text])
+    assert 0 < len(matcher._found) <= _CACHED_TEXTS
+    assert fold(long_text) not in matcher._found
 
 
 def test_builtin_themes_can_be_replaced_entirely() -> None:
