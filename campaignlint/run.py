@@ -266,11 +266,15 @@ def _loaded_rosters() -> dict[Any, Any]:
 def _worker_setup(rosters: dict[Any, Any] | None = None) -> None:
     """Workers leave Ctrl-C to the main process, which stops them (no traceback per worker),
     and die at once on SIGTERM, whatever handler they inherited. They adopt the creator
-    rosters the main process read."""
+    rosters the main process read. What they inherit (modules, schemas, rules, rosters) is
+    left out of their garbage collections, which then walk only the objects of the briefs."""
     if rosters:
         from campaignlint.roster import adopt_rosters
 
         adopt_rosters(rosters)
+    import gc
+
+    gc.freeze()
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
