@@ -273,13 +273,21 @@ def collect_files(
         seen.add(identity)
         return True
 
+    governing: dict[Path, Config] = {}  # excluded() and roster() ask for the same file
+
+    def config_of(path: Path) -> Config:
+        if path not in governing:
+            governing.clear()
+            governing[path] = config_for(path, explicit_config)
+        return governing[path]
+
     def excluded(path: Path) -> bool:
-        config = config_for(path, explicit_config)
+        config = config_of(path)
         root = Path(config.root) if config.source else cwd
         return is_excluded(path, config.exclude, root) or is_excluded(path, extra_exclude, cwd)
 
     def roster(path: Path) -> bool:
-        config = config_for(path, explicit_config)
+        config = config_of(path)
         return bool(config.creators or creators) and _is_roster(path, config, creators)
 
     for raw in paths:

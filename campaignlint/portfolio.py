@@ -530,7 +530,7 @@ def run_with_portfolio(
     """
     from dataclasses import replace
 
-    from campaignlint.run import run_jobs
+    from campaignlint.run import run_jobs, worker_pool
 
     rules = _portfolio_rules(jobs)
     if not rules:
@@ -538,8 +538,9 @@ def run_with_portfolio(
         return
     recording = [replace(job, record_portfolio=True) for job in jobs]
     briefs = []
-    with _ResultSpool(len(jobs)) as spool:
-        for result in run_jobs(recording, workers, progress):
+    # one pool for the briefs and their re-checks: no second start, and its caches are warm
+    with _ResultSpool(len(jobs)) as spool, worker_pool(workers) as pool:
+        for result in run_jobs(recording, workers, progress, pool):
             if result.portfolio_brief is not None:
                 briefs.append(result.portfolio_brief)
                 result.portfolio_brief = None
@@ -549,19 +550,15 @@ def run_with_portfolio(
         found = check_portfolio(Portfolio(briefs, frozenset(job.path for job in jobs)), rules)
         del briefs
         again = [index for index, job in enumerate(jobs) if found.get(job.path)]
-        # a few briefs are checked again here: a new pool of workers would cost more
-        rechecked = dict(
-            zip(
-                again,
-                run_jobs(
-                    [replace(jobs[i], portfolio=tuple(found[jobs[i].path])) for i in again],
-                    workers if len(again) > RECHECK_IN_POOL else 1,
-                ),
-                strict=True,
-            )
+        # the re-checks run while the results before them are handed on
+        rechecked = run_jobs(
+            [replace(jobs[i], portfolio=tuple(found[jobs[i].path])) for i in again],
+            workers if pool.started() or len(again) > RECHECK_IN_POOL else 1,
+            pool=pool,
         )
+        waiting = set(again)
         for index, result in enumerate(spool.results()):
-            yield rechecked.pop(index, result)
+            yield next(rechecked) if index in waiting else result
 
 
 class _ResultSpool:

@@ -111,6 +111,7 @@ def resolve_jobs(jobs: int | str | None) -> int:
     return int(text) or (os.cpu_count() or 1)
 
 
+MAX_CHUNK = 16  # briefs a worker is handed at once
 GRACE_SECONDS = 5.0  # beyond a file's time limit, before its worker process is killed
 
 
@@ -164,6 +165,10 @@ class _Pool:
                 for suspect in suspects:
                     yield [self._isolated(job) for job in suspect]
 
+    def started(self) -> bool:
+        """True when worker processes are running (a run has used the pool)."""
+        return self.pool is not None
+
     def _isolated(self, job: Job) -> FileResult:
         if self.spare is None:
             self.spare = self._new(1)
@@ -203,19 +208,26 @@ def _kill(pool: Any) -> None:
 
 
 def run_jobs(
-    jobs: Sequence[Job], workers: int, progress: Callable[[int], None] | None = None
+    jobs: Sequence[Job],
+    workers: int,
+    progress: Callable[[int], None] | None = None,
+    pool: _Pool | None = None,
 ) -> Iterator[FileResult]:
     """Lint ``jobs``, in this process or a pool of ``workers`` processes, yielding each result
-    in the order of ``jobs``; none is kept here (memory stays flat over any number of files)."""
+    in the order of ``jobs``; none is kept here (memory stays flat over any number of files).
+    A ``pool`` given (see :func:`worker_pool`) is used and left open for the caller's next jobs."""
     if workers <= 1 or len(jobs) < 4:
         for job in jobs:
             yield _run_job(job)
             if progress:
                 progress(1)
         return
-    chunk = max(1, min(64, len(jobs) // (workers * 4)))
+    # small chunks (a chunk of jobs pickles in microseconds): the workers finish together
+    # instead of one linting a last large chunk while the other idles
+    chunk = max(1, min(MAX_CHUNK, len(jobs) // (workers * 4)))
     chunks = [list(jobs[i : i + chunk]) for i in range(0, len(jobs), chunk)]
-    pool = _Pool(workers)
+    own_pool = pool is None
+    pool = pool or _Pool(workers)
     try:
         for chunk_results in pool.run(chunks):
             count = len(chunk_results)
@@ -224,6 +236,20 @@ def run_jobs(
             if progress:
                 progress(count)
     except BaseException:  # Ctrl-C, SIGTERM, or the reader stopped: stop the workers now
+        pool.close(stop=True)
+        raise
+    if own_pool:
+        pool.close()
+
+
+@contextlib.contextmanager
+def worker_pool(workers: int) -> Iterator[_Pool]:
+    """A pool of ``workers`` processes for several :func:`run_jobs` in a row: its processes
+    are started once, and their caches stay warm from one run to the next."""
+    pool = _Pool(workers)
+    try:
+        yield pool
+    except BaseException:  # as in run_jobs: Ctrl-C or the reader stopped, stop the workers now
         pool.close(stop=True)
         raise
     pool.close()
@@ -240,11 +266,15 @@ def _loaded_rosters() -> dict[Any, Any]:
 def _worker_setup(rosters: dict[Any, Any] | None = None) -> None:
     """Workers leave Ctrl-C to the main process, which stops them (no traceback per worker),
     and die at once on SIGTERM, whatever handler they inherited. They adopt the creator
-    rosters the main process read."""
+    rosters the main process read. What they inherit (modules, schemas, rules, rosters) is
+    left out of their garbage collections, which then walk only the objects of the briefs."""
     if rosters:
         from campaignlint.roster import adopt_rosters
 
         adopt_rosters(rosters)
+    import gc
+
+    gc.freeze()
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -191,22 +191,28 @@ def is_plainly_not_a_brief(path: Path) -> bool:
             head = handle.read(SNIFF_BYTES).decode("utf-8", errors="replace")
     except OSError:
         return False
-    keys = []
+    any_key = False
+    # a brief's first top-level key is usually a section: the rest of the file is not read
     for line in head.splitlines():
         match = _TOP_LEVEL_KEY.match(line)
         if match:
-            keys.append(next(group for group in match.groups() if group is not None).strip())
+            if _names_a_section(next(group for group in match.groups() if group is not None)):
+                return False
+            any_key = True
         elif line[:1] not in ("", " ", "\t", "#", "-", ".", "%"):
             return False  # a top level that is not a block mapping: let the check say so
-    if not keys:
-        return False
+    return any_key
+
+
+def _names_a_section(key: str) -> bool:
+    """True when a top-level ``key`` is, or is close to, a brief section."""
+    key = key.strip()
+    if key.startswith("x-"):
+        return False  # extension keys: a brief may have them, and so may docker-compose.yml
+    sections = brief_sections()
+    lowered = key.lower().replace("-", "_").replace(" ", "_")
+    if lowered in sections:
+        return True
     import difflib
 
-    sections = brief_sections()
-    for key in keys:
-        lowered = key.lower().replace("-", "_").replace(" ", "_")
-        if key.startswith("x-"):
-            continue  # extension keys: a brief may have them, and so may docker-compose.yml
-        if lowered in sections or difflib.get_close_matches(lowered, sections, n=1, cutoff=0.75):
-            return False
-    return True
+    return bool(difflib.get_close_matches(lowered, sections, n=1, cutoff=0.75))

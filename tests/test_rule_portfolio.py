@@ -56,7 +56,9 @@ def brief(
     return "\n".join(lines) + "\n"
 
 
-def check(folder: Path, *paths: str, extra: tuple[str, ...] = ()) -> dict[str, list[Any]]:
+def check(
+    folder: Path, *paths: str, extra: tuple[str, ...] = (), jobs: str = "1"
+) -> dict[str, list[Any]]:
     """Findings of the portfolio rules per file name: (rule, line, message) tuples."""
     printed: list[str] = []
     default = "." if folder == Path.cwd() else str(folder)
@@ -65,6 +67,7 @@ def check(folder: Path, *paths: str, extra: tuple[str, ...] = ()) -> dict[str, l
             paths=list(paths) or [default],
             formats=["json"],
             select=PORTFOLIO_RULES + extra,
+            jobs=jobs,
             stdout=printed.append,
             stderr=lambda text: None,
         )
@@ -412,6 +415,22 @@ def test_a_large_run_gives_the_same_portfolio_findings_in_the_same_order(folder:
     assert {name: found for name, found in large.items() if name in small} == small
     assert all(large[name] == [] for name in large if name.startswith("zz-filler-"))
     assert len(large) == len(small) + 70
+
+
+def test_worker_processes_give_the_findings_and_order_of_one_process(folder: Path) -> None:
+    # The briefs and then their re-checks (with the portfolio findings) share one pool of
+    # workers; the re-checks are handed on in the order of the files.
+    import shutil
+
+    for source in (SAMPLES / "portfolio").glob("*.yaml"):
+        shutil.copy(source, folder / source.name)
+    for index in range(20):
+        write(folder, f"filler-{index:02}.yaml", f"campaign:\n  name: Filler {index}\n")
+    alone = check(folder, extra=("missing-kpis",))
+    pooled = check(folder, extra=("missing-kpis",), jobs="2")
+    assert list(pooled) == list(alone) == sorted(alone)
+    assert pooled == alone
+    assert sum(1 for found in pooled.values() if any(f[0] != "missing-kpis" for f in found)) == 5
 
 
 def test_the_clean_samples_have_no_portfolio_findings() -> None:
