@@ -112,3 +112,34 @@ def chaos_folders(tmp_path: Path) -> tuple[Path, Path]:
     briefs = tmp_path / "briefs"
     briefs.mkdir()
     return rules, briefs
+
+
+# --- a team's own rule, in a rules folder of its repository ----------------------------------
+
+TEAM_RULE = '''"""Campaign names must be short.
+
+## What it does
+Flags campaign names longer than 40 characters.
+
+## Why it matters
+Long names are cut in dashboards.
+
+## Example
+```yaml
+campaign: {name: The Big Spring Glow Serum Launch With Creators In Three Cities}
+```
+
+## How to fix
+Shorten the name.
+"""
+
+ID = "short-campaign-name"
+SEVERITY = "info"
+AREA = "integrity"
+SOURCE = "Our dashboard's header width."
+OPTIONS = {}
+
+
+def check(brief, options):
+    return []
+'''

@@ -10,34 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from campaignlint.cli import main
-
-TEAM_RULE = '''"""Campaign names must be short.
-
-## What it does
-Flags campaign names longer than 40 characters.
-
-## Why it matters
-Long names are cut in dashboards.
-
-## Example
-```yaml
-campaign: {name: The Big Spring Glow Serum Launch With Creators In Three Cities}
-```
-
-## How to fix
-Shorten the name.
-"""
-
-ID = "short-campaign-name"
-SEVERITY = "info"
-AREA = "integrity"
-SOURCE = "Our dashboard's header width."
-OPTIONS = {}
-
-
-def check(brief, options):
-    return []
-'''
+from tests.helpers import TEAM_RULE
 
 
 def run(*args: str) -> Result:

@@ -18,34 +18,7 @@ from campaignlint.engine import FileError, FileResult, lint_file
 from campaignlint.plan import build_plan
 from campaignlint.renderers import Report
 from campaignlint.renderers.text import render_result
-
-TEAM_RULE = '''"""Campaign names must be short.
-
-## What it does
-Flags campaign names longer than 10 characters.
-
-## Why it matters
-Long names are cut in dashboards.
-
-## Example
-```yaml
-campaign: {name: The Big Spring Launch}
-```
-
-## How to fix
-Shorten the name.
-"""
-
-ID = "short-campaign-name"
-SEVERITY = "info"
-AREA = "integrity"
-SOURCE = "Our dashboard's header width."
-OPTIONS = {}
-
-
-def check(brief, options):
-    return []
-'''
+from tests.helpers import TEAM_RULE
 
 
 def run(*args: str) -> Result:
