@@ -177,14 +177,14 @@ def _fix_stdin(
     assert stdin.text is not None  # read by the run
     outcome = fix_source(stdin.text, stdin.name, stdin.config, lang, None)
     if outcome.skipped:
-        options.stderr(f"campaignlint: {stdin.name}: not fixed: {outcome.skipped}\n")
+        options.stderr(_not_fixed(stdin.name, outcome.skipped, lang))
     if options.diff:
         if outcome.changed:
             options.stdout(unified_diff(outcome))
     else:
         options.stdout(outcome.fixed)
         if outcome.changed:
-            options.stderr(f"campaignlint: fixed {outcome.applied} problem(s) in {stdin.name}\n")
+            options.stderr(_fixed_summary(outcome.applied, stdin.name, 1, lang))
     text = outcome.fixed if options.fix else stdin.text
     result = lint_file(stdin.name, stdin.config, lang, text=text, keep_data=keep_data)
     return result, outcome.changed
@@ -201,14 +201,30 @@ def _fix(results: list[Any], plan: Plan, options: CheckOptions) -> tuple[list[An
     )
     for outcome in outcomes:
         if outcome.skipped:
-            options.stderr(f"campaignlint: {outcome.path}: not fixed: {outcome.skipped}\n")
+            options.stderr(_not_fixed(outcome.path, outcome.skipped, plan.lang))
         elif options.diff and outcome.changed:
             options.stdout(unified_diff(outcome))
     fixed = [outcome for outcome in outcomes if outcome.changed and not outcome.error]
     if options.fix and fixed:
         applied = sum(outcome.applied for outcome in fixed)
-        options.stderr(f"campaignlint: fixed {applied} problem(s) in {len(fixed)} file(s)\n")
+        options.stderr(_fixed_summary(applied, fixed[0].path, len(fixed), plan.lang))
     return results, bool(fixed)
+
+
+def _not_fixed(path: str, reason: str, lang: str) -> str:
+    line = _("{path}: not fixed: {reason}", path=Plain(path), reason=Plain(reason))
+    return f"campaignlint: {line.render(lang)}\n"
+
+
+def _fixed_summary(applied: int, path: str, files: int, lang: str) -> str:
+    """The ``--fix`` tally, in the reader's language: the file is named when there is one."""
+    if files > 1:
+        line = _("fixed {count} problems in {files} files", count=applied, files=files)
+    elif applied == 1:
+        line = _("fixed 1 problem in {path}", path=Plain(path))
+    else:
+        line = _("fixed {count} problems in {path}", count=applied, path=Plain(path))
+    return f"campaignlint: {line.render(lang)}\n"
 
 
 def _baseline(results: list[Any], options: CheckOptions, lang: str) -> list[Any]:

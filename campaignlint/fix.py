@@ -33,6 +33,10 @@ _KEY_LINE = re.compile(r"^(\s*)[^\s#-][^#]*:\s*(#.*)?$")
 class FixError(Exception):
     """The edits cannot be applied without risking the file."""
 
+    def render(self, lang: str) -> str:
+        reason = self.args[0] if self.args else ""
+        return reason.render(lang) if isinstance(reason, Message) else str(reason)
+
 
 @dataclass
 class FixOutcome:
@@ -238,7 +242,7 @@ def _apply_with_ruamel(plain: str, edits: Sequence[Edit]) -> str:
         ) from error
     merged = merge_changes(plain, before, after)
     if merged is None:
-        raise FixError("the change cannot be made without reformatting other lines")
+        raise FixError(_("the change cannot be made without reformatting other lines"))
     return merged
 
 
@@ -460,7 +464,7 @@ def fix_source(
         findings = lint_text(text, path=path, config=config, lang=lang, today=today)
         fixed, applied = fix_text(text, findings, path=path, config=config, lang=lang, today=today)
     except (FixError, CampaignlintError) as error:
-        return FixOutcome(path, text, text, 0, skipped=str(error))
+        return FixOutcome(path, text, text, 0, skipped=error.render(lang))
     except Exception as error:  # a fix must never take the run down
         return FixOutcome(path, text, text, 0, skipped=f"{type(error).__name__}: {error}")
     return FixOutcome(path, text, fixed, applied)
@@ -491,7 +495,7 @@ def fix_file(
     except (OSError, UnicodeDecodeError) as error:
         return FixOutcome(result.path, "", "", 0, skipped=str(error))
     if decoded is None:
-        return FixOutcome(result.path, "", "", 0, skipped="not UTF-8")
+        return FixOutcome(result.path, "", "", 0, skipped=_("not UTF-8").render(lang))
     text, bom = decoded
     outcome = fix_source(text, result.path, config, lang, today)
     if write and outcome.changed:

@@ -118,7 +118,7 @@ def test_fix_changes_only_the_fixed_lines_byte_for_byte(tmp_path: Path, rules_di
         ("      - skincare      # no hash yet\n", '      - "#skincare"   # no hash yet\n'),
         ("        placement: end_of_caption\n", "        placement: start_of_caption\n"),
     ]
-    assert code == 0 and "fixed 2 problem(s) in 1 file(s)" in err
+    assert code == 0 and f"fixed 2 problems in {brief}" in err
     assert stat.S_IMODE(brief.stat().st_mode) == 0o640
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 

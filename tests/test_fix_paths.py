@@ -77,7 +77,7 @@ def test_a_file_is_fixed_in_place_and_fixing_again_changes_nothing(workdir: Path
     brief = write(workdir / "brief.yaml", brief_text())
     result = run("--fix", "brief.yaml")
     assert brief.read_text(encoding="utf-8") == fixed_text()
-    assert "fixed 2 problem(s) in 1 file(s)" in result.stderr
+    assert "fixed 2 problems in brief.yaml" in result.stderr
     assert_idempotent("brief.yaml")
     assert brief.read_text(encoding="utf-8") == fixed_text()
 
@@ -87,7 +87,7 @@ def test_a_file_named_twice_is_fixed_once(workdir: Path, names: tuple[str, ...])
     brief = write(workdir / "brief.yaml", brief_text())
     result = run("--fix", *names)
     assert brief.read_text(encoding="utf-8") == fixed_text()
-    assert "fixed 2 problem(s) in 1 file(s)" in result.stderr
+    assert "fixed 2 problems in brief.yaml" in result.stderr
     assert_idempotent(*names)
 
 
@@ -99,7 +99,7 @@ def test_a_symlinked_brief_keeps_its_link_and_its_target_is_fixed(workdir: Path)
     result = run("--fix", "link.yaml")
     assert link.is_symlink() and os.readlink(link) == str(target)
     assert target.read_text(encoding="utf-8") == fixed_text()
-    assert "fixed 2 problem(s) in 1 file(s)" in result.stderr
+    assert "fixed 2 problems in link.yaml" in result.stderr
     assert_idempotent("link.yaml")
 
 
@@ -108,7 +108,7 @@ def test_a_symlinked_twin_in_the_folder_is_fixed_once(workdir: Path) -> None:
     (workdir / "twin.yaml").symlink_to(target)
     result = run("--fix", ".")
     assert target.read_text(encoding="utf-8") == fixed_text()
-    assert "fixed 2 problem(s) in 1 file(s)" in result.stderr
+    assert "fixed 2 problems in brief.yaml" in result.stderr
     assert (workdir / "twin.yaml").is_symlink()
 
 
@@ -131,7 +131,7 @@ def test_a_read_only_file_is_not_replaced_and_the_others_are_fixed(workdir: Path
     assert free.read_text(encoding="utf-8") == fixed_text()
     assert result.exit_code == 2
     assert "locked.yaml: error: read-only file, not fixed" in result.stdout
-    assert "fixed 2 problem(s) in 1 file(s)" in result.stderr
+    assert "fixed 2 problems in free.yaml" in result.stderr
 
 
 def test_a_file_that_cannot_be_written_is_its_own_error(
@@ -225,3 +225,12 @@ def test_fix_on_unreadable_stdin_keeps_the_report_off_stdout(workdir: Path) -> N
     result = run("-", "--fix", input=b"campaign: \xff\n")
     assert result.exit_code == 2 and result.stdout == ""
     assert "<stdin>" in result.stderr
+
+
+def test_the_tally_counts_problems_and_files_in_the_readers_language(workdir: Path) -> None:
+    write(workdir / "one.yaml", brief_text())
+    write(workdir / "two.yaml", brief_text())
+    assert "campaignlint: fixed 4 problems in 2 files\n" in run("--fix", ".").stderr
+    write(workdir / "one.yaml", brief_text())
+    tally = run("--fix", "--lang", "tr", "one.yaml").stderr
+    assert "campaignlint: one.yaml dosyasında 2 sorun düzeltildi\n" in tally
