@@ -17,6 +17,7 @@ from campaignlint.i18n import (
     Plain,
     _,
     language_from_environment,
+    plural,
 )
 
 if TYPE_CHECKING:
@@ -220,10 +221,12 @@ def _fixed_summary(applied: int, path: str, files: int, lang: str) -> str:
     """The ``--fix`` tally, in the reader's language: the file is named when there is one."""
     if files > 1:
         line = _("fixed {count} problems in {files} files", count=applied, files=files)
-    elif applied == 1:
-        line = _("fixed 1 problem in {path}", path=Plain(path))
     else:
-        line = _("fixed {count} problems in {path}", count=applied, path=Plain(path))
+        line = plural(
+            applied,
+            _("fixed 1 problem in {path}", path=Plain(path)),
+            _("fixed {count} problems in {path}", count=applied, path=Plain(path)),
+        )
     return f"campaignlint: {line.render(lang)}\n"
 
 
@@ -235,7 +238,13 @@ def _baseline(results: list[Any], options: CheckOptions, lang: str) -> list[Any]
 
     if options.write_baseline is not None:
         count = write_baseline(results, options.write_baseline)
-        options.stderr(f"campaignlint: recorded {count} finding(s) in {options.write_baseline}\n")
+        path = Plain(str(options.write_baseline))
+        recorded = plural(
+            count,
+            _("recorded 1 finding in {path}", path=path),
+            _("recorded {count} findings in {path}", count=count, path=path),
+        )
+        options.stderr(f"campaignlint: {recorded.render(lang)}\n")
         return apply_baseline(results, options.write_baseline)
     if options.baseline is not None:
         return apply_baseline(results, options.baseline)

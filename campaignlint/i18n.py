@@ -136,6 +136,12 @@ def _(template: str, /, **args: Any) -> Message:
     return Message(template, tuple(args.items()))
 
 
+def plural(count: int, one: Message, other: Message) -> Message:
+    """English's two forms, chosen by ``count``; each is its own catalog entry, so a language
+    with one form (Turkish) translates both the same."""
+    return one if count == 1 else other
+
+
 def normalize_language(value: str | None) -> str | None:
     """``tr_TR.UTF-8`` -> ``tr``; None for languages campaignlint does not speak."""
     if not value:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from campaignlint.errors import ConfigError, InputError
-from campaignlint.i18n import DEFAULT_LANGUAGE, Message, Plain, _
+from campaignlint.i18n import DEFAULT_LANGUAGE, Message, Plain, _, plural
 from campaignlint.pointers import join_pointer, pointer_tokens
 from campaignlint.text import fold, normalize_handle
 
@@ -106,7 +106,11 @@ class RosterError(ConfigError):
         lines = [_one_line(p.render(lang) if isinstance(p, Message) else str(p)) for p in shown]
         if len(self.problems) > len(shown):
             count = len(self.problems) - len(shown)
-            more = _("... and {count} more problem(s) in the creator roster", count=count)
+            more = plural(
+                count,
+                _("... and 1 more problem in the creator roster"),
+                _("... and {count} more problems in the creator roster", count=count),
+            )
             lines.append(more.render(lang))
         return "\n".join(lines)
 

@@ -32,7 +32,7 @@ def recorded(tmp_path: Path) -> Path:
     (tmp_path / "brief.yaml").write_text(BRIEF)
     baseline = tmp_path / "baseline.json"
     code, _out, err = _check(tmp_path, write_baseline=baseline)
-    assert code == 0 and "recorded 2 finding(s)" in err
+    assert code == 0 and "recorded 2 findings" in err
     return baseline
 
 

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from campaignlint.cli import main
+from tests.helpers import SAMPLES
 
 BAD = "campaign:\n  name: TODO launch\n"
 
@@ -39,7 +40,7 @@ def test_text_output_is_ruff_like_with_fix_and_summary(workdir: Path) -> None:
         "brief.yaml:2:9: error placeholder-text campaign.name contains placeholder text 'TODO'"
     )
     assert lines[1].startswith("  fix: Replace the placeholder")
-    assert lines[-1].startswith("Found 1 finding(s): 1 error(s), 0 warning(s), 0 info in 1 file(s)")
+    assert lines[-1].startswith("Found 1 finding: 1 error, 0 warnings, 0 info in 1 file checked.")
     assert "\x1b[" not in result.output
 
 
@@ -231,7 +232,7 @@ def test_summary_when_the_only_problem_is_an_unreadable_file(workdir: Path) -> N
     result = run("check", "--select", "placeholder-text", "broken.yaml", "fine.yaml")
     assert result.exit_code == 2
     assert result.output.splitlines()[-1] == (
-        "No findings in the files that could be read; 1 of 2 file(s) could not be read."
+        "No findings in the files that could be read; 1 of 2 files could not be read."
     )
 
 
@@ -271,3 +272,36 @@ def test_every_command_reports_its_errors_as_one_line_and_exit_2(
     (line,) = result.stderr.splitlines()
     assert line.startswith("campaignlint: error: ") and message in line
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "summary"),
+    [
+        (["samples/clean-en.yaml"], "All checks passed (1 file checked)."),
+        (
+            ["samples/clean-en.yaml", "samples/clean-tr.yaml"],
+            "All checks passed (2 files checked).",
+        ),
+        (
+            ["samples/bad-en.yaml"],
+            "Found 22 findings: 7 errors, 12 warnings, 3 info in 1 file checked.",
+        ),
+        (
+            ["--lang", "tr", "samples/bad-en.yaml"],
+            "1 dosyada 22 bulgu var: 7 hata, 12 uyarı, 3 bilgi.",
+        ),
+        (
+            ["--select", "placeholder-text", "samples/bad-en.yaml"],
+            "Found 1 finding: 1 error, 0 warnings, 0 info in 1 file checked.",
+        ),
+    ],
+)
+def test_the_summary_line_counts_in_words_that_agree_with_the_numbers(
+    args: list[str], summary: str
+) -> None:
+    paths = [
+        str(SAMPLES / arg.removeprefix("samples/")) if arg.endswith(".yaml") else arg
+        for arg in args
+    ]
+    result = CliRunner().invoke(main, ["check", "--exit-zero", *paths])
+    assert result.output.splitlines()[-1] == summary

@@ -131,7 +131,7 @@ def test_a_fifo_named_like_a_brief_does_not_block_a_folder_run(tmp_path: Path) -
     done = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert f"{tmp_path / 'pipe.yaml'}: error: not a regular file" in done.stdout
-    assert done.stdout.endswith("1 of 2 file(s) could not be read.\n")
+    assert done.stdout.endswith("1 of 2 files could not be read.\n")
 
 
 # --- suppression directives -----------------------------------------------------------------
@@ -336,7 +336,7 @@ def test_a_brief_under_a_folder_the_user_cannot_enter_is_its_own_error(
     result = CliRunner().invoke(main, ["check", str(locked / "brief.yaml"), str(ok)])
     assert result.exit_code == 2, result.output
     assert f"{locked / 'brief.yaml'}: error: cannot read: Permission denied" in result.output
-    assert result.output.endswith("1 of 2 file(s) could not be read.\n")
+    assert result.output.endswith("1 of 2 files could not be read.\n")
     assert "Traceback" not in result.output
 
 
@@ -362,7 +362,7 @@ def test_a_real_unreadable_brief_when_not_root(tmp_path: Path) -> None:
     finally:
         locked.chmod(0o755)
     assert done.returncode == 2, done.stderr
-    assert done.stdout.endswith("2 of 3 file(s) could not be read.\n")
+    assert done.stdout.endswith("2 of 3 files could not be read.\n")
     assert "Traceback" not in done.stderr
 
 

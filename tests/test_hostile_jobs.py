@@ -96,7 +96,7 @@ def test_a_crashed_file_is_counted_as_an_internal_error_in_the_summary_line(
     code, text = _check(rules, briefs, "1")
     assert code == 2
     assert text.endswith(
-        "No findings in the files that could be checked; checking 1 of 1 file(s) failed with an"
+        "No findings in the files that could be checked; checking 1 of 1 file failed with an"
         " internal error.\n"
     )
 

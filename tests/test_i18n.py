@@ -191,7 +191,7 @@ def test_a_message_renders_typed_values_per_language() -> None:
 
 
 def test_translated_message_with_turkish_values() -> None:
-    message = _("{count} file(s) could not be read.", count=1200)
+    message = _("{count} files could not be read.", count=1200)
     assert message.render("tr") == "1.200 dosya okunamadı."
 
 

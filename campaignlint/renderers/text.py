@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from campaignlint.exit_codes import EXIT_USAGE
-from campaignlint.i18n import _, severity_name
+from campaignlint.i18n import Message, _, plural, severity_name
 from campaignlint.model import Severity
 
 if TYPE_CHECKING:
@@ -85,38 +85,51 @@ class Stream:
 def summary_line(report: Report) -> str:
     summary = report.summary
     lang = report.lang
-    files = summary["files_checked"]
+    files = _files(summary["files_checked"])
     unreadable = summary["input_errors"]
-    if files == 0 and summary["exit_code"] == EXIT_USAGE:
+    if summary["files_checked"] == 0 and summary["exit_code"] == EXIT_USAGE:
         return _("No briefs checked: with --strict that is an error.").render(lang)
     crashed = summary["internal_errors"]
     if summary["findings"] == 0 and crashed and not unreadable:
         return _(
-            "No findings in the files that could be checked; checking {count} of {files} file(s)"
+            "No findings in the files that could be checked; checking {count} of {files}"
             " failed with an internal error.",
             count=crashed,
             files=files,
         ).render(lang)
     if summary["findings"] == 0 and not unreadable:
-        return _("All checks passed ({files} file(s) checked).", files=files).render(lang)
+        return _("All checks passed ({files} checked).", files=files).render(lang)
     if summary["findings"] == 0:
         return _(
-            "No findings in the files that could be read; {count} of {files} file(s) could not"
-            " be read.",
+            "No findings in the files that could be read; {count} of {files} could not be read.",
             count=unreadable,
             files=files,
         ).render(lang)
+    errors, warnings = summary["errors"], summary["warnings"]
+    # each piece apart: Babel does not extract a message nested in another's arguments
+    error_count = plural(errors, _("1 error"), _("{count} errors", count=errors))
+    warning_count = plural(warnings, _("1 warning"), _("{count} warnings", count=warnings))
+    info_count = _("{count} info", count=summary["info"])
     parts = _(
-        "Found {count} finding(s): {errors} error(s), {warnings} warning(s), {info} info"
-        " in {files} file(s) checked.",
-        count=summary["findings"],
-        errors=summary["errors"],
-        warnings=summary["warnings"],
-        info=summary["info"],
+        "Found {findings}: {errors}, {warnings}, {info} in {files} checked.",
+        findings=_findings(summary["findings"]),
+        errors=error_count,
+        warnings=warning_count,
+        info=info_count,
         files=files,
     ).render(lang)
-    if summary["input_errors"]:
-        parts += " " + _(
-            "{count} file(s) could not be read.", count=summary["input_errors"]
+    if unreadable:
+        parts += " " + plural(
+            unreadable,
+            _("1 file could not be read."),
+            _("{count} files could not be read.", count=unreadable),
         ).render(lang)
     return parts
+
+
+def _files(count: int) -> Message:
+    return plural(count, _("1 file"), _("{count} files", count=count))
+
+
+def _findings(count: int) -> Message:
+    return plural(count, _("1 finding"), _("{count} findings", count=count))
