@@ -79,7 +79,8 @@ def _allowed(root: Mapping[str, Any], node: Mapping[str, Any]) -> str:
     if "maximum" in node:
         parts.append(f"at most {node['maximum']}")
     if "minItems" in node:
-        parts.append(f"at least {node['minItems']} item(s)")
+        least = node["minItems"]
+        parts.append(f"at least {least} item" + ("" if least == 1 else "s"))
     return "; ".join(dict.fromkeys(part for part in parts if part))
 
 
