@@ -134,3 +134,28 @@ def test_brackets_in_quotes_comments_and_plain_text_are_not_nesting() -> None:
         f"d: [ok, 'x{many}']  # {many}\n"
     )
     assert load_text(text).data["d"] == ["ok", f"x{many}"]
+
+
+def test_a_large_brief_is_kept_out_of_the_cycle_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from campaignlint import loader
+
+    monkeypatch.setattr(loader, "LARGE_TEXT", 100)
+    text = "influencers:\n" + "".join(f"- {{handle: '@c{i}', followers: {i}}}\n" for i in range(50))
+    frozen = gc.get_freeze_count()
+    document = load_text(text)
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= frozen + 50  # the creators' mappings, at least
+    young = {id(item) for item in gc.get_objects()}
+    assert id(document.data["influencers"]) not in young
+    assert document.data["influencers"][49] == {"handle": "@c49", "followers": 49}
+
+
+def test_a_small_brief_stays_with_the_cycle_collector() -> None:
+    import gc
+
+    frozen = gc.get_freeze_count()
+    document = load_text("influencers:\n- {handle: '@c1', followers: 10}\n")
+    assert gc.get_freeze_count() == frozen
+    assert any(item is document.data["influencers"] for item in gc.get_objects())
