@@ -424,23 +424,57 @@ class _Builder:
     # --- events ------------------------------------------------------------------------------
 
     def scalar(self, event: Any) -> None:
-        written = event.value
-        if event.tag is not None or not event.implicit[0]:
+        written, tag, plain = event.value, event.tag, event.implicit[0]
+        if tag is None and not plain:  # quoted text
+            value, tag, suspect = written, STR, False
+        elif tag is not None or not plain:
             value, tag = _scalar_value(event)
-            suspect = tag in _NUMBER_TAGS and event.implicit[0] and _suspect_number(value, written)
+            suspect = tag in _NUMBER_TAGS and plain and _suspect_number(value, written)
         else:
             value, tag, suspect = _PLAIN_SCALARS.get(written) or _plain_scalar(event)
         start, end, base = event.start_mark, event.end_mark, self.base
         place = ((start.line * base + start.column) * base + end.line) * base + end.column
         top = self.top
-        if top is not None and top.key is None and top.is_mapping:
-            if event.anchor:  # an anchored key (`&a a: b`) can be reused as an alias
-                self.anchors[event.anchor] = (value, 1, len(written))
-            self._key(value, tag == MERGE, place, len(written))
+        if top is None or not top.is_mapping:
+            if suspect:
+                value = self._checked_number(value, written, _unpack(place, base))
+            self._value(value, 1, place, event.anchor, len(written), place)
+            return
+        key = top.key
+        simple = not (event.anchor or self.anchored)  # no sizes or weights to count
+        if key is None:
+            if simple and type(value) is str and tag != MERGE:
+                self._text_key(top, value, place)
+            else:
+                if event.anchor:  # an anchored key (`&a a: b`) can be reused as an alias
+                    self.anchors[event.anchor] = (value, 1, len(written))
+                self._key(value, tag == MERGE, place, len(written))
             return
         if suspect:
             value = self._checked_number(value, written, _unpack(place, base))
+        if simple and not (top.merging or top.duplicate):  # the usual `key: value`
+            self.pointer_chars += top.key_length
+            if self.pointer_chars > self.pointer_budget:
+                self._too_long(place)
+            top.container[key] = value
+            top.places.values[key] = place
+            top.key = None
+            return
         self._value(value, 1, place, event.anchor, len(written), place)
+
+    def _text_key(self, top: _Frame, key: str, place: int) -> None:
+        """:meth:`_key` for the usual key: text, not anchored, not a merge."""
+        keys = top.places.keys
+        assert keys is not None
+        if key in keys or "/" in key or "~" in key:
+            self._key(key, False, place, len(key))
+            return
+        top.key, top.merging, top.duplicate = key, False, False
+        length = top.key_length = top.pointer_length + 1 + len(key)
+        self.pointer_chars += length
+        if self.pointer_chars > self.pointer_budget:
+            self._too_long(place)
+        keys[key] = place
 
     def _checked_number(self, value: Any, written: str, position: Position) -> Any:
         """``value``, or the text as written when it is a number no rule can trust (reported)."""
@@ -989,12 +1023,11 @@ def _end_of_double_quoted(text: str, index: int) -> int:
 def _read_events(parser: Any, builder: _Builder) -> None:
     scalar, alias = builder.scalar, builder.alias
     start, end = builder.start_collection, builder.end_collection
-    check_event, get_event = parser.check_event, parser.get_event
+    get_event = parser.get_event
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
-    while check_event():
-        event = get_event()
+    while (event := get_event()) is not None:
         kind = type(event)
         if kind is scalar_event:
             scalar(event)
