@@ -727,6 +727,7 @@ class _Tree:
         self.stale_values = stale_values
         self.stale_keys = stale_keys
         self.tables: tuple[dict[str, Position], dict[str, Position]] | None = None
+        self.parents: dict[str, _Places] = {}  # see _PARENTS_KEPT
 
     def build_tables(self) -> tuple[dict[str, Position], dict[str, Position]]:
         if self.tables is None:
@@ -736,6 +737,7 @@ class _Tree:
                     table.setdefault(pointer, position)
             self.tables = values, keys
             self.root = None  # the tables answer from now on
+            self.parents.clear()
         return self.tables
 
 
@@ -811,34 +813,62 @@ class PositionIndex(Mapping[str, Position]):
         return self._tree.build_tables()[self._keys]
 
     def _find(self, pointer: str) -> Position | None:
-        node, base = self._tree.root, self._tree.base
+        tree = self._tree
+        node, base = tree.root, tree.base
         if not pointer:
             if self._keys or node is None:
                 return None
             return _unpack(node.position if isinstance(node, _Places) else node, base)
         if pointer[0] != "/":
             return None
-        raw_tokens = pointer.split("/")
-        last = len(raw_tokens) - 1
-        for depth, raw in enumerate(raw_tokens[1:], 1):
-            if not isinstance(node, _Places):
+        parent_pointer, _slash, raw = pointer.rpartition("/")
+        parent = tree.parents.get(parent_pointer)
+        if parent is None:
+            parent = _collection_at(node, parent_pointer)
+            if parent is None:
                 return None
-            if node.keys is None:
-                index = list_index(raw)
-                if index is None or index >= len(node.values) or (self._keys and depth == last):
-                    return None
-                node = node.values[index]
-                continue
+            if len(tree.parents) >= _PARENTS_KEPT:
+                tree.parents.clear()
+            tree.parents[parent_pointer] = parent
+        if parent.keys is None:
+            index = list_index(raw)
+            if index is None or index >= len(parent.values) or self._keys:
+                return None
+            child = parent.values[index]
+        else:
             token = unescape_pointer_token(raw)
             if token is not raw and escape_pointer_token(token) != raw:
                 return None  # not how the loader writes this key's pointer
-            if self._keys and depth == last:
-                key = node.keys.get(token)
+            if self._keys:
+                key = parent.keys.get(token)
                 return None if key is None else _unpack(key, base)
-            node = node.values.get(token)
-        if node is None:
+            child = parent.values.get(token)
+        if child is None:
             return None
-        return _unpack(node.position if isinstance(node, _Places) else node, base)
+        return _unpack(child.position if isinstance(child, _Places) else child, base)
+
+
+# Collections found by pointer, kept for the next lookups (rules look up several fields of one
+# creator in a row); a bounded number, so memory does not grow with the brief's findings.
+_PARENTS_KEPT = 256
+
+
+def _collection_at(node: int | _Places | None, pointer: str) -> _Places | None:
+    """The places of the list or mapping at ``pointer`` under ``node``, if there is one."""
+    for raw in pointer.split("/")[1:] if pointer else ():
+        if not isinstance(node, _Places):
+            return None
+        if node.keys is None:
+            index = list_index(raw)
+            if index is None or index >= len(node.values):
+                return None
+            node = node.values[index]
+            continue
+        token = unescape_pointer_token(raw)
+        if token is not raw and escape_pointer_token(token) != raw:
+            return None  # not how the loader writes this key's pointer
+        node = node.values.get(token)
+    return node if isinstance(node, _Places) else None
 
 
 _OCTAL_1_1 = re.compile(r"^[-+]?0[0-7_]+$")

@@ -159,3 +159,20 @@ def test_a_small_brief_stays_with_the_cycle_collector() -> None:
     document = load_text("influencers:\n- {handle: '@c1', followers: 10}\n")
     assert gc.get_freeze_count() == frozen
     assert any(item is document.data["influencers"] for item in gc.get_objects())
+
+
+def test_lookups_by_pointer_agree_with_the_full_tables() -> None:
+    text = (
+        "influencers:\n"
+        "- {handle: '@a', audience: {age: {18-24: 60}, 'x/y': 1, 'a~b': 2}}\n"
+        "- handle: '@b'\n  tags: [one, two]\n"
+    )
+    tables = load_text(text)
+    values, keys = dict(tables.positions), dict(tables.key_positions)  # built in one walk
+    looked_up = load_text(text)
+    probes = [*values, *keys, "/influencers/2", "/influencers/01", "/influencers/0/x~1z"]
+    for pointer in probes * 2:  # the second time, from the collections kept
+        assert looked_up.positions.get(pointer) == values.get(pointer), pointer
+        assert looked_up.key_positions.get(pointer) == keys.get(pointer), pointer
+    assert values["/influencers/0/audience/x~1y"][:2] == (2, 54)
+    assert "/influencers/1/tags/0" not in keys  # a list item has no key
