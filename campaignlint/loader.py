@@ -822,14 +822,9 @@ class PositionIndex(Mapping[str, Position]):
         if pointer[0] != "/":
             return None
         parent_pointer, _slash, raw = pointer.rpartition("/")
-        parent = tree.parents.get(parent_pointer)
+        parent = tree.parents.get(parent_pointer) or _collection_at(tree, parent_pointer)
         if parent is None:
-            parent = _collection_at(node, parent_pointer)
-            if parent is None:
-                return None
-            if len(tree.parents) >= _PARENTS_KEPT:
-                tree.parents.clear()
-            tree.parents[parent_pointer] = parent
+            return None
         if parent.keys is None:
             index = list_index(raw)
             if index is None or index >= len(parent.values) or self._keys:
@@ -853,22 +848,33 @@ class PositionIndex(Mapping[str, Position]):
 _PARENTS_KEPT = 256
 
 
-def _collection_at(node: int | _Places | None, pointer: str) -> _Places | None:
-    """The places of the list or mapping at ``pointer`` under ``node``, if there is one."""
-    for raw in pointer.split("/")[1:] if pointer else ():
-        if not isinstance(node, _Places):
+def _collection_at(tree: _Tree, pointer: str) -> _Places | None:
+    """The places of the list or mapping at ``pointer``, if there is one (kept for later)."""
+    found = tree.parents.get(pointer)
+    if found is not None:
+        return found
+    node: int | _Places | None = tree.root
+    if pointer:
+        parent_pointer, _slash, raw = pointer.rpartition("/")
+        parent = _collection_at(tree, parent_pointer)
+        if parent is None:
             return None
-        if node.keys is None:
+        if parent.keys is None:
             index = list_index(raw)
-            if index is None or index >= len(node.values):
+            if index is None or index >= len(parent.values):
                 return None
-            node = node.values[index]
-            continue
-        token = unescape_pointer_token(raw)
-        if token is not raw and escape_pointer_token(token) != raw:
-            return None  # not how the loader writes this key's pointer
-        node = node.values.get(token)
-    return node if isinstance(node, _Places) else None
+            node = parent.values[index]
+        else:
+            token = unescape_pointer_token(raw)
+            if token is not raw and escape_pointer_token(token) != raw:
+                return None  # not how the loader writes this key's pointer
+            node = parent.values.get(token)
+    if not isinstance(node, _Places):
+        return None
+    if len(tree.parents) >= _PARENTS_KEPT:
+        tree.parents.clear()
+    tree.parents[pointer] = node
+    return node
 
 
 _OCTAL_1_1 = re.compile(r"^[-+]?0[0-7_]+$")
