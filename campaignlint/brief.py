@@ -322,7 +322,7 @@ class Brief:
             severity=Severity(severity) if severity is not None else None,
             position=self.key_position(pointer) if at_key else self.position(pointer),
             edits=edits,
-            related=tuple(self._related(place) for place in related),
+            related=tuple(self._related(place) for place in related) if related else (),
             check=check,
         )
 
