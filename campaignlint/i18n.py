@@ -272,6 +272,7 @@ def percent_decimals(value: float) -> int:
     return 2 if one.is_integer() and round(float(value), 2) != one else 1
 
 
+@lru_cache(maxsize=1024)  # thresholds and shares recur in many findings
 def format_percent(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
     decimals = percent_decimals(value)
     if lang == DEFAULT_LANGUAGE:
