@@ -186,3 +186,21 @@ def test_only_the_findings_shown_are_rendered_and_in_the_usual_order(
         ),
     ]
     assert sorted(rendered) == sorted(finding.message for finding in findings)
+
+
+def test_a_message_that_cannot_be_rendered_is_an_internal_error(tmp_path: Path) -> None:
+    body = LOCAL_RULE.replace("short-name", "bad-message").replace(
+        """        name = brief.text("/campaign/name")
+        if name and len(name) > options["max_length"]:
+            yield brief.problem("/campaign/name", _("name too long: {n}", n=len(name)))""",
+        """        class Unprintable:
+            def __str__(self):
+                raise ValueError("no text")
+
+        yield brief.problem("/campaign/name", _("name is {value}", value=Unprintable()))""",
+    )
+    _write_rule(tmp_path / "rules", "bad_message", body)
+    config = Config(select=("bad-message",), rules_dirs=(str(tmp_path / "rules"),))
+    [finding] = lint_text(BRIEF, config=config)
+    assert finding.rule == INTERNAL_ERROR
+    assert "rule 'bad-message' crashed: ValueError: no text" in finding.message
