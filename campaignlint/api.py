@@ -17,7 +17,8 @@ What it exports:
   :class:`Percent` and :class:`Money` are arguments rendered as written, as a percentage and as
   an amount in the reader's language; :class:`Term` is a value picked from a fixed list (an
   objective, a tier, a format) and :class:`Language` an ISO 639-1 code, both shown by their name
-  in the reader's language; :class:`Message` is what ``_`` returns;
+  in the reader's language; :class:`Message` is what ``_`` returns, and :class:`Deferred` a
+  message built only when it is shown (a costly fix hint past ``max_findings_per_file`` is not);
 - domain helpers shared by the rules: tiers and engagement (:func:`effective_tier`,
   :func:`engagement_rate`, :func:`tier_for_followers`), ages (:func:`parse_age_bucket`,
   :func:`age_overlap`), values (:func:`is_number`, :func:`is_blank`, :func:`keyword`,
@@ -71,6 +72,7 @@ _HOMES = {
     "Percent": "campaignlint.i18n",
     "Money": "campaignlint.i18n",
     "Message": "campaignlint.i18n",
+    "Deferred": "campaignlint.i18n",
     "effective_tier": "campaignlint.domain",
     "engagement_rate": "campaignlint.domain",
     "tier_for_followers": "campaignlint.domain",
@@ -167,6 +169,7 @@ if TYPE_CHECKING:
     from campaignlint.domain import stated_tier as stated_tier
     from campaignlint.domain import tier_follower_range as tier_follower_range
     from campaignlint.domain import tier_for_followers as tier_for_followers
+    from campaignlint.i18n import Deferred as Deferred
     from campaignlint.i18n import Language as Language
     from campaignlint.i18n import Message as Message
     from campaignlint.i18n import Money as Money

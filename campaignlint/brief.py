@@ -322,7 +322,7 @@ class Brief:
             severity=Severity(severity) if severity is not None else None,
             position=self.key_position(pointer) if at_key else self.position(pointer),
             edits=edits,
-            related=tuple(self._related(place) for place in related),
+            related=tuple(self._related(place) for place in related) if related else (),
             check=check,
         )
 
@@ -508,16 +508,19 @@ def _string_values(data: Any) -> list[StringValue]:
     seen: set[int] = {id(data)}  # objects walk_strings has visited
     seen_outside: set[int] = {id(data)}
 
+    new = tuple.__new__  # StringValue(...) without its Python-level __new__
+    add = found.append
+
     def visit(value: Any, place: _Place, in_notes: bool, walked: bool) -> None:
         is_mapping = isinstance(value, dict)
         for key, child in value.items() if is_mapping else enumerate(value):
-            notes = in_notes or (is_mapping and str(key).startswith("x-"))
             if isinstance(child, str):
-                if not notes:
-                    found.append(StringValue(child, walked, (place, key)))
+                if not (in_notes or (is_mapping and str(key).startswith("x-"))):
+                    add(new(StringValue, (child, walked, (place, key))))
                 continue
             if not isinstance(child, dict | list):
-                continue
+                continue  # a number, a boolean or nothing: no text, no notes
+            notes = in_notes or (is_mapping and str(key).startswith("x-"))
             identity = id(child)
             child_walked = walked
             if notes:

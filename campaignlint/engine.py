@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from campaignlint.config import ALL, Config, validate_rule_ids
 from campaignlint.errors import ConfigError, InputError
 from campaignlint.i18n import DEFAULT_LANGUAGE, Message, Plain, _
-from campaignlint.model import Finding, Problem, Related, Severity, render_problem
+from campaignlint.model import Finding, Problem, Related, Severity, render_problem, sentence_case
 from campaignlint.registry import discover_all
 from campaignlint.rule import Rule
 
@@ -305,14 +306,26 @@ class _Unrendered(Finding):
     rendered, so 450,000 unknown keys cost no more than their count."""
 
 
+class _Pending(Finding):
+    """A finding within a rule's first ``limit``, rendered only if it is shown (see
+    :func:`_render_shown`): a 10,000-creator brief has a thousand such findings per rule,
+    of which a thousand in all are shown."""
+
+    problem: Problem
+    source: Rule
+
+
 def run_rules(
     brief: Any,
     rules: Sequence[ActiveRule],
     lang: str = DEFAULT_LANGUAGE,
     limit: int | None = None,
+    *,
+    lazy: bool = False,
 ) -> list[Finding]:
     """Run each rule on ``brief``; a rule that raises becomes an ``internal-error`` finding.
-    With ``limit``, a rule's problems past the first ``limit`` are only placed and counted."""
+    With ``limit``, a rule's problems past the first ``limit`` are only placed and counted;
+    with ``lazy``, the others are left to :func:`_render_shown` too."""
     findings: list[Finding] = []
     for active in rules:
         rule = active.rule
@@ -333,6 +346,8 @@ def run_rules(
                 position = problem.position or brief.position(problem.pointer)
                 if limit is not None and count >= limit:
                     findings.append(_unrendered(problem, rule.id, severity, position))
+                elif lazy:
+                    findings.append(_pending(problem, rule, severity, position))
                 else:
                     related = _resolve_related(brief, problem.related)
                     findings.append(
@@ -342,8 +357,67 @@ def run_rules(
         except Exception as error:  # a broken rule must not stop the others
             findings = [f for f in findings if f.rule != rule.id]
             findings.append(_internal_error(rule, error, lang))
-    findings.sort(key=Finding.sort_key)
+    _sort_findings(findings)
     return findings
+
+
+def _sort_findings(findings: list[Finding]) -> None:
+    """Sort by :meth:`Finding.sort_key`, rendering the English message of a pending finding
+    only where it decides the order: beside another of its rule at the same place."""
+    findings.sort(key=_place_and_rule)
+    if len(findings) < 2:
+        return
+    ordered: list[Finding] = []
+    for _key, group in itertools.groupby(findings, key=_place_and_rule):
+        same_place = list(group)
+        if len(same_place) > 1:
+            for finding in same_place:
+                if isinstance(finding, _Pending) and not finding.message_en:
+                    finding.message_en = sentence_case(finding.problem.message.render())
+            same_place.sort(key=Finding.sort_key)
+        ordered.extend(same_place)
+    findings[:] = ordered
+
+
+def _place_and_rule(finding: Finding) -> tuple[int, int, str]:
+    return (finding.line, finding.column, finding.rule)
+
+
+def _pending(problem: Problem, rule: Rule, severity: Severity, position: Any) -> _Pending:
+    line, column, end_line, end_column = position
+    pending = _Pending(
+        rule.id,
+        severity,
+        "",
+        problem.pointer,
+        line,
+        column,
+        end_line,
+        end_column,
+        edits=problem.edits,
+        check=problem.check,
+    )
+    pending.problem, pending.source = problem, rule
+    return pending
+
+
+def _render_shown(findings: list[Finding], brief: Any, lang: str) -> list[Finding]:
+    """``findings`` with each pending one rendered (a message that cannot be rendered is a bug
+    of its rule: an ``internal-error`` finding in its place)."""
+    rendered: list[Finding] = []
+    for finding in findings:
+        if isinstance(finding, _Pending):
+            problem, source = finding.problem, finding.source
+            position = (finding.line, finding.column, finding.end_line, finding.end_column)
+            try:
+                related = _resolve_related(brief, problem.related)
+                finding = render_problem(
+                    problem, source.id, finding.severity, position, lang, related
+                )
+            except Exception as error:
+                finding = _internal_error(source, error, lang)
+        rendered.append(finding)
+    return rendered
 
 
 def _resolve_related(brief: Any, places: Sequence[Related]) -> tuple[Related, ...]:
@@ -475,12 +549,17 @@ def _lint_document(
         rules = [active for active in rules if active.rule.id == SCHEMA_RULE]
     lang = lang or config.lang or DEFAULT_LANGUAGE
     limit = config.max_findings_per_file
-    findings = run_rules(brief, rules, lang, limit)
+    findings = run_rules(brief, rules, lang, limit, lazy=True)
     if portfolio:
         findings.extend(portfolio_findings(brief, portfolio, rules, lang))
-        findings.sort(key=Finding.sort_key)
-    findings = apply_suppressions(findings, text, config, brief, rules, lang)
-    return _limit_findings(findings, limit, lang, closing=TOO_MANY_FINDINGS not in config.ignore)
+        _sort_findings(findings)
+    if _suppresses(text, config):  # suppressions read every finding's text
+        findings = _render_shown(findings, brief, lang)
+        findings = apply_suppressions(findings, text, config, brief, rules, lang)
+    findings = _limit_findings(
+        findings, limit, lang, closing=TOO_MANY_FINDINGS not in config.ignore
+    )
+    return _render_shown(findings, brief, lang)
 
 
 def apply_suppressions(
@@ -493,7 +572,7 @@ def apply_suppressions(
 ) -> list[Finding]:
     """Inline suppressions and per-file overrides (see campaignlint.suppress): marks suppressed
     findings with ``suppressed_by`` and adds ``unused-suppression`` findings."""
-    if "campaignlint:" not in text and not config.per_file:
+    if not _suppresses(text, config):
         return findings  # nothing to suppress: skip the module and the comment scan
     from campaignlint.suppress import apply
 
@@ -502,6 +581,11 @@ def apply_suppressions(
     known.update(ENGINE_RULES)
     active = {active_rule.rule.id for active_rule in rules}
     return apply(findings, text, config, brief, known=known, active=active, lang=lang)
+
+
+def _suppresses(text: str, config: Config) -> bool:
+    """True when the brief's comments or the config may suppress findings."""
+    return "campaignlint:" in text or bool(config.per_file)
 
 
 def read_brief(path: Path, max_size: int) -> str:

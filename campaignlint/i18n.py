@@ -19,6 +19,7 @@ from campaignlint.frozen import FrozenValue
 
 if TYPE_CHECKING:
     import gettext
+    from collections.abc import Callable
 
 SUPPORTED_LANGUAGES = ("en", "tr")
 DEFAULT_LANGUAGE = "en"
@@ -131,6 +132,46 @@ class Message(FrozenValue):
         return self.render(DEFAULT_LANGUAGE)
 
 
+class Deferred(Message):
+    """A message worked out by ``build`` only when it is first rendered or read: a hint that
+    costs a rule some work is not built for the findings past ``max_findings_per_file``.
+    Equal to, and pickled as, the message it builds."""
+
+    def __init__(self, build: Callable[[], Message]) -> None:
+        object.__setattr__(self, "_build", build)
+
+    def built(self) -> Message:
+        message: Message | None = self.__dict__.get("_message")
+        if message is None:
+            message = self._build()
+            object.__setattr__(self, "_message", message)
+        return message
+
+    def __getattr__(self, name: str) -> Any:  # template and args, from the built message
+        if name in Message._fields:
+            return getattr(self.built(), name)
+        raise AttributeError(name)
+
+    def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return self.built().render(lang)
+
+    def __eq__(self, other: object) -> bool:
+        return self.built() == (other.built() if isinstance(other, Deferred) else other)
+
+    def __hash__(self) -> int:
+        return hash(self.built())
+
+    def __repr__(self) -> str:
+        return repr(self.built())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_itself, (self.built(),))
+
+
+def _itself(message: Message) -> Message:
+    return message
+
+
 def _(template: str, /, **args: Any) -> Message:
     """Mark ``template`` for translation and bind its arguments."""
     return Message(template, tuple(args.items()))
@@ -237,6 +278,7 @@ def percent_decimals(value: float) -> int:
     return 2 if one.is_integer() and round(float(value), 2) != one else 1
 
 
+@lru_cache(maxsize=1024)  # thresholds and shares recur in many findings
 def format_percent(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
     decimals = percent_decimals(value)
     if lang == DEFAULT_LANGUAGE:

@@ -58,6 +58,7 @@ MAX_ALIAS_BYTES = 10_000_000  # characters of text that aliases may copy, in all
 # pointers grow with the square of the text, so their total length is bounded by the text's.
 POINTER_CHARS_PER_CHAR = 12
 POINTER_CHARS_FLOOR = 1_000_000
+LARGE_TEXT = 1_000_000  # characters: a brief this long is kept out of the cycle collector
 
 _TAG_PREFIX = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL = (
@@ -423,23 +424,57 @@ class _Builder:
     # --- events ------------------------------------------------------------------------------
 
     def scalar(self, event: Any) -> None:
-        written = event.value
-        if event.tag is not None or not event.implicit[0]:
+        written, tag, plain = event.value, event.tag, event.implicit[0]
+        if tag is None and not plain:  # quoted text
+            value, tag, suspect = written, STR, False
+        elif tag is not None or not plain:
             value, tag = _scalar_value(event)
-            suspect = tag in _NUMBER_TAGS and event.implicit[0] and _suspect_number(value, written)
+            suspect = tag in _NUMBER_TAGS and plain and _suspect_number(value, written)
         else:
             value, tag, suspect = _PLAIN_SCALARS.get(written) or _plain_scalar(event)
         start, end, base = event.start_mark, event.end_mark, self.base
         place = ((start.line * base + start.column) * base + end.line) * base + end.column
         top = self.top
-        if top is not None and top.key is None and top.is_mapping:
-            if event.anchor:  # an anchored key (`&a a: b`) can be reused as an alias
-                self.anchors[event.anchor] = (value, 1, len(written))
-            self._key(value, tag == MERGE, place, len(written))
+        if top is None or not top.is_mapping:
+            if suspect:
+                value = self._checked_number(value, written, _unpack(place, base))
+            self._value(value, 1, place, event.anchor, len(written), place)
+            return
+        key = top.key
+        simple = not (event.anchor or self.anchored)  # no sizes or weights to count
+        if key is None:
+            if simple and type(value) is str and tag != MERGE:
+                self._text_key(top, value, place)
+            else:
+                if event.anchor:  # an anchored key (`&a a: b`) can be reused as an alias
+                    self.anchors[event.anchor] = (value, 1, len(written))
+                self._key(value, tag == MERGE, place, len(written))
             return
         if suspect:
             value = self._checked_number(value, written, _unpack(place, base))
+        if simple and not (top.merging or top.duplicate):  # the usual `key: value`
+            self.pointer_chars += top.key_length
+            if self.pointer_chars > self.pointer_budget:
+                self._too_long(place)
+            top.container[key] = value
+            top.places.values[key] = place
+            top.key = None
+            return
         self._value(value, 1, place, event.anchor, len(written), place)
+
+    def _text_key(self, top: _Frame, key: str, place: int) -> None:
+        """:meth:`_key` for the usual key: text, not anchored, not a merge."""
+        keys = top.places.keys
+        assert keys is not None
+        if key in keys or "/" in key or "~" in key:
+            self._key(key, False, place, len(key))
+            return
+        top.key, top.merging, top.duplicate = key, False, False
+        length = top.key_length = top.pointer_length + 1 + len(key)
+        self.pointer_chars += length
+        if self.pointer_chars > self.pointer_budget:
+            self._too_long(place)
+        keys[key] = place
 
     def _checked_number(self, value: Any, written: str, position: Position) -> Any:
         """``value``, or the text as written when it is a number no rule can trust (reported)."""
@@ -692,6 +727,7 @@ class _Tree:
         self.stale_values = stale_values
         self.stale_keys = stale_keys
         self.tables: tuple[dict[str, Position], dict[str, Position]] | None = None
+        self.parents: dict[str, _Places] = {}  # see _PARENTS_KEPT
 
     def build_tables(self) -> tuple[dict[str, Position], dict[str, Position]]:
         if self.tables is None:
@@ -701,6 +737,7 @@ class _Tree:
                     table.setdefault(pointer, position)
             self.tables = values, keys
             self.root = None  # the tables answer from now on
+            self.parents.clear()
         return self.tables
 
 
@@ -776,34 +813,68 @@ class PositionIndex(Mapping[str, Position]):
         return self._tree.build_tables()[self._keys]
 
     def _find(self, pointer: str) -> Position | None:
-        node, base = self._tree.root, self._tree.base
+        tree = self._tree
+        node, base = tree.root, tree.base
         if not pointer:
             if self._keys or node is None:
                 return None
             return _unpack(node.position if isinstance(node, _Places) else node, base)
         if pointer[0] != "/":
             return None
-        raw_tokens = pointer.split("/")
-        last = len(raw_tokens) - 1
-        for depth, raw in enumerate(raw_tokens[1:], 1):
-            if not isinstance(node, _Places):
+        parent_pointer, _slash, raw = pointer.rpartition("/")
+        parent = tree.parents.get(parent_pointer) or _collection_at(tree, parent_pointer)
+        if parent is None:
+            return None
+        if parent.keys is None:
+            index = list_index(raw)
+            if index is None or index >= len(parent.values) or self._keys:
                 return None
-            if node.keys is None:
-                index = list_index(raw)
-                if index is None or index >= len(node.values) or (self._keys and depth == last):
-                    return None
-                node = node.values[index]
-                continue
+            child = parent.values[index]
+        else:
             token = unescape_pointer_token(raw)
             if token is not raw and escape_pointer_token(token) != raw:
                 return None  # not how the loader writes this key's pointer
-            if self._keys and depth == last:
-                key = node.keys.get(token)
+            if self._keys:
+                key = parent.keys.get(token)
                 return None if key is None else _unpack(key, base)
-            node = node.values.get(token)
-        if node is None:
+            child = parent.values.get(token)
+        if child is None:
             return None
-        return _unpack(node.position if isinstance(node, _Places) else node, base)
+        return _unpack(child.position if isinstance(child, _Places) else child, base)
+
+
+# Collections found by pointer, kept for the next lookups (rules look up several fields of one
+# creator in a row); a bounded number, so memory does not grow with the brief's findings.
+_PARENTS_KEPT = 256
+
+
+def _collection_at(tree: _Tree, pointer: str) -> _Places | None:
+    """The places of the list or mapping at ``pointer``, if there is one (kept for later)."""
+    found = tree.parents.get(pointer)
+    if found is not None:
+        return found
+    node: int | _Places | None = tree.root
+    if pointer:
+        parent_pointer, _slash, raw = pointer.rpartition("/")
+        parent = _collection_at(tree, parent_pointer)
+        if parent is None:
+            return None
+        if parent.keys is None:
+            index = list_index(raw)
+            if index is None or index >= len(parent.values):
+                return None
+            node = parent.values[index]
+        else:
+            token = unescape_pointer_token(raw)
+            if token is not raw and escape_pointer_token(token) != raw:
+                return None  # not how the loader writes this key's pointer
+            node = parent.values.get(token)
+    if not isinstance(node, _Places):
+        return None
+    if len(tree.parents) >= _PARENTS_KEPT:
+        tree.parents.clear()
+    tree.parents[pointer] = node
+    return node
 
 
 _OCTAL_1_1 = re.compile(r"^[-+]?0[0-7_]+$")
@@ -988,12 +1059,11 @@ def _end_of_double_quoted(text: str, index: int) -> int:
 def _read_events(parser: Any, builder: _Builder) -> None:
     scalar, alias = builder.scalar, builder.alias
     start, end = builder.start_collection, builder.end_collection
-    check_event, get_event = parser.check_event, parser.get_event
+    get_event = parser.get_event
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
-    while check_event():
-        event = get_event()
+    while (event := get_event()) is not None:
         kind = type(event)
         if kind is scalar_event:
             scalar(event)
@@ -1020,6 +1090,9 @@ def load_text(text: str) -> LoadedDocument:
     # Reading makes only new, acyclic containers: the cycle collector would scan them again and
     # again as they pile up (a quarter of the time of a large brief) and can find nothing.
     collecting = gc.isenabled()
+    large = collecting and len(text) >= LARGE_TEXT
+    if large:
+        gc.collect()  # what is garbage now is not frozen with the brief below
     gc.disable()
     try:
         _read_events(parser, builder)
@@ -1027,6 +1100,12 @@ def load_text(text: str) -> LoadedDocument:
         raise _yaml_error(error, text) from None
     finally:
         parser.dispose()
+        if large:
+            # Out of the collector's reach for good: the young generations of a large brief
+            # would otherwise be walked once more by each of the next collections (half a
+            # second for 10,000 creators). Its acyclic containers are still freed when no
+            # longer used.
+            gc.freeze()
         if collecting:
             gc.enable()
     if builder.documents == 0:

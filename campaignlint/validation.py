@@ -378,7 +378,8 @@ def violations(data: Any, schema_name: str = BRIEF_SCHEMA) -> Iterator[Violation
     an absent field means is a rule's job (missing-contract-terms, missing-tracking ...), and the
     schema does not report it a second time.
     """
-    seen: set[tuple[str, str]] = set()
+    # The messages given at each pointer: rendered (to compare) only at a pointer seen before.
+    seen: dict[str, list[Message | str]] = {}
     root = load_schema(schema_name)
     for error in schema_errors(data, schema_name):
         if error.instance is None and _optional_property(root, error.absolute_path):
@@ -387,9 +388,7 @@ def violations(data: Any, schema_name: str = BRIEF_SCHEMA) -> Iterator[Violation
             if violation.at_key and error.validator == "additionalProperties":
                 yield violation  # one per key: never a repeat, and its message is lazy
                 continue
-            key = (violation.pointer, str(violation.message))
-            if key not in seen:  # "required" is reported once per missing property
-                seen.add(key)
+            if _first_time(seen, violation):  # "required" is reported once per missing property
                 yield violation
     if schema_name == BRIEF_SCHEMA:  # what JSON Schema cannot say: formats per platform ...
         from campaignlint import campaign
@@ -403,6 +402,22 @@ def violations(data: Any, schema_name: str = BRIEF_SCHEMA) -> Iterator[Violation
                 rejects_value=not extra.at_key,  # a value of the wrong platform
                 related=extra.related,
             )
+
+
+def _first_time(seen: dict[str, list[Message | str]], violation: Violation) -> bool:
+    """False when a violation with the same pointer and message text was given before."""
+    given = seen.get(violation.pointer)
+    if given is None:
+        seen[violation.pointer] = [violation.message]
+        return True
+    text = str(violation.message)
+    for index, message in enumerate(given):
+        if not isinstance(message, str):
+            given[index] = message = str(message)
+        if message == text:
+            return False
+    given.append(text)
+    return True
 
 
 def config_errors(data: Mapping[str, Any]) -> list[tuple[str, Message, bool]]:

@@ -71,10 +71,12 @@ brief or in the creator roster, and keep the roster's `measured_on` current.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from typing import Any, NamedTuple
 
 from campaignlint.api import (
     Brief,
+    Deferred,
     Language,
     Message,
     Option,
@@ -451,7 +453,7 @@ def _age(
     yield brief.problem(
         f"{pointer}/audience/age",
         message,
-        _age_fix(buckets, target_min, target_max, minimum),
+        Deferred(partial(_age_fix, buckets, target_min, target_max, minimum)),
         check="age",
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -138,3 +139,68 @@ def test_no_rule_finding_on_a_value_the_schema_rejected() -> None:
         ("schema", "/tracking/pre_campaign_analysis"),
     ]
     assert findings[0].fix == "Did you mean 'tiktok_analytics'?"
+
+
+ORDERED_RULE = LOCAL_RULE.replace("short-name", "many-names").replace(
+    """        name = brief.text("/campaign/name")
+        if name and len(name) > options["max_length"]:
+            yield brief.problem("/campaign/name", _("name too long: {n}", n=len(name)))""",
+    """        for word in ("bravo", "alpha", "charlie", "delta"):
+            yield brief.problem("/campaign/name", _("name is {word}", word=word))
+        for index in range(40):
+            yield brief.problem("/campaign", _("campaign {index}", index=index))""",
+)
+
+
+def test_only_the_findings_shown_are_rendered_and_in_the_usual_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from campaignlint import engine
+
+    rendered: list[str] = []
+    render = engine.render_problem
+
+    def counting_render(*args: Any, **kwargs: Any) -> Any:
+        finding = render(*args, **kwargs)
+        rendered.append(finding.message)
+        return finding
+
+    monkeypatch.setattr(engine, "render_problem", counting_render)
+    _write_rule(tmp_path / "rules", "many_names", ORDERED_RULE)
+    _write_rule(tmp_path / "rules", "more_names", ORDERED_RULE.replace("many-", "more-"))
+    config = Config(
+        select=("many-names", "more-names"),
+        rules_dirs=(str(tmp_path / "rules"),),
+        max_findings_per_file=3,
+    )
+    findings = lint_text(BRIEF, config=config)
+    # of each rule's first three, the first three in order of place, rule and message
+    assert [(finding.rule, finding.message) for finding in findings] == [
+        ("many-names", "Name is alpha"),
+        ("many-names", "Name is bravo"),
+        ("many-names", "Name is charlie"),
+        (
+            "too-many-findings",
+            "85 more finding(s) in this file are not shown: at most 3 are reported per file"
+            " (max_findings_per_file)",
+        ),
+    ]
+    assert sorted(rendered) == sorted(finding.message for finding in findings)
+
+
+def test_a_message_that_cannot_be_rendered_is_an_internal_error(tmp_path: Path) -> None:
+    body = LOCAL_RULE.replace("short-name", "bad-message").replace(
+        """        name = brief.text("/campaign/name")
+        if name and len(name) > options["max_length"]:
+            yield brief.problem("/campaign/name", _("name too long: {n}", n=len(name)))""",
+        """        class Unprintable:
+            def __str__(self):
+                raise ValueError("no text")
+
+        yield brief.problem("/campaign/name", _("name is {value}", value=Unprintable()))""",
+    )
+    _write_rule(tmp_path / "rules", "bad_message", body)
+    config = Config(select=("bad-message",), rules_dirs=(str(tmp_path / "rules"),))
+    [finding] = lint_text(BRIEF, config=config)
+    assert finding.rule == INTERNAL_ERROR
+    assert "rule 'bad-message' crashed: ValueError: no text" in finding.message

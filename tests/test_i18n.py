@@ -284,3 +284,29 @@ def test_messages_are_capitalised_by_the_one_turkish_capitaliser() -> None:
 
     for text in ("içerik yönergesi yok", "ılık bir ton", "bütçe"):
         assert sentence_case(text, "tr") == upper_first(text, "tr")
+
+
+def test_a_deferred_message_is_built_once_and_only_when_needed() -> None:
+    import pickle
+
+    from campaignlint.i18n import Deferred
+
+    built: list[Message] = []
+
+    def hint() -> Message:
+        built.append(
+            Message(
+                "{share} of this audience is aged {window}",
+                (("share", Percent(57)), ("window", "25-44")),
+            )
+        )
+        return built[-1]
+
+    deferred = Deferred(hint)
+    assert built == []
+    assert deferred.render("en") == "57% of this audience is aged 25-44"
+    assert deferred.render("tr") == "%57 of this audience is aged 25-44"
+    assert (deferred.template, deferred.args) == (built[0].template, built[0].args)
+    assert len(built) == 1
+    assert deferred == hint() and hash(deferred) == hash(built[-1])
+    assert pickle.loads(pickle.dumps(deferred)) == built[0]

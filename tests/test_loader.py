@@ -134,3 +134,45 @@ def test_brackets_in_quotes_comments_and_plain_text_are_not_nesting() -> None:
         f"d: [ok, 'x{many}']  # {many}\n"
     )
     assert load_text(text).data["d"] == ["ok", f"x{many}"]
+
+
+def test_a_large_brief_is_kept_out_of_the_cycle_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from campaignlint import loader
+
+    monkeypatch.setattr(loader, "LARGE_TEXT", 100)
+    text = "influencers:\n" + "".join(f"- {{handle: '@c{i}', followers: {i}}}\n" for i in range(50))
+    frozen = gc.get_freeze_count()
+    document = load_text(text)
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= frozen + 50  # the creators' mappings, at least
+    young = {id(item) for item in gc.get_objects()}
+    assert id(document.data["influencers"]) not in young
+    assert document.data["influencers"][49] == {"handle": "@c49", "followers": 49}
+
+
+def test_a_small_brief_stays_with_the_cycle_collector() -> None:
+    import gc
+
+    frozen = gc.get_freeze_count()
+    document = load_text("influencers:\n- {handle: '@c1', followers: 10}\n")
+    assert gc.get_freeze_count() == frozen
+    assert any(item is document.data["influencers"] for item in gc.get_objects())
+
+
+def test_lookups_by_pointer_agree_with_the_full_tables() -> None:
+    text = (
+        "influencers:\n"
+        "- {handle: '@a', audience: {age: {18-24: 60}, 'x/y': 1, 'a~b': 2}}\n"
+        "- handle: '@b'\n  tags: [one, two]\n"
+    )
+    tables = load_text(text)
+    values, keys = dict(tables.positions), dict(tables.key_positions)  # built in one walk
+    looked_up = load_text(text)
+    probes = [*values, *keys, "/influencers/2", "/influencers/01", "/influencers/0/x~1z"]
+    for pointer in probes * 2:  # the second time, from the collections kept
+        assert looked_up.positions.get(pointer) == values.get(pointer), pointer
+        assert looked_up.key_positions.get(pointer) == keys.get(pointer), pointer
+    assert values["/influencers/0/audience/x~1y"][:2] == (2, 54)
+    assert "/influencers/1/tags/0" not in keys  # a list item has no key

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from tests.helpers import SHARED, run_rule, summary
 
@@ -116,3 +117,20 @@ def test_yes_no_hint_for_quoted_strings(tmp_path: Path) -> None:
     [finding] = run_rule(RULE, text)
     assert finding.pointer == "/campaign/markets/0"
     assert finding.fix is not None and "quotes" in finding.fix
+
+
+def test_a_violation_is_given_once_per_pointer_and_message_text() -> None:
+    from campaignlint.i18n import _
+    from campaignlint.validation import Violation, _first_time
+
+    seen: dict[str, list[Any]] = {}
+
+    def given(pointer: str, name: str) -> bool:
+        message = _("{where} is missing the required field '{name}'", where="fee", name=name)
+        return _first_time(seen, Violation(pointer, message, None, at_key=True))
+
+    assert given("/fee", "amount")
+    assert given("/fee", "currency")  # the same place, another message
+    assert given("/fees/0", "amount")  # the same message, another place
+    assert not given("/fee", "amount")  # an equal message, built again
+    assert not given("/fee", "currency")
