@@ -239,11 +239,11 @@ def config_for(file_path: Path, explicit: Path | None = None, allow_code: bool =
 
 
 def validate_rule_ids(names: Sequence[str], known: Sequence[str], where: str | Message) -> None:
-    import difflib
-
     for name in names:
         if name == ALL or name in known:
             continue
+        import difflib  # only for a name to correct (~1 ms a run)
+
         guess = difflib.get_close_matches(name, list(known), n=1)
         if guess:
             raise ConfigError(

@@ -28,6 +28,7 @@ NOT_FOR_ONE_BRIEF = (
     "pathspec",  # .gitignore when walking folders
     "pygls",  # the language server
     "importlib.metadata",  # entry points are read from entry_points.txt directly
+    "importlib.resources",  # package files are read from the package's folder
     "campaignlint.walk",
     "campaignlint.fix",
     "campaignlint.baseline",
@@ -54,8 +55,23 @@ NOT_FOR_HELP = (
     "campaignlint.validation",
 )
 
-# `import campaignlint.cli`, what every command pays: click and English messages only.
-NOT_FOR_THE_CLI_MODULE = (*NOT_FOR_HELP, "yaml", "campaignlint.commands", "campaignlint.config")
+# The entry point on a plain `check` command line reads it without click (cli.fast_check).
+NOT_FOR_THE_ENTRY_POINT = (
+    *NOT_FOR_ONE_BRIEF,
+    "click",
+    "campaignlint.cli_commands",
+    "campaignlint.cli_help",
+)
+
+# `import campaignlint.cli`, what every command pays: English messages only.
+NOT_FOR_THE_CLI_MODULE = (
+    *NOT_FOR_HELP,
+    "yaml",
+    "click",
+    "campaignlint.cli_commands",
+    "campaignlint.commands",
+    "campaignlint.config",
+)
 
 _REPORT = """
 import json, sys
@@ -105,6 +121,19 @@ def test_one_brief_in_english_loads_nothing_it_does_not_use(tmp_path: Path) -> N
     assert "campaignlint.rules.missing_disclosure" in modules
     assert _loaded(modules, NOT_FOR_ONE_BRIEF) == []
     assert [path for path in opened if path.endswith(".mo")] == []  # no catalog in English
+
+
+def test_the_entry_point_checks_one_brief_without_click(tmp_path: Path) -> None:
+    brief = tmp_path / "brief.yaml"
+    brief.write_text((SAMPLES / "bad-en.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    argv = ["campaignlint", "check", "-q", "--exit-zero", str(brief)]
+    body = f"import sys; sys.argv = {argv!r}; from campaignlint.cli import run; run()"
+    output, modules, _opened = _run(body, tmp_path)
+    assert "posting-window" in output  # it really checked the brief, bad time zone included
+    assert _loaded(modules, NOT_FOR_THE_ENTRY_POINT) == []
+    # and any other command line still gets click
+    _output, modules, _opened = _run(body.replace("'-q'", "'--help'"), tmp_path)
+    assert "click" in modules
 
 
 def test_the_guard_sees_what_other_outputs_and_languages_load(tmp_path: Path) -> None:
