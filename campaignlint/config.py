@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from campaignlint.errors import ConfigError
+from campaignlint.frozen import field, record, replace
 from campaignlint.i18n import Message, Plain, _
 from campaignlint.model import Severity
 
@@ -22,7 +22,7 @@ DEFAULT_TIME_LIMIT = 60.0  # seconds of rule work per file
 ALL = "ALL"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Config:
     """Resolved settings for one group of files."""
 
