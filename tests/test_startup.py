@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import SAMPLES
+from tests.helpers import SAMPLES, TEAM_RULE
 
 # Needed by other commands, formats or languages only, never by `check` of one brief in text.
 NOT_FOR_ONE_BRIEF = (
@@ -152,3 +152,32 @@ def test_version_and_help_load_no_engine(tmp_path: Path, args: list[str]) -> Non
     output, modules, _opened = _run(f"from campaignlint.cli import main; main({args!r})", tmp_path)
     assert output
     assert _loaded(modules, NOT_FOR_HELP) == []
+
+
+GC_PROBE = TEAM_RULE.replace(
+    "def check(brief, options):\n    return []\n",
+    "import gc\n\n\ndef check(brief, options):\n"
+    "    from campaignlint.api import _\n"
+    "    yield brief.problem('/campaign/name', _('{state}', state=str(gc.isenabled())))\n",
+)
+
+
+def test_the_collector_is_off_while_check_starts_and_on_for_the_briefs(tmp_path: Path) -> None:
+    """A plain `check` starts with the cycle collector off (what it builds lives as long as
+    the process) and turns it on before the first brief: rules run with it on."""
+    (tmp_path / "lint-rules").mkdir()
+    (tmp_path / "lint-rules" / "gc_probe.py").write_text(GC_PROBE, encoding="utf-8")
+    (tmp_path / ".campaignlint.yaml").write_text("rules_dirs: [lint-rules]\n", encoding="utf-8")
+    brief = tmp_path / "brief.yaml"
+    brief.write_text((SAMPLES / "bad-en.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    argv = ["campaignlint", "check", "-q", "--exit-zero", "--allow-config-code"]
+    argv += ["--select", "short-campaign-name", str(brief)]
+    body = (
+        "import gc, sys; from campaignlint import cli; sys.argv = " + repr(argv) + "\n"
+        "    start = cli._Progress.start\n"
+        "    def spy(self, *args): print('off at start:', not gc.isenabled()); start(self, *args)\n"
+        "    cli._Progress.start = spy; cli.run()"
+    )
+    output, _modules, _opened = _run(body, tmp_path)
+    assert "off at start: True" in output
+    assert "short-campaign-name" in output and output.rstrip().endswith("True")
