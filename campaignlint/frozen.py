@@ -1,4 +1,5 @@
-"""Small read-only value classes without the import-time cost of ``@dataclass(frozen=True)``.
+"""Value classes without the import-time cost of dataclasses: :class:`FrozenValue` and
+:func:`record` (see the note above it) with its :func:`replace`.
 
 A frozen dataclass writes and compiles six methods (``__init__``, ``__repr__``, ``__eq__``,
 ``__hash__``, ``__setattr__``, ``__delattr__``) when its module is imported: about 1 ms a class
