@@ -11,7 +11,8 @@ What it exports:
   be read, JSON pointers, positions, ``brief.problem(...)`` and ``brief.missing(...)``), and
   :func:`join_pointer` to build pointers;
 - what a rule yields: :class:`Problem`, :class:`Edit` (a safe fix), :class:`Related` (another
-  place of a grouped problem), :class:`Severity`, :class:`Position`;
+  place of a grouped problem), :class:`Severity`, :class:`Position`; :func:`replace` copies a
+  Problem with changes (``dataclasses.replace``, without importing dataclasses);
 - a rule's options: :class:`Option`;
 - translatable messages: :func:`_` marks an English template for the catalog; :class:`Plain`,
   :class:`Percent` and :class:`Money` are arguments rendered as written, as a percentage and as
@@ -62,6 +63,7 @@ _HOMES = {
     "Brief": "campaignlint.brief",
     "join_pointer": "campaignlint.pointers",
     "Problem": "campaignlint.model",
+    "replace": "campaignlint.frozen",
     "Edit": "campaignlint.model",
     "Related": "campaignlint.model",
     "Severity": "campaignlint.model",
@@ -169,6 +171,7 @@ if TYPE_CHECKING:
     from campaignlint.domain import stated_tier as stated_tier
     from campaignlint.domain import tier_follower_range as tier_follower_range
     from campaignlint.domain import tier_for_followers as tier_for_followers
+    from campaignlint.frozen import replace as replace
     from campaignlint.i18n import Deferred as Deferred
     from campaignlint.i18n import Language as Language
     from campaignlint.i18n import Message as Message

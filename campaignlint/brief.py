@@ -6,7 +6,6 @@ a rule skips what it cannot read without crashing, even when the schema reports 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from campaignlint import campaign
 from campaignlint.domain import REJECTED, is_number, parse_date
+from campaignlint.frozen import replace
 from campaignlint.i18n import Message
 from campaignlint.loader import LoadedDocument, nearest_position
 from campaignlint.model import Edit, Position, Problem, Related, Severity
@@ -357,7 +357,7 @@ class Brief:
                     fix_template = plurals[fix_template].template
                 fix = Message(fix_template, _with_items(fix.args, item, items))
             merged.append(
-                dataclasses.replace(
+                replace(
                     first,
                     message=Message(template, _with_items(first.message.args, item, items)),
                     fix=fix,

@@ -1,18 +1,22 @@
-"""The ``campaignlint`` command line."""
+"""The ``campaignlint`` command line: its entry point, :func:`run`.
+
+The commands are click commands (:mod:`campaignlint.cli_commands`, reached here as ``main``).
+A plain ``campaignlint check`` command line, the one a pre-commit hook runs on every commit, is
+parsed here without click: importing click and building the command tree was ~5% of the
+instructions of a one-brief run. :func:`fast_check` takes only what it reads exactly as click
+would (a test checks it against the command tree); anything else (help, a path option, a usage
+error) goes to click.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-import click
-
-from campaignlint import __version__
-from campaignlint.cli_help import TranslatedGroup
 from campaignlint.exit_codes import (
     EXIT_FINDINGS,
     EXIT_INTERRUPTED,
@@ -22,6 +26,17 @@ from campaignlint.exit_codes import (
     exit_for_signal,
 )
 from campaignlint.i18n import _
+
+# The click commands, imported on first use: ``from campaignlint.cli import main`` still works.
+_COMMANDS = ("main", "check", "list_rules", "explain", "docs", "schema", "server", "init")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _COMMANDS:
+        from campaignlint import cli_commands
+
+        return getattr(cli_commands, name)
+    raise AttributeError(f"module 'campaignlint.cli' has no attribute {name!r}")
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...]:
@@ -54,6 +69,7 @@ class _Progress:
         self.started = time.monotonic()
 
     def start(self, total: int, lang: str) -> None:
+        _collect_from_now()  # the briefs' checks start: their garbage is collected
         self.total, self.done, self.lang = total, 0, lang
         self.enabled = self.allowed and total > 1
 
@@ -76,118 +92,17 @@ class _Progress:
             self.shown = False
 
 
-_CONFIG_HELP = "Use this config file instead of discovering one."
-_RULES_DIR_HELP = "Also load rules from this directory. Repeatable."
+def language_in(args: Sequence[str]) -> str | None:
+    """The ``--lang`` given anywhere on a command line."""
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
 
 
-def _config_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """``--config`` and ``--rules-dir``: every command that resolves rules takes them alike."""
-    command = click.option(
-        "--rules-dir",
-        multiple=True,
-        type=click.Path(file_okay=False, path_type=str),
-        help=_RULES_DIR_HELP,
-    )(command)
-    return click.option(
-        "--config",
-        "config_file",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help=_CONFIG_HELP,
-    )(command)
-
-
-class _Main(TranslatedGroup):
-    """The command line's one error boundary: a campaignlint error (a bad config or option, an
-    unknown rule, a file that cannot be written) leaves any command as its message on standard
-    error and exit 2, never as a traceback."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        from campaignlint.errors import CampaignlintError
-
-        try:
-            return super().invoke(ctx)
-        except CampaignlintError as error:
-            from campaignlint.cli_help import help_language
-            from campaignlint.errors import error_lines
-
-            click.echo(error_lines(error, help_language(ctx)), err=True, nl=False)
-            sys.exit(EXIT_USAGE)
-
-
-@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", "-V", prog_name="campaignlint")
-def main() -> None:
-    """Lint TikTok influencer-marketing campaign briefs (YAML)."""
-
-
-@main.command()
-# readable=False: an unreadable file is that file's error (the others are still checked), not a
-# usage error that stops the run
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str, readable=False))
-@click.option(
-    "--format",
-    "formats",
-    multiple=True,
-    metavar="NAME[:PATH]",
-    help=(
-        "Output format: text, json, sarif, github, gitlab, junit, markdown, html (client"
-        " reviews), markdown-reviewer or html-reviewer; NAME:PATH writes to a file. Repeatable."
-    ),
-)
-@click.option(
-    "--select", multiple=True, metavar="RULES", help="Only these rules (comma-separated)."
-)
-@click.option(
-    "--ignore", multiple=True, metavar="RULES", help="Skip these rules (comma-separated)."
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
-    help="Lowest severity that fails the run (default: warning).",
-)
-@_config_options
-@click.option(
-    "--allow-config-code",
-    is_flag=True,
-    help="Load the rules_dirs of a discovered config: their Python runs (see README, Security).",
-)
-@click.option(
-    "--color/--no-color", default=None, help="Colour the output (default: on a terminal)."
-)
-@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
-@click.option(
-    "--stdin-filename",
-    help="Read the brief from standard input and report it under this name (and find its config).",
-)
-@click.option("--jobs", "-j", default="1", metavar="N|auto", help="Check files in N processes.")
-@click.option("--lang", type=click.Choice(["en", "tr"]), help="Language of messages and reports.")
-@click.option("--exclude", multiple=True, help="Extra glob patterns to skip when walking folders.")
-@click.option(
-    "--force-exclude", is_flag=True, help="Apply exclude patterns to files named explicitly too."
-)
-@click.option("--strict", is_flag=True, help="A folder with no briefs is an error (exit 2).")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the run.")
-@click.option("--fix", is_flag=True, help="Apply safe fixes in place, then report what remains.")
-@click.option("--diff", is_flag=True, help="Print the safe fixes as a diff; write nothing.")
-@click.option(
-    "--baseline",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Report only findings not recorded in this baseline file.",
-)
-@click.option(
-    "--write-baseline",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Record the current findings in this baseline file.",
-)
-@click.option(
-    "--creators",
-    multiple=True,
-    type=click.Path(path_type=str),
-    metavar="PATH",
-    help="Creator roster (YAML, CSV, or a folder of them) to complete the briefs' influencers."
-    " Repeatable; adds to the config's creators:.",
-)
-def check(
+def check_command(
     paths: tuple[str, ...],
     formats: tuple[str, ...],
     select: tuple[str, ...],
@@ -210,8 +125,8 @@ def check(
     baseline: Path | None,
     write_baseline: Path | None,
     creators: tuple[str, ...],
-) -> None:
-    """Check briefs (files, folders, or - for standard input)."""
+) -> NoReturn:
+    """``campaignlint check`` with its options read (by click, or by :func:`fast_check`)."""
     from campaignlint.commands import CheckOptions, run_check
     from campaignlint.errors import UsageError
 
@@ -254,113 +169,142 @@ def check(
     sys.exit(EXIT_OK if exit_zero and code == EXIT_FINDINGS else code)
 
 
-@main.command("rules")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"], case_sensitive=False),
-    default="text",
-    help="Output format: text or json.",
-)
-@_config_options
-@click.option("--lang", type=click.Choice(["en", "tr"]), help="Language of the summaries.")
-def list_rules(
-    output_format: str, config_file: Path | None, rules_dir: tuple[str, ...], lang: str | None
-) -> None:
-    """List every available rule."""
-    from campaignlint.commands import rules_listing
-
-    click.echo(rules_listing(output_format.lower(), rules_dir, lang, config_file), nl=False)
-
-
-@main.command()
-@click.argument("rule_id")
-@_config_options
-@click.option("--lang", type=click.Choice(["en", "tr"]), help="Language of the documentation.")
-def explain(
-    rule_id: str, config_file: Path | None, rules_dir: tuple[str, ...], lang: str | None
-) -> None:
-    """Show a rule's documentation: what, why, example, fix, options."""
-    from campaignlint.commands import explain_rule
-
-    click.echo(explain_rule(rule_id, rules_dir, lang, config_file), nl=False)
-
-
-@main.command()
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file instead of standard output.",
-)
-@click.option("--check", "check_only", is_flag=True, help="Exit 1 if --output is not up to date.")
-@click.option(
-    "--lang", type=click.Choice(["en", "tr"]), default="en", help="Language of the reference."
-)
-@click.option(
-    "--brief-format",
-    is_flag=True,
-    help="Generate the brief-format reference (docs/brief-format.md) instead.",
-)
-def docs(output: Path | None, check_only: bool, lang: str, brief_format: bool) -> None:
-    """Generate the rules reference (docs/rules.md, docs/rules.tr.md) or the brief format."""
-    from campaignlint.commands import generate_docs
-
-    sys.exit(generate_docs(output, check_only, lang, brief_format))
-
-
-@main.command()
-@click.option(
-    "--config", "config_schema", is_flag=True, help="Print the config file's schema instead."
-)
-@click.option(
-    "--creators", "creators_schema", is_flag=True, help="Print the creator roster's schema instead."
-)
-def schema(config_schema: bool, creators_schema: bool) -> None:
-    """Print the brief JSON Schema, for editors and other tools."""
-    from campaignlint.validation import schema_path
-
-    name = "config.schema.json" if config_schema else "brief.schema.json"
-    if creators_schema:
-        name = "creators.schema.json"
-    click.echo(schema_path(name).read_text(encoding="utf-8"), nl=False)
-
-
-@main.command()
-@click.option("--lang", type=click.Choice(["en", "tr"]), help="Language of the findings.")
-@_config_options
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0.1),
-    default=10.0,
-    show_default=True,
-    help="Seconds one check may take before it is stopped.",
-)
-@click.option(
-    "--allow-config-code",
-    is_flag=True,
-    help="Load the rules_dirs of a discovered config: their Python runs (see README, Security).",
-)
-@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default).")
-def server(
-    lang: str | None,
-    config_file: Path | None,
-    rules_dir: tuple[str, ...],
-    timeout: float,
-    allow_config_code: bool,
-    stdio: bool,
-) -> None:
-    """Run the language server (LSP) for editors, over standard input and output."""
+def require_pygls() -> None:
+    """``campaignlint server`` needs the ``server`` extra."""
     import importlib.util
 
     if importlib.util.find_spec("pygls") is None:
         from campaignlint.errors import UsageError
 
         raise UsageError(_("campaignlint server needs pygls: pip install 'campaignlint[server]'"))
-    from campaignlint.server import serve
-    from campaignlint.server_worker import Settings
 
-    config = str(config_file.resolve()) if config_file else None
-    sys.exit(serve(Settings(config, rules_dir, lang, timeout, allow_config_code)))
+
+# --- `check` without click -------------------------------------------------------------------
+# What fast_check reads, exactly as the click command declares it (tests/test_cli_fast.py
+# compares the two). Options that click converts or checks (paths, --config, --rules-dir,
+# --baseline, --write-baseline, --creators) are not here: a command line with one goes to click.
+CHECK_DEFAULTS: dict[str, Any] = {
+    "paths": (),
+    "formats": (),
+    "select": (),
+    "ignore": (),
+    "fail_on": None,
+    "config_file": None,
+    "rules_dir": (),
+    "allow_config_code": False,
+    "color": None,
+    "quiet": False,
+    "stdin_filename": None,
+    "jobs": "1",
+    "lang": None,
+    "exclude": (),
+    "force_exclude": False,
+    "strict": False,
+    "exit_zero": False,
+    "fix": False,
+    "diff": False,
+    "baseline": None,
+    "write_baseline": None,
+    "creators": (),
+}
+# option -> (parameter, value it sets)
+CHECK_FLAGS: dict[str, tuple[str, bool]] = {
+    "-q": ("quiet", True),
+    "--quiet": ("quiet", True),
+    "--color": ("color", True),
+    "--no-color": ("color", False),
+    "--allow-config-code": ("allow_config_code", True),
+    "--force-exclude": ("force_exclude", True),
+    "--strict": ("strict", True),
+    "--exit-zero": ("exit_zero", True),
+    "--fix": ("fix", True),
+    "--diff": ("diff", True),
+}
+# option -> (parameter, repeatable, the values it accepts or None for any)
+CHECK_VALUES: dict[str, tuple[str, bool, tuple[str, ...] | None]] = {
+    "--format": ("formats", True, None),
+    "--select": ("select", True, None),
+    "--ignore": ("ignore", True, None),
+    "--exclude": ("exclude", True, None),
+    "--fail-on": ("fail_on", False, ("error", "warning", "info")),
+    "--lang": ("lang", False, ("en", "tr")),
+    "--jobs": ("jobs", False, None),
+    "-j": ("jobs", False, None),
+    "--stdin-filename": ("stdin_filename", False, None),
+}
+
+
+def fast_check(args: Sequence[str]) -> dict[str, Any] | None:
+    """The values click would hand the ``check`` command for ``args`` (the command line after
+    the program's name), or None when click must read it: another command, help, an option
+    not in the tables above, combined short options, ``--``, or a value click would refuse."""
+    if not args or args[0] != "check":
+        return None
+    values = dict(CHECK_DEFAULTS)
+    repeated: dict[str, list[str]] = {}
+    paths: list[str] = []
+    rest = list(args[1:])
+    while rest:
+        arg = rest.pop(0)
+        if arg == "-" or not arg.startswith("-"):
+            paths.append(arg)
+            continue
+        name, equals, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        if name in CHECK_FLAGS and not equals:
+            parameter, flag = CHECK_FLAGS[name]
+            values[parameter] = flag
+            continue
+        if name not in CHECK_VALUES:
+            return None  # help, a path option, an unknown option, "-qj2", "--"
+        if not equals:
+            if not rest:
+                return None
+            value = rest.pop(0)
+        parameter, repeatable, choices = CHECK_VALUES[name]
+        if choices is not None and value not in choices:
+            return None
+        if repeatable:
+            repeated.setdefault(parameter, []).append(value)
+        else:
+            values[parameter] = value
+    values.update({parameter: tuple(found) for parameter, found in repeated.items()})
+    values["paths"] = tuple(paths)
+    return values
+
+
+def _check_without_click(values: dict[str, Any]) -> NoReturn:
+    """:func:`check_command` as the click command runs it: a campaignlint error leaves as its
+    message and exit 2 (``cli_commands._Main``), a closed output pipe as exit 1 (click's
+    ``main``)."""
+    import errno
+
+    from campaignlint.errors import CampaignlintError
+
+    try:
+        check_command(**values)
+    except CampaignlintError as error:
+        from campaignlint.commands import resolve_language
+        from campaignlint.errors import error_lines
+
+        sys.stderr.write(error_lines(error, resolve_language(language_in(sys.argv[1:]))))
+        sys.stderr.flush()
+        sys.exit(EXIT_USAGE)
+    except OSError as error:
+        if error.errno != errno.EPIPE:
+            raise
+        _quiet_closed_outputs()
+        sys.exit(1)
+
+
+def _quiet_closed_outputs() -> None:
+    """Send what is left in standard output and error to the null device, so that the flush at
+    exit does not fail again on the closed pipe (click's ``main`` wraps them for that)."""
+    import contextlib
+
+    null = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(null, stream.fileno())
 
 
 class Interrupted(BaseException):
@@ -383,21 +327,6 @@ def _exit_now(signum: int, _frame: Any) -> None:
     os._exit(exit_for_signal(signum))
 
 
-@main.command()
-@click.option(
-    "--brief",
-    "brief_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write a commented starter brief (that passes every check) to this path.",
-)
-@click.option("--force", is_flag=True, help="Overwrite files that already exist.")
-def init(brief_path: Path | None, force: bool) -> None:
-    """Write a starter .campaignlint.yaml here (and a starter brief with --brief)."""
-    from campaignlint.commands import init_project
-
-    sys.exit(init_project(Path.cwd(), brief_path, force))
-
-
 def _on_signals(handler: Any) -> None:
     import contextlib
     import signal
@@ -418,21 +347,53 @@ def _collect_less() -> None:
     gc.set_threshold(10_000, 10, 10)
 
 
+def _collect_later() -> None:
+    """For ``check``: no collection while it starts. What it builds before checking a brief
+    (modules, rules, their tables) lives as long as the process; the collector only re-scanned
+    it (~3% of a one-brief run). :func:`_collect_from_now` turns it back on, before the first
+    brief."""
+    import gc
+
+    _collect_less()
+    if gc.isenabled():
+        gc.disable()
+        _HELD_OFF.append(True)
+
+
+_HELD_OFF: list[bool] = []  # not empty while _collect_later holds the collector off
+
+
+def _collect_from_now() -> None:
+    """The start is over: freeze what it built, collect from now on (memory stays flat)."""
+    if _HELD_OFF:
+        import gc
+
+        _HELD_OFF.clear()
+        gc.freeze()
+        gc.enable()
+
+
 def run() -> Any:
     """Entry point that turns Ctrl-C into exit 130 and SIGTERM into exit 143, with no
     traceback, no worker left running and no temporary file left behind."""
     import contextlib
     import signal
 
-    _collect_less()
     _on_signals(_interrupt)
     try:
+        values = fast_check(sys.argv[1:])
+        if values is not None:
+            _collect_later()
+            _check_without_click(values)
+        _collect_less()
+        from campaignlint.cli_commands import main
+
         return main()
     except (KeyboardInterrupt, Interrupted) as stop:
         _on_signals(_exit_now)
         from campaignlint.cli_help import interrupted
 
-        click.echo(f"campaignlint: {interrupted()}", err=True)
+        sys.stderr.write(f"campaignlint: {interrupted()}\n")
         terminated = getattr(stop, "signum", signal.SIGINT) == signal.SIGTERM
         # The clean-ups ran while the signal unwound the stack (workers stopped, temporary files
         # removed). Leave without the interpreter's shutdown: joining the process pool's

@@ -62,12 +62,9 @@ _DOMAIN = "campaignlint"
 
 
 def _language_in(args: Sequence[str]) -> str | None:
-    for index, arg in enumerate(args):
-        if arg == "--lang" and index + 1 < len(args):
-            return args[index + 1]
-        if arg.startswith("--lang="):
-            return arg.partition("=")[2]
-    return None
+    from campaignlint.cli import language_in
+
+    return language_in(args)
 
 
 @contextmanager

@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from campaignlint.config import Config, config_for
 from campaignlint.errors import CampaignlintError, ConfigError, UsageError, error_lines
 from campaignlint.exit_codes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from campaignlint.frozen import field, record, replace
 from campaignlint.i18n import (
     DEFAULT_LANGUAGE,
     Plain,
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from campaignlint.plan import Plan, StdinInput
 
 
-@dataclass
+@record
 class CheckOptions:
     paths: Sequence[str]
     formats: Sequence[str] = ("text",)

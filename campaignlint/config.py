@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from campaignlint.errors import ConfigError
+from campaignlint.frozen import field, record, replace
 from campaignlint.i18n import Message, Plain, _
 from campaignlint.model import Severity
 
@@ -22,7 +22,7 @@ DEFAULT_TIME_LIMIT = 60.0  # seconds of rule work per file
 ALL = "ALL"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Config:
     """Resolved settings for one group of files."""
 
@@ -239,11 +239,11 @@ def config_for(file_path: Path, explicit: Path | None = None, allow_code: bool =
 
 
 def validate_rule_ids(names: Sequence[str], known: Sequence[str], where: str | Message) -> None:
-    import difflib
-
     for name in names:
         if name == ALL or name in known:
             continue
+        import difflib  # only for a name to correct (~1 ms a run)
+
         guess = difflib.get_close_matches(name, list(known), n=1)
         if guess:
             raise ConfigError(

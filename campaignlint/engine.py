@@ -15,12 +15,12 @@ import itertools
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from campaignlint.config import ALL, Config, validate_rule_ids
 from campaignlint.errors import ConfigError, InputError
+from campaignlint.frozen import field, record
 from campaignlint.i18n import DEFAULT_LANGUAGE, Message, Plain, _
 from campaignlint.model import Finding, Problem, Related, Severity, render_problem, sentence_case
 from campaignlint.registry import discover_all
@@ -40,7 +40,7 @@ STDIN = "-"
 BRIEF_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ActiveRule:
     """A selected rule with its configured severity and options, and which of its checks run:
     ``only`` the named ones (when only ``rule.check`` codes were selected), minus ``ignored``,
@@ -113,7 +113,7 @@ class FileError(str):
         return (FileError, (self.path, self.message, self.line, self.column, self.where))
 
 
-@dataclass
+@record
 class FileResult:
     """The outcome for one file: its findings, or the error that stopped it being read."""
 

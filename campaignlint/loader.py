@@ -20,12 +20,12 @@ import math
 import re
 import sys
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from campaignlint.errors import InputError
+from campaignlint.frozen import field, record
 from campaignlint.i18n import Message, Plain, _, yaml_problem
 from campaignlint.model import Position, Problem
 from campaignlint.pointers import (
@@ -86,7 +86,7 @@ def nearest_position(positions: Mapping[str, Position], pointer: str) -> Positio
         current = current.rsplit("/", 1)[0]
 
 
-@dataclass
+@record
 class LoadedDocument:
     """A parsed brief: plain data plus where every value and key stands in the text."""
 

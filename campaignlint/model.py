@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Literal
 
-from campaignlint.frozen import FrozenValue
+from campaignlint.frozen import FrozenValue, field, record
 from campaignlint.i18n import DEFAULT_LANGUAGE, Message, upper_first
 
 
@@ -94,7 +93,7 @@ class Related(FrozenValue):
         return shape
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Problem:
     """What a rule yields: a message still to be rendered in the user's language."""
 
@@ -111,7 +110,7 @@ class Problem:
     check: str | None = None
 
 
-@dataclass
+@record
 class Finding:
     """A rendered finding: one line of output, one JSON object."""
 

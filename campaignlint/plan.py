@@ -14,13 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from campaignlint.config import Config, config_for
 from campaignlint.engine import STDIN, FileError, FileResult, active_rules, is_excluded, rules_for
 from campaignlint.errors import ConfigError
+from campaignlint.frozen import field, record
 from campaignlint.i18n import DEFAULT_LANGUAGE, Message, Plain, _, language_from_environment
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from campaignlint.rule import Rule
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Job:
     """One file to check, with the configuration that governs it."""
 
@@ -42,7 +42,7 @@ class Job:
     record_portfolio: bool = False
 
 
-@dataclass
+@record
 class StdinInput:
     """The brief read from standard input: its name, its configuration, and once the run has
     read it, the exact text and its result (a fix is computed on that text and nothing else)."""
@@ -54,7 +54,7 @@ class StdinInput:
     result: FileResult | None = None
 
 
-@dataclass
+@record
 class Plan:
     """Everything a run needs, resolved once."""
 
@@ -233,7 +233,7 @@ def _reachable(paths: Sequence[str], lang: str) -> tuple[list[str], list[FileRes
 # --- collecting files ----------------------------------------------------------------------
 
 
-@dataclass
+@record
 class Collected:
     files: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)

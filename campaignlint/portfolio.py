@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from campaignlint import clock
 from campaignlint.domain import parse_date
+from campaignlint.frozen import field, record
 from campaignlint.i18n import Message
 from campaignlint.loader import nearest_position
 from campaignlint.model import Position, Problem, Related, Severity
@@ -40,7 +40,7 @@ MAX_EXCLUSIVITY_DAYS = 100 * 366
 RECHECK_IN_POOL = 32  # more briefs with portfolio findings than this are checked again in a pool
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Booking:
     """A creator as one brief books them: the influencer entry and its deliverables' dates."""
 
@@ -52,7 +52,7 @@ class Booking:
     deliveries: tuple[Delivery, ...] = ()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Delivery:
     """A deliverable with a due date: ``count`` posts due on ``due``."""
 
@@ -62,7 +62,7 @@ class Delivery:
     position: Position
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Exclusivity:
     """The exclusivity a brief's contract sets: ``category`` None locks every category."""
 
@@ -75,7 +75,7 @@ class Exclusivity:
         return self.category is None or fold(self.category) in category_keys
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PortfolioBrief:
     """What portfolio rules read of one brief. Dates are None when the brief has none."""
 
@@ -151,7 +151,7 @@ class PortfolioProblem(NamedTuple):
     problem: Problem
 
 
-@dataclass
+@record
 class Portfolio:
     """Every brief compared in a run, and which of them the run reports on."""
 
@@ -198,7 +198,7 @@ def different_brands(left: PortfolioBrief, right: PortfolioBrief) -> bool:
     return bool(left.brand_key and right.brand_key and left.brand_key != right.brand_key)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Side:
     """One brief's side of a cross-brief problem: the brief and its booking of the creator."""
 
@@ -206,7 +206,7 @@ class Side:
     booking: Booking
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Conflict:
     """``holder``'s exclusivity is broken by ``other``'s booking of the same creator."""
 
@@ -528,8 +528,7 @@ def run_with_portfolio(
     the results of a large run wait for them in a temporary file, not in memory: memory stays
     flat however many briefs the run has.
     """
-    from dataclasses import replace
-
+    from campaignlint.frozen import replace
     from campaignlint.run import run_jobs, worker_pool
 
     rules = _portfolio_rules(jobs)

@@ -9,11 +9,11 @@ briefs).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from campaignlint.errors import ConfigError
 from campaignlint.exit_codes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from campaignlint.frozen import field, record
 from campaignlint.i18n import Plain, _
 from campaignlint.model import Severity
 
@@ -77,7 +77,7 @@ def _say_empty(empty_dirs: Sequence[str], lang: str, say: Callable[[str], Any]) 
 
 def _plain(report: Report) -> Report:
     """The report for a file: never coloured."""
-    from dataclasses import replace
+    from campaignlint.frozen import replace
 
     if not report.color:
         return report
@@ -118,7 +118,7 @@ class _Target:
 _SEVERITIES = ("error", "warning", "info")
 
 
-@dataclass
+@record
 class Tally:
     """Running counts over file results, so a streamed run need not keep its findings."""
 

@@ -29,12 +29,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from campaignlint.errors import ConfigError, RuleLoadError
-from campaignlint.frozen import FrozenValue
+from campaignlint.frozen import FrozenValue, field, record
 from campaignlint.i18n import Plain, _
 from campaignlint.model import Problem, Severity
 
@@ -90,7 +89,7 @@ class Option(FrozenValue):
         return cls(dict(default), {"type": "object", "additionalProperties": dict(values)}, help)
 
 
-@dataclass
+@record
 class Rule:
     """A discovered rule."""
 

@@ -8,6 +8,7 @@ installed, else from the operating system's ``/usr/share/zoneinfo``; each file i
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -132,6 +133,8 @@ def is_valid_zone(name: str) -> bool:
         return True  # a zone of zone.tab loads: no need to import zoneinfo (~1.5 ms)
     import zoneinfo
 
+    if not _zone_file_exists(name, zoneinfo.TZPATH):
+        return False  # what ZoneInfo would find, without its importlib.resources (~5 ms)
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
@@ -139,22 +142,85 @@ def is_valid_zone(name: str) -> bool:
     return True
 
 
+def _zone_file_exists(name: str, roots: Iterable[str]) -> bool:
+    """Whether anything is at ``name`` under the zone path or the ``tzdata`` package's zones:
+    where ``zoneinfo.ZoneInfo`` looks. Nothing there: it cannot load."""
+    folders = list(roots)
+    try:
+        import tzdata
+
+        folders.append(os.path.join(os.path.dirname(tzdata.__file__), "zoneinfo"))
+    except ImportError:
+        pass
+    return any(os.path.exists(os.path.join(folder, name)) for folder in folders)
+
+
+# Every ASCII character but letters and digits, deleted by str.translate.
+_ASCII_NOT_ALNUM = {code: None for code in range(128) if not chr(code).isalnum()}
+
+
 def _zone_key(text: str) -> str:
+    if text.isascii():  # every zone name: the same key, in C
+        return text.lower().translate(_ASCII_NOT_ALNUM)
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
+_ZoneIndex = dict[str, list[tuple[str, str | None]]]
+
+
 @lru_cache(maxsize=1)
-def _zones_by_key() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """Every zone by its whole-name key and by its city key, built once per process:
-    ``available_timezones()`` walks the zone database on disk."""
+def _zones_by_key() -> tuple[_ZoneIndex, _ZoneIndex]:
+    """Every name ``zoneinfo.available_timezones()`` may return, by its whole-name key and by
+    its city key, each with the file that makes it a zone (None: the ``tzdata`` package lists
+    it). The same sources as ``available_timezones()`` (the package's ``zones`` list, then the
+    files under ``zoneinfo.TZPATH`` but ``right/`` and ``posix/``), without opening each file
+    (~20 ms and ``importlib.resources``): :func:`suggest_zone` reads the header of a file only
+    when its name fits."""
     import zoneinfo
 
-    by_name: dict[str, list[str]] = {}
-    by_city: dict[str, list[str]] = {}
-    for zone in sorted(zoneinfo.available_timezones()):
-        by_name.setdefault(_zone_key(zone), []).append(zone)
-        by_city.setdefault(_zone_key(zone.rsplit("/", 1)[-1]), []).append(zone)
+    by_name: _ZoneIndex = {}
+    by_city: _ZoneIndex = {}
+
+    def add(zone: str, path: str | None) -> None:
+        if zone != "posixrules":  # a special link, never a zone
+            by_name.setdefault(_zone_key(zone), []).append((zone, path))
+            by_city.setdefault(_zone_key(zone.rsplit("/", 1)[-1]), []).append((zone, path))
+
+    listed = set(_packaged_zones())
+    for zone in listed:
+        add(zone, None)
+    for root in zoneinfo.TZPATH:
+        for folder, subfolders, files in os.walk(root):
+            if folder == root:
+                subfolders[:] = [name for name in subfolders if name not in ("right", "posix")]
+            inside = os.path.relpath(folder, start=root).replace(os.sep, "/")
+            for file_name in files:
+                zone = file_name if inside == "." else f"{inside}/{file_name}"
+                if zone not in listed:
+                    add(zone, os.path.join(folder, file_name))
     return by_name, by_city
+
+
+def _packaged_zones() -> list[str]:
+    """The zones the ``tzdata`` package lists in its ``zones`` file; none without it."""
+    try:
+        import tzdata
+
+        text = (Path(tzdata.__file__).parent / "zones").read_text(encoding="utf-8")
+    except (ImportError, OSError, ValueError, TypeError):
+        return []
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _is_zone_file(path: str | None) -> bool:
+    """True for a zone the package lists, or a file that starts as a compiled zone does."""
+    if path is None:
+        return True
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(4) == b"TZif"
+    except OSError:
+        return False
 
 
 def suggest_zone(name: str) -> str | None:
@@ -164,7 +230,8 @@ def suggest_zone(name: str) -> str | None:
     if not wanted:
         return None
     for index in _zones_by_key():
-        canonical = sorted({canonical_zone(zone) for zone in index.get(wanted, [])})
+        zones = {zone for zone, path in index.get(wanted, []) if _is_zone_file(path)}
+        canonical = sorted({canonical_zone(zone) for zone in zones})
         if canonical:
             return canonical[0]
     return None

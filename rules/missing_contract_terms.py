@@ -47,7 +47,6 @@ paid). Get the contract signed at least `sign_by_days` days before the campaign 
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -63,6 +62,7 @@ from campaignlint.api import (
     _,
     is_blank,
     is_number,
+    replace,
 )
 
 ID = "missing-contract-terms"
@@ -134,8 +134,8 @@ def _no_contract(brief: Brief, severity: Severity) -> Problem:
         check="no-contract",
     )
     if brief.has("/contract"):  # `contract:` with nothing under it
-        return dataclasses.replace(problem, position=brief.key_position("/contract"))
-    return dataclasses.replace(problem, position=_end_of_top_level(brief))
+        return replace(problem, position=brief.key_position("/contract"))
+    return replace(problem, position=_end_of_top_level(brief))
 
 
 def _end_of_top_level(brief: Brief) -> Position:
@@ -162,7 +162,7 @@ def _missing_terms(brief: Brief, contract: dict[str, Any]) -> Iterator[Problem]:
             severity=severity,
             check="missing-term",
         )
-        yield dataclasses.replace(problem, position=contract_key)
+        yield replace(problem, position=contract_key)
 
 
 _TERM_FIXES = {

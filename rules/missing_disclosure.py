@@ -76,7 +76,6 @@ for example `markets: {NL: ["#reclame", "#ad"]}`.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import itertools
 import re
 from collections.abc import Iterator, Mapping
@@ -101,6 +100,7 @@ from campaignlint.api import (
     fold_with_offsets,
     load_json,
     market_code,
+    replace,
 )
 
 ID = "missing-disclosure"
@@ -361,7 +361,7 @@ def _missing_tag_problem(
 
 def _at(brief: Brief, problem: Problem, key_pointer: str) -> Problem:
     """``problem`` placed on the key of ``key_pointer`` (or its nearest existing ancestor)."""
-    return dataclasses.replace(problem, position=brief.key_position(key_pointer))
+    return replace(problem, position=brief.key_position(key_pointer))
 
 
 # --- asking to hide the advertisement -------------------------------------------------------

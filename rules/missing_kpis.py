@@ -47,12 +47,22 @@ or reach for awareness.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from campaignlint.api import Brief, Message, Option, Problem, Term, _, fold, is_number, load_beside
+from campaignlint.api import (
+    Brief,
+    Message,
+    Option,
+    Problem,
+    Term,
+    _,
+    fold,
+    is_number,
+    load_beside,
+    replace,
+)
 
 ID = "missing-kpis"
 SEVERITY = "warning"
@@ -232,7 +242,7 @@ def _grouped(
         return located
     related = [pointer for pointer, _label in places[1:]]
     grouped = brief.problem(first, message, fix, severity=severity, related=related, check=check)
-    return dataclasses.replace(grouped, position=located.position)
+    return replace(grouped, position=located.position)
 
 
 def _check_objective(

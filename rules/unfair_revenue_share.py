@@ -51,7 +51,6 @@ UTM or affiliate link, the TikTok pixel or a dedicated landing page — listed i
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
@@ -68,6 +67,7 @@ from campaignlint.api import (
     _,
     influencer_label,
     keyword,
+    replace,
 )
 
 ID = "unfair-revenue-share"
@@ -173,7 +173,7 @@ def _missing_program_commission(
     grouped = brief.problem(
         pointer, message, fix, severity=Severity.ERROR, related=related, check="no-commission"
     )
-    return dataclasses.replace(grouped, position=located.position)
+    return replace(grouped, position=located.position)
 
 
 def _check_percent(
@@ -262,7 +262,7 @@ def _missing_percent(
         related=related,
         check="no-commission",
     )
-    return dataclasses.replace(grouped, position=located.position)
+    return replace(grouped, position=located.position)
 
 
 def _check_tracking(

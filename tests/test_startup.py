@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import SAMPLES
+from tests.helpers import SAMPLES, TEAM_RULE
 
 # Needed by other commands, formats or languages only, never by `check` of one brief in text.
 NOT_FOR_ONE_BRIEF = (
@@ -28,6 +28,7 @@ NOT_FOR_ONE_BRIEF = (
     "pathspec",  # .gitignore when walking folders
     "pygls",  # the language server
     "importlib.metadata",  # entry points are read from entry_points.txt directly
+    "importlib.resources",  # package files are read from the package's folder
     "campaignlint.walk",
     "campaignlint.fix",
     "campaignlint.baseline",
@@ -54,8 +55,25 @@ NOT_FOR_HELP = (
     "campaignlint.validation",
 )
 
-# `import campaignlint.cli`, what every command pays: click and English messages only.
-NOT_FOR_THE_CLI_MODULE = (*NOT_FOR_HELP, "yaml", "campaignlint.commands", "campaignlint.config")
+# The entry point on a plain `check` command line reads it without click (cli.fast_check).
+NOT_FOR_THE_ENTRY_POINT = (
+    *NOT_FOR_ONE_BRIEF,
+    "click",
+    "campaignlint.cli_commands",
+    "campaignlint.cli_help",
+    "dataclasses",  # campaignlint's classes are frozen.record (importing it is ~8 ms)
+    "inspect",  # what dataclasses, click and pkgutil would import
+)
+
+# `import campaignlint.cli`, what every command pays: English messages only.
+NOT_FOR_THE_CLI_MODULE = (
+    *NOT_FOR_HELP,
+    "yaml",
+    "click",
+    "campaignlint.cli_commands",
+    "campaignlint.commands",
+    "campaignlint.config",
+)
 
 _REPORT = """
 import json, sys
@@ -107,6 +125,19 @@ def test_one_brief_in_english_loads_nothing_it_does_not_use(tmp_path: Path) -> N
     assert [path for path in opened if path.endswith(".mo")] == []  # no catalog in English
 
 
+def test_the_entry_point_checks_one_brief_without_click(tmp_path: Path) -> None:
+    brief = tmp_path / "brief.yaml"
+    brief.write_text((SAMPLES / "bad-en.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    argv = ["campaignlint", "check", "-q", "--exit-zero", str(brief)]
+    body = f"import sys; sys.argv = {argv!r}; from campaignlint.cli import run; run()"
+    output, modules, _opened = _run(body, tmp_path)
+    assert "posting-window" in output  # it really checked the brief, bad time zone included
+    assert _loaded(modules, NOT_FOR_THE_ENTRY_POINT) == []
+    # and any other command line still gets click
+    _output, modules, _opened = _run(body.replace("'-q'", "'--help'"), tmp_path)
+    assert "click" in modules
+
+
 def test_the_guard_sees_what_other_outputs_and_languages_load(tmp_path: Path) -> None:
     """The same probe does see a report's Jinja and Turkish's catalog: the checks above can
     fail."""
@@ -121,3 +152,32 @@ def test_version_and_help_load_no_engine(tmp_path: Path, args: list[str]) -> Non
     output, modules, _opened = _run(f"from campaignlint.cli import main; main({args!r})", tmp_path)
     assert output
     assert _loaded(modules, NOT_FOR_HELP) == []
+
+
+GC_PROBE = TEAM_RULE.replace(
+    "def check(brief, options):\n    return []\n",
+    "import gc\n\n\ndef check(brief, options):\n"
+    "    from campaignlint.api import _\n"
+    "    yield brief.problem('/campaign/name', _('{state}', state=str(gc.isenabled())))\n",
+)
+
+
+def test_the_collector_is_off_while_check_starts_and_on_for_the_briefs(tmp_path: Path) -> None:
+    """A plain `check` starts with the cycle collector off (what it builds lives as long as
+    the process) and turns it on before the first brief: rules run with it on."""
+    (tmp_path / "lint-rules").mkdir()
+    (tmp_path / "lint-rules" / "gc_probe.py").write_text(GC_PROBE, encoding="utf-8")
+    (tmp_path / ".campaignlint.yaml").write_text("rules_dirs: [lint-rules]\n", encoding="utf-8")
+    brief = tmp_path / "brief.yaml"
+    brief.write_text((SAMPLES / "bad-en.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    argv = ["campaignlint", "check", "-q", "--exit-zero", "--allow-config-code"]
+    argv += ["--select", "short-campaign-name", str(brief)]
+    body = (
+        "import gc, sys; from campaignlint import cli; sys.argv = " + repr(argv) + "\n"
+        "    start = cli._Progress.start\n"
+        "    def spy(self, *args): print('off at start:', not gc.isenabled()); start(self, *args)\n"
+        "    cli._Progress.start = spy; cli.run()"
+    )
+    output, _modules, _opened = _run(body, tmp_path)
+    assert "off at start: True" in output
+    assert "short-campaign-name" in output and output.rstrip().endswith("True")

@@ -45,6 +45,23 @@ def test_valid_zones() -> None:
         assert not is_valid_zone(bad), bad
 
 
+def test_valid_zones_are_what_zoneinfo_loads() -> None:
+    """is_valid_zone answers a name with no file without asking zoneinfo: the same answer."""
+    import zoneinfo
+
+    def loads(name: str) -> bool:
+        try:
+            zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+            return False
+        return True
+
+    names = ["Europe/Londn", "Europe", "UTC", "Etc/GMT+3", "Asia/Istanbul", "EST", "zone.tab"]
+    names += ["/etc/passwd", "../zoneinfo/UTC", "Europe//London", "Europe/Lon\x00don", "Mars"]
+    for name in names:
+        assert is_valid_zone(name) == loads(name), name
+
+
 def test_suggestions_and_primary_zones() -> None:
     assert suggest_zone("europe/istanbul") == "Europe/Istanbul"
     assert suggest_zone("Istanbul") == "Europe/Istanbul"
@@ -54,6 +71,50 @@ def test_suggestions_and_primary_zones() -> None:
     assert primary_zone("de") == "Europe/Berlin"
     assert primary_zone("XX") is None
     assert market_code(" uk ") == "GB"
+
+
+def test_suggestions_see_exactly_the_zones_zoneinfo_lists() -> None:
+    """The suggestion index reads zone files only when a name fits; filtered by that check it
+    holds exactly ``zoneinfo.available_timezones()``, under both keys."""
+    import zoneinfo
+
+    available = zoneinfo.available_timezones()
+    for index in timezones._zones_by_key():
+        indexed = {
+            zone
+            for entries in index.values()
+            for zone, path in entries
+            if timezones._is_zone_file(path)
+        }
+        assert indexed == available
+
+
+def test_suggestions_read_no_zone_file_that_does_not_fit(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A file under the zone path counts only when it starts as a compiled zone does, and it is
+    opened only when its name fits the zone asked for."""
+    import zoneinfo
+
+    (tmp_path / "Mars").mkdir()
+    (tmp_path / "Mars" / "Olympus").write_bytes(b"TZif2 and the rest")
+    (tmp_path / "Mars" / "Notes").write_bytes(b"not a zone")
+    (tmp_path / "posix" / "Mars").mkdir(parents=True)
+    (tmp_path / "posix" / "Mars" / "Tharsis").write_bytes(b"TZif2")
+    monkeypatch.setattr(zoneinfo, "TZPATH", (str(tmp_path),))
+    timezones._zones_by_key.cache_clear()
+    opened: list[str] = []
+    checked = timezones._is_zone_file
+    monkeypatch.setattr(
+        timezones, "_is_zone_file", lambda path: opened.append(str(path)) or checked(path)
+    )
+    try:
+        assert suggest_zone("mars/olympus") == "Mars/Olympus"
+        assert suggest_zone("Notes") is None
+        assert suggest_zone("Tharsis") is None  # posix/ is not a zone folder
+        assert {Path(path).name for path in opened if path != "None"} == {"Olympus", "Notes"}
+    finally:
+        timezones._zones_by_key.cache_clear()
 
 
 def test_reads_the_system_database_without_the_tzdata_package(

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from campaignlint.engine import FileResult
+from campaignlint.frozen import field, record
 from campaignlint.model import Severity
 from campaignlint.rule import Rule
 
@@ -36,7 +36,7 @@ FORMATS: dict[str, str] = {
 REPORT_FORMATS = frozenset({"markdown", "html", "markdown-reviewer", "html-reviewer"})
 
 
-@dataclass
+@record
 class Report:
     """Everything a renderer may show."""
 
@@ -111,7 +111,7 @@ class _WholeReport:
         self.results.append(result)
 
     def finish(self) -> None:
-        from dataclasses import replace
+        from campaignlint.frozen import replace
 
         whole = replace(self.report, results=self.results)
         whole.summary = self.report.summary
@@ -140,7 +140,7 @@ def displayable(text: str) -> str:
 
 
 def _clean_result(result: FileResult) -> FileResult:
-    from dataclasses import replace
+    from campaignlint.frozen import replace
 
     path, error = displayable(result.path), result.error and result.error.cleaned(displayable)
     if path == result.path and error == result.error:
@@ -149,7 +149,7 @@ def _clean_result(result: FileResult) -> FileResult:
 
 
 def _valid_unicode(report: Report) -> Report:
-    from dataclasses import replace
+    from campaignlint.frozen import replace
 
     results = [_clean_result(result) for result in report.results]
     if all(new is old for new, old in zip(results, report.results, strict=True)):
