@@ -129,6 +129,9 @@ def check_command(
     """``campaignlint check`` with its options read (by click, or by :func:`fast_check`)."""
     from campaignlint.commands import CheckOptions, run_check
     from campaignlint.errors import UsageError
+    from campaignlint.loader import keep_large_briefs_out_of_collector
+
+    keep_large_briefs_out_of_collector()  # this process ends with the run
 
     if stdin_filename is not None and paths and "-" not in paths:
         raise UsageError(

@@ -58,7 +58,17 @@ MAX_ALIAS_BYTES = 10_000_000  # characters of text that aliases may copy, in all
 # pointers grow with the square of the text, so their total length is bounded by the text's.
 POINTER_CHARS_PER_CHAR = 12
 POINTER_CHARS_FLOOR = 1_000_000
-LARGE_TEXT = 1_000_000  # characters: a brief this long is kept out of the cycle collector
+# Characters from which a brief is kept out of the cycle collector for good, or None: only a
+# short-lived process turns it on (the command line's check and its workers), never a long-lived
+# one such as the language server, where anything frozen with a brief could never be collected.
+LARGE_TEXT: int | None = None
+
+
+def keep_large_briefs_out_of_collector(characters: int = 1_000_000) -> None:
+    """For a process that ends after its run: briefs of ``characters`` or more are frozen."""
+    global LARGE_TEXT
+    LARGE_TEXT = characters
+
 
 _TAG_PREFIX = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL = (
@@ -1090,7 +1100,7 @@ def load_text(text: str) -> LoadedDocument:
     # Reading makes only new, acyclic containers: the cycle collector would scan them again and
     # again as they pile up (a quarter of the time of a large brief) and can find nothing.
     collecting = gc.isenabled()
-    large = collecting and len(text) >= LARGE_TEXT
+    large = collecting and LARGE_TEXT is not None and len(text) >= LARGE_TEXT
     if large:
         gc.collect()  # what is garbage now is not frozen with the brief below
     gc.disable()

@@ -274,6 +274,9 @@ def _worker_setup(rosters: dict[Any, Any] | None = None) -> None:
         adopt_rosters(rosters)
     import gc
 
+    from campaignlint.loader import keep_large_briefs_out_of_collector
+
+    keep_large_briefs_out_of_collector()  # a worker lives only as long as the run
     gc.freeze()
     import signal
 

@@ -152,6 +152,20 @@ def test_a_large_brief_is_kept_out_of_the_cycle_collector(monkeypatch: pytest.Mo
     assert document.data["influencers"][49] == {"handle": "@c49", "followers": 49}
 
 
+def test_a_large_brief_stays_collectable_unless_the_process_asked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    from campaignlint import loader
+
+    monkeypatch.setattr(loader, "LARGE_TEXT", None)  # a library user, the language server
+    text = "influencers:\n" + "".join(f"- {{handle: '@c{i}'}}\n" for i in range(50))
+    frozen = gc.get_freeze_count()
+    load_text(text)
+    assert gc.get_freeze_count() == frozen
+
+
 def test_a_small_brief_stays_with_the_cycle_collector() -> None:
     import gc
 
