@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from campaignlint.validation import Violation
 
 _MISSING = object()
+_UNSEEN = object()
 
 
 class Brief:
@@ -126,8 +127,22 @@ class Brief:
         read several fields of each creator, so ``/influencers/7/audience`` is found once."""
         return {}
 
+    @cached_property
+    def _values(self) -> dict[str, Any]:
+        """Values looked up before, by pointer (``_MISSING`` for an absent one): rules read
+        the same fields (``/campaign/markets``, ``/influencers``) again and again."""
+        return {}
+
     def get(self, pointer: str, default: Any = None) -> Any:
         """The value at ``pointer`` (``/campaign/budget/amount``), or ``default``."""
+        values = self._values
+        value = values.get(pointer, _UNSEEN)
+        if value is _UNSEEN:
+            value = values[pointer] = self._lookup(pointer)
+        return default if value is _MISSING else value
+
+    def _lookup(self, pointer: str) -> Any:
+        """The value at ``pointer``, or ``_MISSING``."""
         if pointer in ("", "/"):
             return self.data
         parent, slash, last = pointer.lstrip("/").rpartition("/")
@@ -137,15 +152,15 @@ class Brief:
             if node is _MISSING:
                 node = _walk(self.data, parent.split("/"))
                 if not isinstance(node, dict | list):
-                    return default
+                    return _MISSING
                 self._containers[parent] = node
         if "~" in last:
             last = unescape_pointer_token(last)
         if isinstance(node, dict):
-            return node.get(last, default)
+            return node.get(last, _MISSING)
         if isinstance(node, list) and last.isdecimal() and int(last) < len(node):
             return node[int(last)]
-        return default
+        return _MISSING
 
     def has(self, pointer: str) -> bool:
         return self.get(pointer, _MISSING) is not _MISSING
@@ -173,26 +188,43 @@ class Brief:
     def date(self, pointer: str) -> dt.date | None:
         return parse_date(self.get(pointer))
 
+    @cached_property
+    def _listings(self) -> dict[tuple[str, str], list[tuple[str, Any]]]:
+        """What :meth:`items`, :meth:`mappings` and :meth:`strings` gave before, by (method,
+        pointer): several rules list the creators, the deliverables and the hashtags."""
+        return {}
+
     def items(self, pointer: str) -> Iterator[tuple[str, Any]]:
         """(pointer, item) for each item of the list at ``pointer``."""
-        for index, item in enumerate(self.sequence(pointer)):
-            yield join_pointer(pointer, index), item
+        found = self._listings.get(("items", pointer))
+        if found is None:
+            found = [
+                (f"{pointer}/{index}", item) for index, item in enumerate(self.sequence(pointer))
+            ]
+            self._listings["items", pointer] = found
+        return iter(found)
 
     def mappings(self, pointer: str) -> Iterator[tuple[str, dict[str, Any]]]:
         """(pointer, item) for each mapping item of the list at ``pointer``; others skipped."""
-        for item_pointer, item in self.items(pointer):
-            if isinstance(item, dict):
-                yield item_pointer, item
+        found = self._listings.get(("mappings", pointer))
+        if found is None:
+            found = [(place, item) for place, item in self.items(pointer) if isinstance(item, dict)]
+            self._listings["mappings", pointer] = found
+        return iter(found)
 
     def strings(self, pointer: str) -> Iterator[tuple[str, str]]:
         """(pointer, text) for each string in the list at ``pointer``; a lone string counts too."""
-        value = self.get(pointer)
-        if isinstance(value, str):
-            yield pointer, value
-            return
-        for item_pointer, item in self.items(pointer):
-            if isinstance(item, str):
-                yield item_pointer, item
+        found = self._listings.get(("strings", pointer))
+        if found is None:
+            value = self.get(pointer)
+            if isinstance(value, str):
+                found = [(pointer, value)]
+            else:
+                found = [
+                    (place, item) for place, item in self.items(pointer) if isinstance(item, str)
+                ]
+            self._listings["strings", pointer] = found
+        return iter(found)
 
     def markets(self) -> list[str] | None:
         """The campaign's markets as upper-case ISO codes (``tr`` -> ``TR``), each once; None

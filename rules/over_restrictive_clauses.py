@@ -151,12 +151,12 @@ def _phrase_spans(
 def _phrases(options: Mapping[str, Any]) -> list[str]:
     by_language = {**DATA["patterns"], **dict(options["patterns"])}
     extra = dict(options["extra_patterns"])
-    phrases: list[str] = []
+    phrases: dict[str, None] = {}  # each once, in order (a list's "in" made this quadratic)
     for language in sorted(set(by_language) | set(extra)):
         for phrase in [*by_language.get(language, []), *extra.get(language, [])]:
-            if isinstance(phrase, str) and phrase.strip() and phrase not in phrases:
-                phrases.append(phrase)
-    return phrases
+            if isinstance(phrase, str) and phrase.strip():
+                phrases.setdefault(phrase)
+    return list(phrases)
 
 
 def _sentence_bounds(folded: str, start: int, end: int) -> tuple[int, int]:
