@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from campaignlint import campaign
 from campaignlint.domain import REJECTED, is_number, parse_date
+from campaignlint.frozen import FrozenValue
 from campaignlint.i18n import Message
 from campaignlint.loader import LoadedDocument, nearest_position
 from campaignlint.model import Edit, Position, Problem, Related, Severity
@@ -216,15 +217,23 @@ class Brief:
         """(pointer, text) for each string in the list at ``pointer``; a lone string counts too."""
         found = self._listings.get(("strings", pointer))
         if found is None:
-            value = self.get(pointer)
-            if isinstance(value, str):
-                found = [(pointer, value)]
-            else:
-                found = [
-                    (place, item) for place, item in self.items(pointer) if isinstance(item, str)
-                ]
-            self._listings["strings", pointer] = found
+            found = self._listings["strings", pointer] = self.strings_of(pointer, self.get(pointer))
         return iter(found)
+
+    @staticmethod
+    def strings_of(pointer: str, value: Any) -> list[tuple[str, str]]:
+        """What :meth:`strings` gives for ``value`` found at ``pointer``: a rule that holds a
+        creator's mapping reads ``Brief.strings_of(f"{pointer}/handle", creator.get("handle"))``
+        without looking the pointer up again."""
+        if isinstance(value, str):
+            return [(pointer, value)]
+        if not isinstance(value, list):
+            return []
+        return [
+            (f"{pointer}/{index}", item)
+            for index, item in enumerate(value)
+            if isinstance(item, str)
+        ]
 
     def markets(self) -> list[str] | None:
         """The campaign's markets as upper-case ISO codes (``tr`` -> ``TR``), each once; None
@@ -495,9 +504,27 @@ def _reading_apart_from(problem: Problem, item: str) -> Any:
     def without(message: Message | None) -> Any:
         if message is None:
             return None
-        return (message.template, repr([(k, v) for k, v in message.args if k != item]))
+        return (message.template, tuple((k, _exact(v)) for k, v in message.args if k != item))
 
     return (without(problem.message), without(problem.fix), problem.severity)
+
+
+_FIELDS_REPR: Any = FrozenValue.__repr__  # shows a value by its _fields, as _exact reads it
+
+
+def _exact(value: Any) -> Any:
+    """A key equal for two values exactly when their ``repr`` is (so ``1`` and ``1.0``, or
+    ``0.0`` and ``-0.0``, read apart), without building the text of every argument."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return (kind, value)
+    if kind is float:
+        return (kind, repr(value))
+    if isinstance(value, FrozenValue) and kind.__repr__ is _FIELDS_REPR:
+        return (kind, tuple([_exact(getattr(value, name)) for name in value._fields]))
+    if kind is list or kind is tuple:
+        return (kind, tuple([_exact(item) for item in value]))
+    return (kind, repr(value))
 
 
 def _with_items(args: tuple[tuple[str, Any], ...], item: str, items: list[Any]) -> Any:
