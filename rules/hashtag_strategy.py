@@ -129,6 +129,12 @@ def tag_key(tag: str) -> str:
     return fold(tag.strip().lstrip("#"))
 
 
+@lru_cache(maxsize=16)
+def _generic_keys(tags: tuple[str, ...]) -> frozenset[str]:
+    """The keys of the ``generic_tags`` option (the same for every brief of a run)."""
+    return frozenset(tag_key(tag) for tag in tags)
+
+
 def _squashed(text: str) -> str:
     """Folded letters and digits only: ``Lumina Cosmetics`` → ``luminacosmetics``."""
     return "".join(ch for ch in fold(text) if ch.isalnum())
@@ -151,7 +157,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     if value is not None and not isinstance(value, list):
         return
     tags = list(brief.strings("/content/hashtags")) if value is not None else []
-    generic = {tag_key(tag) for tag in options["generic_tags"]}
+    generic = _generic_keys(tuple(options["generic_tags"]))
     # A placeholder tag is placeholder-text's finding: not also malformed or repeated here.
     real = [(pointer, tag) for pointer, tag in tags if not find_placeholders(tag)]
     duplicates = list(_duplicates(brief, real))
@@ -172,7 +178,7 @@ def _too_many(
     brief: Brief,
     tags: list[tuple[str, str]],
     repeated: set[str],
-    generic: set[str],
+    generic: frozenset[str],
     count: int,
     limit: int,
 ) -> Problem:
@@ -249,7 +255,9 @@ def _brand_names(brief: Brief) -> list[str]:
     ]
 
 
-def _all_generic(brief: Brief, tags: list[tuple[str, str]], generic: set[str]) -> Iterator[Problem]:
+def _all_generic(
+    brief: Brief, tags: list[tuple[str, str]], generic: frozenset[str]
+) -> Iterator[Problem]:
     keys = [tag_key(tag) for _pointer, tag in tags]
     content_keys = [key for key in keys if key and key not in disclosure_tags()]
     if content_keys and all(key in generic for key in content_keys):

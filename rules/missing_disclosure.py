@@ -278,7 +278,7 @@ def _missing_tags(brief: Brief, options: Mapping[str, Any]) -> tuple[list[Proble
     table = _tag_table(options)
     tokens, entries = _brief_labels(brief)
     texts = [text for _pointer, text in brief.strings(TEXT_POINTER)]
-    weak_keys = {fold(tag) for tag in options["weak_tags"]}
+    weak_keys = _weak_keys(tuple(options["weak_tags"]))
     proposed: set[str] = set()
     problems: list[Problem] = []
     for market in _campaign_markets(brief):
@@ -294,6 +294,12 @@ def _missing_tags(brief: Brief, options: Mapping[str, Any]) -> tuple[list[Proble
         edits = _append_edits(brief, accepted[0], proposed)
         problems.append(_missing_tag_problem(brief, market, accepted, weak_used, edits))
     return problems, len(problems) < len(_campaign_markets(brief))
+
+
+@lru_cache(maxsize=16)
+def _weak_keys(tags: tuple[str, ...]) -> frozenset[str]:
+    """The keys of the ``weak_tags`` option (the same for every brief of a run)."""
+    return frozenset(fold(tag) for tag in tags)
 
 
 def _unreadable(value: Any) -> bool:
