@@ -62,9 +62,10 @@ MAX_AGE = 64
 
 def is_number(value: Any) -> bool:
     """A real, finite number that fits a float (bools are not numbers here; 10**400 is not)."""
-    if type(value) is float:  # the common case first: rules test every value they read
+    kind = type(value)  # exact types first: rules test every value they read
+    if kind is float:
         return math.isfinite(value)
-    if not isinstance(value, int | float) or isinstance(value, bool):
+    if kind is not int and (not isinstance(value, int | float) or isinstance(value, bool)):
         return False
     try:
         return math.isfinite(value)

@@ -392,11 +392,19 @@ def _hiding_quote(text: str, span: tuple[int, int]) -> str:
 _VALUE_BREAK = "\x00"
 
 
-def _first_hiding_spans(folded_values: list[str]) -> dict[int, tuple[int, int]]:
-    """For each value (by index) with hiding wording: where the first phrase (in list order)
-    first occurs in it. One search per phrase over all values joined, not one per value."""
-    joined = _VALUE_BREAK.join(folded_values)
-    starts = list(itertools.accumulate((len(folded) + 1 for folded in folded_values), initial=0))
+def _first_hiding_spans(texts: list[str]) -> dict[int, tuple[int, int]]:
+    """For each value (by index) of ``texts`` with hiding wording: where (in its folded text)
+    the first phrase (in list order) first occurs in it. One search per phrase over all values
+    folded and joined, not one per value."""
+    joined = _VALUE_BREAK.join(texts)
+    if joined.isascii():  # folding keeps every length: fold the whole text at once
+        joined = joined.lower()
+        lengths = [len(text) for text in texts]
+    else:
+        folded_values = [_folded(text) for text in texts]
+        joined = _VALUE_BREAK.join(folded_values)
+        lengths = [len(folded) for folded in folded_values]
+    starts = list(itertools.accumulate((length + 1 for length in lengths), initial=0))
     found: dict[int, tuple[int, int]] = {}
     for _text, phrase in _hiding_phrases().candidates(joined):
         span = phrase.search(joined)
@@ -418,7 +426,7 @@ def _folded(text: str) -> str:
 def _hidden_advertising(brief: Brief) -> Iterator[Problem]:
     # a team's own notes (x- fields) are left out
     values = [value for value in brief.string_values if value.walked]
-    spans = _first_hiding_spans([_folded(value.text) for value in values])
+    spans = _first_hiding_spans([value.text for value in values])
     for index in sorted(spans):
         value = values[index]
         quote = _hiding_quote(value.text, spans[index])
