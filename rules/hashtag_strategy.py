@@ -64,6 +64,7 @@ from campaignlint.api import (
     fold,
     load_beside,
     load_json,
+    may_contain_placeholder,
 )
 
 ID = "hashtag-strategy"
@@ -159,7 +160,9 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     tags = list(brief.strings("/content/hashtags")) if value is not None else []
     generic = _generic_keys(tuple(options["generic_tags"]))
     # A placeholder tag is placeholder-text's finding: not also malformed or repeated here.
-    real = [(pointer, tag) for pointer, tag in tags if not find_placeholders(tag)]
+    real = tags
+    if may_contain_placeholder("\n".join(tag for _pointer, tag in tags)):  # one pass, not per tag
+        real = [(pointer, tag) for pointer, tag in tags if not find_placeholders(tag)]
     duplicates = list(_duplicates(brief, real))
     repeated = {problem.pointer for problem in duplicates}
     count = len(value or [])
@@ -301,6 +304,8 @@ def _malformed(brief: Brief, pointer: str, tag: str, *, removed: bool) -> Proble
     """A problem for a malformed tag; a lone missing ``#`` gets a safe edit unless the tag is
     a repeat that another edit removes."""
     body = tag[1:] if tag.startswith("#") else tag
+    if tag.startswith("#") and re.fullmatch(r"[\w]+", body):
+        return None  # the common case: a well-formed tag
     bad = sorted({ch for ch in body if not _TAG_CHARACTER.match(ch)})
     clean = "#" + "".join(ch for ch in body if _TAG_CHARACTER.match(ch))
     if not bad and tag.startswith("#") and body:
