@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -378,9 +379,17 @@ class Brief:
         ``plurals`` maps a message or fix template to the one that reads right with several
         items ("{handle} is paid" -> "{handle} are paid"). Order is kept; different numbers or
         different checks stay apart."""
+        problems = list(problems)
+        # Only problems with the same templates and severity can read the same: the others
+        # stay alone without comparing their arguments.
+        templates = Counter(_templates(problem) for problem in problems)
         groups: dict[Any, list[Problem]] = {}
         for problem in problems:
-            groups.setdefault(_reading_apart_from(problem, item), []).append(problem)
+            if templates[_templates(problem)] == 1:
+                key: Any = ("alone", id(problem))
+            else:
+                key = _reading_apart_from(problem, item)
+            groups.setdefault(key, []).append(problem)
         merged = []
         for found in groups.values():
             first = found[0]
@@ -494,6 +503,12 @@ def _without(data: Any, pointers: Iterable[str]) -> Any:
             if key is not None:
                 node[key] = REJECTED
     return root
+
+
+def _templates(problem: Problem) -> tuple[str, str | None, Severity | None]:
+    """What two problems that read the same share at least (see :func:`_reading_apart_from`)."""
+    fix = problem.fix.template if problem.fix is not None else None
+    return (problem.message.template, fix, problem.severity)
 
 
 def _reading_apart_from(problem: Problem, item: str) -> Any:

@@ -174,11 +174,23 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
 # --- accepted tags per market ---------------------------------------------------------------
 
 
+# options -> their tag table: a run's options are one mapping for every brief (read only)
+_TAG_TABLES: dict[int, tuple[Mapping[str, Any], dict[str, list[str]]]] = {}
+
+
 def _tag_table(options: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Market key -> accepted paid labels, the rule's data with the ``markets`` option over it."""
+    cached = _TAG_TABLES.get(id(options))
+    if cached is not None and cached[0] is options:
+        return cached[1]
     table = {**DATA["markets"], DEFAULT_MARKET: DATA["default"]}
     for market, tags in dict(options["markets"]).items():
         table[_market_key(market)] = [tag for tag in tags if isinstance(tag, str)]
-    return {_market_key(market): tags for market, tags in table.items()}
+    keyed = {_market_key(market): tags for market, tags in table.items()}
+    if len(_TAG_TABLES) >= 16:
+        _TAG_TABLES.clear()
+    _TAG_TABLES[id(options)] = (options, keyed)  # the options kept: their id is not reused
+    return keyed
 
 
 def _market_key(market: str) -> str:
