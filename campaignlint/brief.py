@@ -7,13 +7,14 @@ a rule skips what it cannot read without crashing, even when the schema reports 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from campaignlint import campaign
 from campaignlint.domain import REJECTED, is_number, parse_date
-from campaignlint.frozen import replace
+from campaignlint.frozen import FrozenValue, replace
 from campaignlint.i18n import Message
 from campaignlint.loader import LoadedDocument, nearest_position
 from campaignlint.model import Edit, Position, Problem, Related, Severity
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from campaignlint.validation import Violation
 
 _MISSING = object()
+_UNSEEN = object()
 
 
 class Brief:
@@ -126,8 +128,22 @@ class Brief:
         read several fields of each creator, so ``/influencers/7/audience`` is found once."""
         return {}
 
+    @cached_property
+    def _values(self) -> dict[str, Any]:
+        """Values looked up before, by pointer (``_MISSING`` for an absent one): rules read
+        the same fields (``/campaign/markets``, ``/influencers``) again and again."""
+        return {}
+
     def get(self, pointer: str, default: Any = None) -> Any:
         """The value at ``pointer`` (``/campaign/budget/amount``), or ``default``."""
+        values = self._values
+        value = values.get(pointer, _UNSEEN)
+        if value is _UNSEEN:
+            value = values[pointer] = self._lookup(pointer)
+        return default if value is _MISSING else value
+
+    def _lookup(self, pointer: str) -> Any:
+        """The value at ``pointer``, or ``_MISSING``."""
         if pointer in ("", "/"):
             return self.data
         parent, slash, last = pointer.lstrip("/").rpartition("/")
@@ -137,15 +153,15 @@ class Brief:
             if node is _MISSING:
                 node = _walk(self.data, parent.split("/"))
                 if not isinstance(node, dict | list):
-                    return default
+                    return _MISSING
                 self._containers[parent] = node
         if "~" in last:
             last = unescape_pointer_token(last)
         if isinstance(node, dict):
-            return node.get(last, default)
+            return node.get(last, _MISSING)
         if isinstance(node, list) and last.isdecimal() and int(last) < len(node):
             return node[int(last)]
-        return default
+        return _MISSING
 
     def has(self, pointer: str) -> bool:
         return self.get(pointer, _MISSING) is not _MISSING
@@ -173,26 +189,51 @@ class Brief:
     def date(self, pointer: str) -> dt.date | None:
         return parse_date(self.get(pointer))
 
+    @cached_property
+    def _listings(self) -> dict[tuple[str, str], list[tuple[str, Any]]]:
+        """What :meth:`items`, :meth:`mappings` and :meth:`strings` gave before, by (method,
+        pointer): several rules list the creators, the deliverables and the hashtags."""
+        return {}
+
     def items(self, pointer: str) -> Iterator[tuple[str, Any]]:
         """(pointer, item) for each item of the list at ``pointer``."""
-        for index, item in enumerate(self.sequence(pointer)):
-            yield join_pointer(pointer, index), item
+        found = self._listings.get(("items", pointer))
+        if found is None:
+            found = [
+                (f"{pointer}/{index}", item) for index, item in enumerate(self.sequence(pointer))
+            ]
+            self._listings["items", pointer] = found
+        return iter(found)
 
     def mappings(self, pointer: str) -> Iterator[tuple[str, dict[str, Any]]]:
         """(pointer, item) for each mapping item of the list at ``pointer``; others skipped."""
-        for item_pointer, item in self.items(pointer):
-            if isinstance(item, dict):
-                yield item_pointer, item
+        found = self._listings.get(("mappings", pointer))
+        if found is None:
+            found = [(place, item) for place, item in self.items(pointer) if isinstance(item, dict)]
+            self._listings["mappings", pointer] = found
+        return iter(found)
 
     def strings(self, pointer: str) -> Iterator[tuple[str, str]]:
         """(pointer, text) for each string in the list at ``pointer``; a lone string counts too."""
-        value = self.get(pointer)
+        found = self._listings.get(("strings", pointer))
+        if found is None:
+            found = self._listings["strings", pointer] = self.strings_of(pointer, self.get(pointer))
+        return iter(found)
+
+    @staticmethod
+    def strings_of(pointer: str, value: Any) -> list[tuple[str, str]]:
+        """What :meth:`strings` gives for ``value`` found at ``pointer``: a rule that holds a
+        creator's mapping reads ``Brief.strings_of(f"{pointer}/handle", creator.get("handle"))``
+        without looking the pointer up again."""
         if isinstance(value, str):
-            yield pointer, value
-            return
-        for item_pointer, item in self.items(pointer):
-            if isinstance(item, str):
-                yield item_pointer, item
+            return [(pointer, value)]
+        if not isinstance(value, list):
+            return []
+        return [
+            (f"{pointer}/{index}", item)
+            for index, item in enumerate(value)
+            if isinstance(item, str)
+        ]
 
     def markets(self) -> list[str] | None:
         """The campaign's markets as upper-case ISO codes (``tr`` -> ``TR``), each once; None
@@ -337,9 +378,17 @@ class Brief:
         ``plurals`` maps a message or fix template to the one that reads right with several
         items ("{handle} is paid" -> "{handle} are paid"). Order is kept; different numbers or
         different checks stay apart."""
+        problems = list(problems)
+        # Only problems with the same templates and severity can read the same: the others
+        # stay alone without comparing their arguments.
+        templates = Counter(_templates(problem) for problem in problems)
         groups: dict[Any, list[Problem]] = {}
         for problem in problems:
-            groups.setdefault(_reading_apart_from(problem, item), []).append(problem)
+            if templates[_templates(problem)] == 1:
+                key: Any = ("alone", id(problem))
+            else:
+                key = _reading_apart_from(problem, item)
+            groups.setdefault(key, []).append(problem)
         merged = []
         for found in groups.values():
             first = found[0]
@@ -455,6 +504,12 @@ def _without(data: Any, pointers: Iterable[str]) -> Any:
     return root
 
 
+def _templates(problem: Problem) -> tuple[str, str | None, Severity | None]:
+    """What two problems that read the same share at least (see :func:`_reading_apart_from`)."""
+    fix = problem.fix.template if problem.fix is not None else None
+    return (problem.message.template, fix, problem.severity)
+
+
 def _reading_apart_from(problem: Problem, item: str) -> Any:
     """What a problem says apart from the ``item`` it names: equal keys read the same."""
     if item not in dict(problem.message.args):
@@ -463,9 +518,27 @@ def _reading_apart_from(problem: Problem, item: str) -> Any:
     def without(message: Message | None) -> Any:
         if message is None:
             return None
-        return (message.template, repr([(k, v) for k, v in message.args if k != item]))
+        return (message.template, tuple((k, _exact(v)) for k, v in message.args if k != item))
 
     return (without(problem.message), without(problem.fix), problem.severity)
+
+
+_FIELDS_REPR: Any = FrozenValue.__repr__  # shows a value by its _fields, as _exact reads it
+
+
+def _exact(value: Any) -> Any:
+    """A key equal for two values exactly when their ``repr`` is (so ``1`` and ``1.0``, or
+    ``0.0`` and ``-0.0``, read apart), without building the text of every argument."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return (kind, value)
+    if kind is float:
+        return (kind, repr(value))
+    if isinstance(value, FrozenValue) and kind.__repr__ is _FIELDS_REPR:
+        return (kind, tuple([_exact(getattr(value, name)) for name in value._fields]))
+    if kind is list or kind is tuple:
+        return (kind, tuple([_exact(item) for item in value]))
+    return (kind, repr(value))
 
 
 def _with_items(args: tuple[tuple[str, Any], ...], item: str, items: list[Any]) -> Any:

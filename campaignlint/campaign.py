@@ -93,7 +93,12 @@ def deliverable_platform(data: Any, index: int) -> str | None:
     deliverable = _deliverable(data, index)
     if deliverable is None:
         return None
-    platforms = campaign_platforms(data)
+    return _platform_of(deliverable, campaign_platforms(data))
+
+
+def _platform_of(deliverable: Mapping[str, Any], platforms: tuple[str, ...]) -> str | None:
+    """:func:`deliverable_platform` of a deliverable mapping, given the campaign's platforms
+    (read once for all the deliverables)."""
     own = _platform(deliverable.get("platform"))
     if own is not None:
         return own if own in platforms else None
@@ -105,9 +110,13 @@ def deliverable_platform(data: Any, index: int) -> str | None:
 def platforms_with_deliverables(data: Any) -> tuple[str, ...]:
     """The platforms at least one deliverable is published on, in the campaign's order."""
     deliverables = data.get("deliverables") if isinstance(data, Mapping) else None
-    count = len(deliverables) if isinstance(deliverables, list) else 0
-    used = {deliverable_platform(data, index) for index in range(count)}
-    return tuple(name for name in campaign_platforms(data) if name in used)
+    platforms = campaign_platforms(data)
+    used = {
+        _platform_of(item, platforms)
+        for item in (deliverables if isinstance(deliverables, list) else ())
+        if isinstance(item, Mapping)
+    }
+    return tuple(name for name in platforms if name in used)
 
 
 def is_paid_creator(influencer: Any) -> bool:
@@ -266,7 +275,7 @@ def _deliverable_platforms(data: Mapping[str, Any]) -> Iterator[CrossFieldViolat
             unnamed.append(index)
         elif own is not None and own not in platforms and platforms:
             outside.setdefault(str(written), []).append(index)
-        platform = deliverable_platform(data, index)
+        platform = _platform_of(deliverable, platforms)
         if platform is not None and _foreign_format(deliverable.get("format"), platform):
             wrong_format.setdefault((str(deliverable["format"]), platform), []).append(index)
     if unnamed:

@@ -62,7 +62,10 @@ MAX_AGE = 64
 
 def is_number(value: Any) -> bool:
     """A real, finite number that fits a float (bools are not numbers here; 10**400 is not)."""
-    if not isinstance(value, int | float) or isinstance(value, bool):
+    kind = type(value)  # exact types first: rules test every value they read
+    if kind is float:
+        return math.isfinite(value)
+    if kind is not int and (not isinstance(value, int | float) or isinstance(value, bool)):
         return False
     try:
         return math.isfinite(value)
@@ -115,9 +118,23 @@ def keyword(value: Any) -> str | None:
     """
     if value is REJECTED:
         return REJECTED_KEY
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str):
+        return None
+    if len(value) > _CACHED_KEYWORD_LENGTH:
+        return _keyword(value)  # kept in no cache: memory stays flat
+    return _cached_keyword(value)
+
+
+_CACHED_KEYWORD_LENGTH = 64  # enum-like values are short; a long text is keyed, not kept
+
+
+def _keyword(value: str) -> str | None:
+    if not value.strip():
         return None
     return re.sub(r"[\s\-]+", "_", fold(value).strip())
+
+
+_cached_keyword = lru_cache(maxsize=4096)(_keyword)
 
 
 def stated_tier(value: Any) -> str | None:

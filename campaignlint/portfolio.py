@@ -622,6 +622,9 @@ def _extra_paths(jobs: Sequence[Job]) -> tuple[list[str], int]:
     import os
 
     configs = list({id(job.config): job.config for job in jobs}.values())
+    largest = max((config.max_file_size for config in configs), default=0)
+    if not any(config.portfolio for config in configs):
+        return [], largest  # no globs: no path of the run needs resolving
     seen = {os.path.realpath(job.path) for job in jobs}
     extra = []
     for config in configs:
@@ -629,4 +632,4 @@ def _extra_paths(jobs: Sequence[Job]) -> tuple[list[str], int]:
             if os.path.realpath(path) not in seen:
                 seen.add(os.path.realpath(path))
                 extra.append(path)
-    return extra, max((config.max_file_size for config in configs), default=0)
+    return extra, largest

@@ -159,8 +159,9 @@ def _matched_groups(
     matcher = _matcher(groups)
     found = matcher.found_in(text for _p, text in brief.strings("/content/topics"))
     pointer = "/content/topics" if found else None
-    for influencer, _item in brief.mappings("/influencers"):
-        styles = matcher.found_in(text for _p, text in brief.strings(f"{influencer}/content_style"))
+    for influencer, item in brief.mappings("/influencers"):
+        style = Brief.strings_of(f"{influencer}/content_style", item.get("content_style"))
+        styles = matcher.found_in(text for _p, text in style)
         if pointer is None and styles:
             pointer = f"{influencer}/content_style"
         found |= styles

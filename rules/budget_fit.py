@@ -113,16 +113,18 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     refused: dict[str, list[tuple[str, str]]] = {}  # tier -> (model pointer, handle)
     unpaid: list[Fee] = []  # flat fees of 0
     for index, (pointer, influencer) in enumerate(brief.mappings("/influencers")):
+        # the creator's fields are read from its mapping: what brief.get(f"{pointer}/...") gives
         compensation = f"{pointer}/compensation"
-        if brief.mapping(compensation) is None:
+        terms = influencer.get("compensation")
+        if not isinstance(terms, dict):
             continue
         handle = influencer_label(influencer, index)
-        model = keyword(brief.get(f"{compensation}/model"))
+        model = keyword(terms.get("model"))
         if model == "product_only" and brief.kind != GIFTED:
-            tier = effective_tier(brief.get(f"{pointer}/tier"), brief.get(f"{pointer}/followers"))
+            tier = effective_tier(influencer.get("tier"), influencer.get("followers"))
             if tier is not None and tier in product_only_tiers:
                 refused.setdefault(tier, []).append((f"{compensation}/model", handle))
-        fee = _read_fee(brief, compensation, handle)
+        fee = _read_fee(terms, compensation, handle)
         if fee is None or not brief.is_paid:
             continue  # gifted, affiliate and cause campaigns have no fee plan to check
         if model in ("flat_fee", None) and fee.amount == 0:
@@ -145,15 +147,18 @@ def _currency(value: Any) -> str | None:
     return value.strip().upper() if isinstance(value, str) and value.strip() else None
 
 
-def _read_fee(brief: Brief, compensation: str, handle: str) -> Fee | None:
+def _read_fee(terms: Mapping[str, Any], compensation: str, handle: str) -> Fee | None:
+    """The fee of a creator's ``terms`` (its compensation mapping, at ``compensation``)."""
     pointer = f"{compensation}/fee"
-    value = brief.get(pointer)
+    value: Any = terms.get("fee")
     if is_number(value):
         return Fee(pointer, handle, float(value), None)
-    amount = brief.number(f"{pointer}/amount")
-    if amount is None:
+    if not isinstance(value, dict):
         return None
-    return Fee(pointer, handle, amount, _currency(brief.get(f"{pointer}/currency")))
+    amount: Any = value.get("amount")
+    if not is_number(amount):
+        return None
+    return Fee(pointer, handle, amount, _currency(value.get("currency")))
 
 
 def _over_budget(brief: Brief, fees: list[Fee], budget: float, currency: str) -> Iterator[Problem]:

@@ -53,6 +53,7 @@ from campaignlint.api import (
     Term,
     _,
     influencer_label,
+    is_number,
     keyword,
 )
 
@@ -85,12 +86,14 @@ def _per_creator(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     bases = _keys(options["bases"])
     for index, (pointer, influencer) in enumerate(brief.mappings("/influencers")):
         compensation = f"{pointer}/compensation"
-        if brief.mapping(compensation) is None:
+        terms = influencer.get("compensation")  # read from the mapping, as brief.get would
+        if not isinstance(terms, dict):
             continue
         handle = Plain(influencer_label(influencer, index))
-        followers = brief.number(f"{pointer}/followers")
-        model = brief.get(f"{compensation}/model")
-        basis = brief.get(f"{compensation}/basis")
+        followers = influencer.get("followers")
+        followers = followers if is_number(followers) else None
+        model = terms.get("model")
+        basis = terms.get("basis")
         if keyword(model) in models:  # one trigger ("model ..., or basis ..."): one finding
             yield _per_follower_model(brief, compensation, handle, followers, str(model))
         elif keyword(basis) in bases:

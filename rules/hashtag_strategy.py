@@ -64,6 +64,7 @@ from campaignlint.api import (
     fold,
     load_beside,
     load_json,
+    may_contain_placeholder,
 )
 
 ID = "hashtag-strategy"
@@ -129,6 +130,12 @@ def tag_key(tag: str) -> str:
     return fold(tag.strip().lstrip("#"))
 
 
+@lru_cache(maxsize=16)
+def _generic_keys(tags: tuple[str, ...]) -> frozenset[str]:
+    """The keys of the ``generic_tags`` option (the same for every brief of a run)."""
+    return frozenset(tag_key(tag) for tag in tags)
+
+
 def _squashed(text: str) -> str:
     """Folded letters and digits only: ``Lumina Cosmetics`` → ``luminacosmetics``."""
     return "".join(ch for ch in fold(text) if ch.isalnum())
@@ -151,9 +158,11 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     if value is not None and not isinstance(value, list):
         return
     tags = list(brief.strings("/content/hashtags")) if value is not None else []
-    generic = {tag_key(tag) for tag in options["generic_tags"]}
+    generic = _generic_keys(tuple(options["generic_tags"]))
     # A placeholder tag is placeholder-text's finding: not also malformed or repeated here.
-    real = [(pointer, tag) for pointer, tag in tags if not find_placeholders(tag)]
+    real = tags
+    if may_contain_placeholder("\n".join(tag for _pointer, tag in tags)):  # one pass, not per tag
+        real = [(pointer, tag) for pointer, tag in tags if not find_placeholders(tag)]
     duplicates = list(_duplicates(brief, real))
     repeated = {problem.pointer for problem in duplicates}
     count = len(value or [])
@@ -172,7 +181,7 @@ def _too_many(
     brief: Brief,
     tags: list[tuple[str, str]],
     repeated: set[str],
-    generic: set[str],
+    generic: frozenset[str],
     count: int,
     limit: int,
 ) -> Problem:
@@ -249,7 +258,9 @@ def _brand_names(brief: Brief) -> list[str]:
     ]
 
 
-def _all_generic(brief: Brief, tags: list[tuple[str, str]], generic: set[str]) -> Iterator[Problem]:
+def _all_generic(
+    brief: Brief, tags: list[tuple[str, str]], generic: frozenset[str]
+) -> Iterator[Problem]:
     keys = [tag_key(tag) for _pointer, tag in tags]
     content_keys = [key for key in keys if key and key not in disclosure_tags()]
     if content_keys and all(key in generic for key in content_keys):
@@ -293,6 +304,8 @@ def _malformed(brief: Brief, pointer: str, tag: str, *, removed: bool) -> Proble
     """A problem for a malformed tag; a lone missing ``#`` gets a safe edit unless the tag is
     a repeat that another edit removes."""
     body = tag[1:] if tag.startswith("#") else tag
+    if tag.startswith("#") and re.fullmatch(r"[\w]+", body):
+        return None  # the common case: a well-formed tag
     bad = sorted({ch for ch in body if not _TAG_CHARACTER.match(ch)})
     clean = "#" + "".join(ch for ch in body if _TAG_CHARACTER.match(ch))
     if not bad and tag.startswith("#") and body:

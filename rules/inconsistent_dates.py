@@ -51,7 +51,7 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from campaignlint.api import Brief, Message, Option, Plain, Problem, _
+from campaignlint.api import Brief, Message, Option, Plain, Problem, _, parse_date
 
 ID = "inconsistent-dates"
 SEVERITY = "error"
@@ -106,7 +106,7 @@ def _check_due_dates(
     grace = dt.timedelta(days=grace_days)
     groups: dict[tuple[str, dt.date], list[tuple[str, Plain | Message]]] = {}
     for pointer, deliverable in brief.mappings("/deliverables"):
-        due = brief.date(f"{pointer}/due")
+        due = parse_date(deliverable.get("due"))  # what brief.date(f"{pointer}/due") gives
         if due is None:
             continue
         if start is not None and due < start - grace:

@@ -68,6 +68,7 @@ from campaignlint.api import (
     effective_tier,
     engagement_rate,
     influencer_label,
+    is_number,
     keyword,
     stated_tier,
     tier_follower_range,
@@ -137,9 +138,11 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
         handle = influencer_label(influencer, index)
         tier = effective_tier(influencer.get("tier"), influencer.get("followers"))
         creators.append((pointer, handle, tier))
-        found.extend(_contradicting_tier(brief, pointer, handle))
+        found.extend(_contradicting_tier(brief, pointer, influencer, handle))
         if objective == "sales" and tier in LARGE_TIERS:
-            found.extend(_low_engagement_for_sales(brief, pointer, handle, tier, floors))
+            found.extend(
+                _low_engagement_for_sales(brief, pointer, influencer, handle, tier, floors)
+            )
     # Creators with the very same numbers are one finding; different numbers stay apart.
     yield from brief.merge_by_item(found, plurals=_PLURALS)
     large = [handle for _pointer, handle, tier in creators if tier in LARGE_TIERS]
@@ -149,9 +152,12 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
         yield _single_small_creator(brief, *creators[0])
 
 
-def _contradicting_tier(brief: Brief, pointer: str, handle: str) -> Iterator[Problem]:
-    stated = stated_tier(brief.get(f"{pointer}/tier"))
-    followers = brief.number(f"{pointer}/followers")
+def _contradicting_tier(
+    brief: Brief, pointer: str, influencer: Mapping[str, Any], handle: str
+) -> Iterator[Problem]:
+    # the creator's fields are read from its mapping: what brief.get(f"{pointer}/...") gives
+    stated = stated_tier(influencer.get("tier"))
+    followers = _number(influencer.get("followers"))
     if stated is None or followers is None or followers < 0:
         return
     derived = tier_for_followers(followers)
@@ -192,15 +198,20 @@ def _contradicting_tier(brief: Brief, pointer: str, handle: str) -> Iterator[Pro
 
 
 def _low_engagement_for_sales(
-    brief: Brief, pointer: str, handle: str, tier: str, floors: Mapping[str, float]
+    brief: Brief,
+    pointer: str,
+    influencer: Mapping[str, Any],
+    handle: str,
+    tier: str,
+    floors: Mapping[str, float],
 ) -> Iterator[Problem]:
     floor = floors.get(tier)
-    stated = brief.number(f"{pointer}/engagement_rate")
+    stated = _number(influencer.get("engagement_rate"))
     computed = engagement_rate(
-        brief.get(f"{pointer}/followers"),
-        brief.get(f"{pointer}/avg_likes"),
-        brief.get(f"{pointer}/avg_comments"),
-        brief.get(f"{pointer}/avg_shares"),
+        influencer.get("followers"),
+        influencer.get("avg_likes"),
+        influencer.get("avg_comments"),
+        influencer.get("avg_shares"),
     )
     rate = computed if computed is not None else stated
     if floor is None or rate is None or rate >= floor:
@@ -272,3 +283,7 @@ def _single_small_creator(brief: Brief, pointer: str, handle: str, tier: str | N
 
 def _money(amount: float, currency: str) -> Money | float:
     return Money(amount, currency) if currency else amount
+
+
+def _number(value: Any) -> float | None:
+    return value if is_number(value) else None

@@ -174,11 +174,23 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
 # --- accepted tags per market ---------------------------------------------------------------
 
 
+# options -> their tag table: a run's options are one mapping for every brief (read only)
+_TAG_TABLES: dict[int, tuple[Mapping[str, Any], dict[str, list[str]]]] = {}
+
+
 def _tag_table(options: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Market key -> accepted paid labels, the rule's data with the ``markets`` option over it."""
+    cached = _TAG_TABLES.get(id(options))
+    if cached is not None and cached[0] is options:
+        return cached[1]
     table = {**DATA["markets"], DEFAULT_MARKET: DATA["default"]}
     for market, tags in dict(options["markets"]).items():
         table[_market_key(market)] = [tag for tag in tags if isinstance(tag, str)]
-    return {_market_key(market): tags for market, tags in table.items()}
+    keyed = {_market_key(market): tags for market, tags in table.items()}
+    if len(_TAG_TABLES) >= 16:
+        _TAG_TABLES.clear()
+    _TAG_TABLES[id(options)] = (options, keyed)  # the options kept: their id is not reused
+    return keyed
 
 
 def _market_key(market: str) -> str:
@@ -278,7 +290,7 @@ def _missing_tags(brief: Brief, options: Mapping[str, Any]) -> tuple[list[Proble
     table = _tag_table(options)
     tokens, entries = _brief_labels(brief)
     texts = [text for _pointer, text in brief.strings(TEXT_POINTER)]
-    weak_keys = {fold(tag) for tag in options["weak_tags"]}
+    weak_keys = _weak_keys(tuple(options["weak_tags"]))
     proposed: set[str] = set()
     problems: list[Problem] = []
     for market in _campaign_markets(brief):
@@ -294,6 +306,12 @@ def _missing_tags(brief: Brief, options: Mapping[str, Any]) -> tuple[list[Proble
         edits = _append_edits(brief, accepted[0], proposed)
         problems.append(_missing_tag_problem(brief, market, accepted, weak_used, edits))
     return problems, len(problems) < len(_campaign_markets(brief))
+
+
+@lru_cache(maxsize=16)
+def _weak_keys(tags: tuple[str, ...]) -> frozenset[str]:
+    """The keys of the ``weak_tags`` option (the same for every brief of a run)."""
+    return frozenset(fold(tag) for tag in tags)
 
 
 def _unreadable(value: Any) -> bool:
@@ -386,11 +404,19 @@ def _hiding_quote(text: str, span: tuple[int, int]) -> str:
 _VALUE_BREAK = "\x00"
 
 
-def _first_hiding_spans(folded_values: list[str]) -> dict[int, tuple[int, int]]:
-    """For each value (by index) with hiding wording: where the first phrase (in list order)
-    first occurs in it. One search per phrase over all values joined, not one per value."""
-    joined = _VALUE_BREAK.join(folded_values)
-    starts = list(itertools.accumulate((len(folded) + 1 for folded in folded_values), initial=0))
+def _first_hiding_spans(texts: list[str]) -> dict[int, tuple[int, int]]:
+    """For each value (by index) of ``texts`` with hiding wording: where (in its folded text)
+    the first phrase (in list order) first occurs in it. One search per phrase over all values
+    folded and joined, not one per value."""
+    joined = _VALUE_BREAK.join(texts)
+    if joined.isascii():  # folding keeps every length: fold the whole text at once
+        joined = joined.lower()
+        lengths = [len(text) for text in texts]
+    else:
+        folded_values = [_folded(text) for text in texts]
+        joined = _VALUE_BREAK.join(folded_values)
+        lengths = [len(folded) for folded in folded_values]
+    starts = list(itertools.accumulate((length + 1 for length in lengths), initial=0))
     found: dict[int, tuple[int, int]] = {}
     for _text, phrase in _hiding_phrases().candidates(joined):
         span = phrase.search(joined)
@@ -412,7 +438,7 @@ def _folded(text: str) -> str:
 def _hidden_advertising(brief: Brief) -> Iterator[Problem]:
     # a team's own notes (x- fields) are left out
     values = [value for value in brief.string_values if value.walked]
-    spans = _first_hiding_spans([_folded(value.text) for value in values])
+    spans = _first_hiding_spans([value.text for value in values])
     for index in sorted(spans):
         value = values[index]
         quote = _hiding_quote(value.text, spans[index])

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
 from campaignlint.api import (
@@ -99,7 +100,22 @@ CHECKS = {
 
 def metric_key(metric: str) -> str:
     """``Engagement Rate`` → ``engagement_rate``."""
+    if len(metric) > 64:
+        return _metric_key(metric)  # a long text is keyed, not kept: memory stays flat
+    return _cached_metric_key(metric)
+
+
+def _metric_key(metric: str) -> str:
     return re.sub(r"[\s\-]+", "_", fold(metric).strip())
+
+
+_cached_metric_key = lru_cache(maxsize=1024)(_metric_key)
+
+
+@lru_cache(maxsize=16)
+def _measurable(metrics: tuple[str, ...]) -> frozenset[str]:
+    """The keys of the ``measurable_metrics`` option (the same for every brief of a run)."""
+    return frozenset(metric_key(metric) for metric in metrics)
 
 
 def _missing(value: Any) -> bool:
@@ -124,7 +140,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     if not isinstance(value, list):
         return  # unreadable: the schema reports it
     kpis = list(brief.mappings("/kpis"))
-    measurable = {metric_key(metric) for metric in options["measurable_metrics"]}
+    measurable = _measurable(tuple(options["measurable_metrics"]))
     yield from _check_fields(brief, kpis, measurable)
     yield from _check_objective(brief, kpis, options["objective_metrics"])
     if len(kpis) >= 2:
@@ -139,7 +155,7 @@ def _label(kpi: dict[str, Any], pointer: str) -> str:
 
 
 def _check_fields(
-    brief: Brief, kpis: list[tuple[str, dict[str, Any]]], measurable: set[str]
+    brief: Brief, kpis: list[tuple[str, dict[str, Any]]], measurable: frozenset[str]
 ) -> Iterator[Problem]:
     """Each missing or unmeasurable field; the same gap in several KPIs is one finding listing
     them, at the first, with the others as related places."""

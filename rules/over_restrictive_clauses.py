@@ -148,15 +148,33 @@ def _phrase_spans(
     return found.find_all(text)
 
 
+# options -> their phrase set: a run's options are one mapping for every brief, and building
+# the list (and hashing it to find its PhraseSet) cost more than matching most briefs.
+_PHRASE_SETS: dict[int, tuple[Mapping[str, Any], PhraseSet | None]] = {}
+
+
+def _forcing_phrases(options: Mapping[str, Any]) -> PhraseSet | None:
+    """The phrases of ``options`` that force wording, as one PhraseSet; None for none."""
+    cached = _PHRASE_SETS.get(id(options))
+    if cached is not None and cached[0] is options:
+        return cached[1]
+    phrases = _phrases(options)
+    found = _phrase_set(tuple(phrases)) if phrases else None
+    if len(_PHRASE_SETS) >= 16:
+        _PHRASE_SETS.clear()
+    _PHRASE_SETS[id(options)] = (options, found)  # the options kept: their id is not reused
+    return found
+
+
 def _phrases(options: Mapping[str, Any]) -> list[str]:
     by_language = {**DATA["patterns"], **dict(options["patterns"])}
     extra = dict(options["extra_patterns"])
-    phrases: list[str] = []
+    phrases: dict[str, None] = {}  # each once, in order (a list's "in" made this quadratic)
     for language in sorted(set(by_language) | set(extra)):
         for phrase in [*by_language.get(language, []), *extra.get(language, [])]:
-            if isinstance(phrase, str) and phrase.strip() and phrase not in phrases:
-                phrases.append(phrase)
-    return phrases
+            if isinstance(phrase, str) and phrase.strip():
+                phrases.setdefault(phrase)
+    return list(phrases)
 
 
 def _sentence_bounds(folded: str, start: int, end: int) -> tuple[int, int]:
@@ -197,11 +215,11 @@ def _phrase_set(phrases: tuple[str, ...]) -> PhraseSet:
     return PhraseSet(phrases, stem=True)
 
 
-def forcing_quotes(text: str, phrases: list[str]) -> list[str]:
+def forcing_quotes(text: str, phrases: PhraseSet) -> list[str]:
     """The words of ``text`` that force wording or opinion, quoted from the original text."""
     folded, offsets = fold_with_offsets(text)
     spans: list[tuple[int, int]] = []
-    for written, found in _phrase_set(tuple(phrases)).candidates(folded):
+    for written, found in phrases.candidates(folded):
         for start, end in found.find_all(folded):
             sentence = _sentence_bounds(folded, start, end)
             if _negated(folded, start, end, sentence):
@@ -228,7 +246,7 @@ def forcing_quotes(text: str, phrases: list[str]) -> list[str]:
 
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     # Clauses forcing the very same words are one finding, the others related.
-    forcing = _forcing_wording(brief, _phrases(options))
+    forcing = _forcing_wording(brief, _forcing_phrases(options))
     yield from brief.merge_by_item(forcing, item="field", plurals=_PLURALS)
     yield from _exclusivity(brief, float(options["max_exclusivity_days"]))
     yield from _usage_rights(brief, float(options["max_usage_months"]))
@@ -240,8 +258,8 @@ def _field_name(pointer: str) -> str:
     return pointer_label(pointer)
 
 
-def _forcing_wording(brief: Brief, phrases: list[str]) -> Iterator[Problem]:
-    if not phrases:
+def _forcing_wording(brief: Brief, phrases: PhraseSet | None) -> Iterator[Problem]:
+    if phrases is None:
         return
     for field_pointer in TEXT_FIELDS:
         for pointer, text in brief.strings(field_pointer):

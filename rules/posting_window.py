@@ -135,7 +135,10 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
         if windows is None or windows == []:
             groups.setdefault(("none", ""), []).append((windows_pointer, handle))
             continue
-        for window_pointer, window in brief.mappings(windows_pointer):
+        for index, window in enumerate(windows if isinstance(windows, list) else ()):
+            if not isinstance(window, dict):
+                continue  # what brief.mappings(windows_pointer) skips
+            window_pointer = f"{windows_pointer}/{index}"
             for key, place in _window_issues(window_pointer, window, active, zone_markets):
                 groups.setdefault(key, []).append((place, handle))
     for (kind, detail), places in groups.items():

@@ -106,19 +106,20 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     unagreed: list[tuple[str, str, str]] = []  # (percent pointer, handle, model): no percent
     for index, (pointer, influencer) in enumerate(brief.mappings("/influencers")):
         compensation = f"{pointer}/compensation"
+        terms = influencer.get("compensation")  # read from the mapping, as brief.get would
         handle = influencer_label(influencer, index)
-        if affiliate and program.percent is None and not _has_percent(brief, compensation):
+        if affiliate and program.percent is None and not _has_percent(terms):
             without.append((pointer, handle))
             continue
-        if brief.mapping(compensation) is None:
+        if not isinstance(terms, dict):
             continue
-        model = keyword(brief.get(f"{compensation}/model"))
+        model = keyword(terms.get("model"))
         if model in REVENUE_SHARE_MODELS:
             sharing.append((f"{compensation}/model", handle))
         if model in REVENUE_SHARE_MODELS or model is None:
             percent_pointer = f"{compensation}/revenue_share_percent"
             required = model is not None and program.percent is None and not affiliate
-            if required and brief.get(percent_pointer) is None:
+            if required and terms.get("revenue_share_percent") is None:
                 unagreed.append((percent_pointer, handle, str(model)))
                 continue
             yield from _check_percent(brief, percent_pointer, Plain(handle), options)
@@ -146,9 +147,10 @@ def _program_commission(brief: Brief, options: Mapping[str, Any]) -> _Program:
     return _Program(percent, [problem] if problem else [])
 
 
-def _has_percent(brief: Brief, compensation: str) -> bool:
-    """A creator's own revenue_share_percent is written (a wrong type is the schema's)."""
-    return brief.get(f"{compensation}/revenue_share_percent") is not None
+def _has_percent(terms: Any) -> bool:
+    """A creator's own revenue_share_percent is written in its compensation ``terms`` (a
+    wrong type is the schema's)."""
+    return isinstance(terms, dict) and terms.get("revenue_share_percent") is not None
 
 
 def _missing_program_commission(

@@ -102,17 +102,18 @@ def _unreadable(brief: Brief, list_pointer: str, field: str) -> bool:
 def _listed_handles(brief: Brief) -> dict[str, str]:
     """Folded handle -> handle as written, for each influencer."""
     listed: dict[str, str] = {}
-    for pointer, _influencer in brief.mappings("/influencers"):
-        handle = brief.text(f"{pointer}/handle")
-        if handle is not None and normalize_handle(handle):
+    for _pointer, influencer in brief.mappings("/influencers"):
+        handle = influencer.get("handle")
+        if isinstance(handle, str) and normalize_handle(handle):
             listed.setdefault(normalize_handle(handle), handle.strip())
     return listed
 
 
 def _deliverable_handles(brief: Brief) -> Iterator[tuple[str, str]]:
     """(pointer, handle) for each creator named by a deliverable."""
-    for pointer, _deliverable in brief.mappings("/deliverables"):
-        for handle_pointer, handle in brief.strings(f"{pointer}/influencer"):
+    for pointer, deliverable in brief.mappings("/deliverables"):
+        named = deliverable.get("influencer")
+        for handle_pointer, handle in Brief.strings_of(f"{pointer}/influencer", named):
             if normalize_handle(handle):
                 yield handle_pointer, handle
 
@@ -169,9 +170,9 @@ def _idle_influencers(brief: Brief) -> Iterator[Problem]:
     """One finding for every creator without a deliverable, at the first, the others related."""
     delivering = {normalize_handle(handle) for _pointer, handle in _deliverable_handles(brief)}
     idle: list[tuple[str, str]] = []
-    for pointer, _influencer in brief.mappings("/influencers"):
-        handle = brief.text(f"{pointer}/handle")
-        if handle is None or not normalize_handle(handle):
+    for pointer, influencer in brief.mappings("/influencers"):
+        handle = influencer.get("handle")
+        if not isinstance(handle, str) or not normalize_handle(handle):
             continue
         if normalize_handle(handle) not in delivering:
             idle.append((f"{pointer}/handle", handle.strip()))

@@ -36,16 +36,24 @@ def render_result(result: FileResult, report: Report) -> list[str]:
         error = result.error
         label = _paint(severity_name("error", report.lang), _COLORS[Severity.ERROR] + _BOLD, color)
         return [f"{_paint(_clean(error.where), _BOLD, color)}: {label}: {_clean(error.message)}"]
-    lines = []
+    lines: list[str] = []
+    if not result.findings:
+        return lines
     path = _clean(result.path)
     hint = _("fix").render(report.lang)
+    labels: dict[Severity, str] = {}  # each severity's name, rendered once per file
     for finding in result.findings:
         location = _paint(f"{path}:{finding.line}:{finding.column}:", _BOLD, color)
-        label = severity_name(finding.severity.value, report.lang)
+        if finding.severity not in labels:
+            labels[finding.severity] = severity_name(finding.severity.value, report.lang)
+        label = labels[finding.severity]
         severity = _paint(label, _COLORS[finding.severity], color)
         rule = _paint(finding.rule, _BOLD, color)
         lines.append(f"{location} {severity} {rule} {_clean(finding.message)}")
-        lines.extend(_paint(line, _DIM, color) for line in _related_lines(finding, path, report))
+        if finding.related:
+            lines.extend(
+                _paint(line, _DIM, color) for line in _related_lines(finding, path, report)
+            )
         if finding.fix and report.show_fix:
             lines.append(_paint(f"  {hint}: {_clean(finding.fix)}", _DIM, color))
     return lines
