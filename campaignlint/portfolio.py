@@ -15,6 +15,7 @@ with the others. Findings are reported only in the briefs of the run; each names
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -40,7 +41,7 @@ MAX_EXCLUSIVITY_DAYS = 100 * 366
 RECHECK_IN_POOL = 32  # more briefs with portfolio findings than this are checked again in a pool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Booking:
     """A creator as one brief books them: the influencer entry and its deliverables' dates."""
 
@@ -52,7 +53,7 @@ class Booking:
     deliveries: tuple[Delivery, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Delivery:
     """A deliverable with a due date: ``count`` posts due on ``due``."""
 
@@ -62,7 +63,7 @@ class Delivery:
     position: Position
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Exclusivity:
     """The exclusivity a brief's contract sets: ``category`` None locks every category."""
 
@@ -75,7 +76,7 @@ class Exclusivity:
         return self.category is None or fold(self.category) in category_keys
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PortfolioBrief:
     """What portfolio rules read of one brief. Dates are None when the brief has none."""
 
@@ -322,7 +323,7 @@ def _bookings(
         handle, due = _text(deliverable.get("influencer")), parse_date(deliverable.get("due"))
         if handle is None or due is None:
             continue
-        pointer = f"/deliverables/{index}"
+        pointer = sys.intern(f"/deliverables/{index}")  # one string for every brief's records
         deliveries.setdefault(normalize_handle(handle), []).append(
             Delivery(due, _count(deliverable.get("count")), pointer, position(pointer))
         )
@@ -335,7 +336,7 @@ def _bookings(
             continue
         key = normalize_handle(handle)
         platform = _text(influencer.get("platform")) or default_platform
-        pointer = f"/influencers/{index}"
+        pointer = sys.intern(f"/influencers/{index}")
         bookings.append(
             Booking(
                 handle,
