@@ -26,7 +26,7 @@ ROOMY = Config(max_file_size=100 * 1024 * 1024)
 GROWTH = 4
 MAX_RATIO = 7.0  # linear is ~4; quadratic would be ~16
 SMALL_RUN = 8  # briefs in the smaller review report
-REVIEW_BYTES_PER_BRIEF = 40 * 1024
+REVIEW_BYTES_PER_BRIEF = 24 * 1024  # each brief carries 48 KB of notes
 
 
 def suppression_comments(count: int) -> str:
@@ -143,14 +143,15 @@ def test_a_review_report_holds_little_per_brief(
     fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The review reports build each brief's part as its result arrives and spool it: what
-    stays in memory per brief is a few KB (the calendar's bookings), not the brief (~200 KB
-    a brief when the report kept every result and parsed brief until the end)."""
+    stays in memory per brief is a few KB (the calendar's bookings), not the parsed brief (each
+    carries 48 KB of notes here, which a report that kept every brief until the end held)."""
     from campaignlint.portfolio import _ResultSpool
     from campaignlint.review import Spool
 
     monkeypatch.setattr(Spool, "IN_MEMORY", 2)  # spool from the third brief on, as in a big run
     monkeypatch.setattr(_ResultSpool, "IN_MEMORY", 2)
     text = (SAMPLES / "bad-en.yaml").read_text(encoding="utf-8")
+    text += f"x-notes: '{'lorem ipsum ' * 4000}'\n"
     peaks = []
     for count in (SMALL_RUN, SMALL_RUN * GROWTH):
         folder = tmp_path / f"briefs-{count}"
