@@ -42,7 +42,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from campaignlint.i18n import Message, _, area_name, lower_first, term_name, upper_first
 from campaignlint.model import Finding, Severity
@@ -53,6 +53,7 @@ from campaignlint.rule import AREAS
 if TYPE_CHECKING:
     from campaignlint.engine import FileResult
     from campaignlint.facts import BriefFacts, InfluencerFacts
+    from campaignlint.fs import Spool
     from campaignlint.renderers import Report
 
 NBSP = "\u00a0"
@@ -689,6 +690,7 @@ class ReviewBuilder:
     Memory stays flat however many briefs the report covers."""
 
     def __init__(self, report: Report, reviewer: bool = False) -> None:
+        from campaignlint.fs import Spool
         from campaignlint.renderers import displayable
         from campaignlint.review_calendar import CalendarCollector
 
@@ -785,56 +787,3 @@ class _NamedViews:
 
     def __getitem__(self, index: int) -> FileView:
         return next(itertools.islice(iter(self), index, None))
-
-
-T = TypeVar("T")
-
-
-class Spool(Generic[T]):
-    """Items kept in the order added, to be read back (any number of times): in memory while
-    few, then pickled to a temporary file, so memory stays flat however many there are."""
-
-    IN_MEMORY = 64
-
-    def __init__(self) -> None:
-        self.kept: list[T] = []
-        self.file: Any = None
-        self.count = 0
-
-    def add(self, item: T) -> None:
-        import pickle
-
-        self.count += 1
-        if self.file is None and len(self.kept) < self.IN_MEMORY:
-            self.kept.append(item)
-            return
-        if self.file is None:
-            import tempfile
-
-            self.file = tempfile.TemporaryFile(prefix="campaignlint-")  # noqa: SIM115 (closed by close)
-            for kept in self.kept:
-                pickle.dump(kept, self.file, protocol=pickle.HIGHEST_PROTOCOL)
-            self.kept = []
-        self.file.seek(0, 2)
-        pickle.dump(item, self.file, protocol=pickle.HIGHEST_PROTOCOL)
-
-    def __len__(self) -> int:
-        return self.count
-
-    def __iter__(self) -> Iterator[T]:
-        if self.file is None:
-            yield from self.kept
-            return
-        import pickle
-
-        position = 0
-        for _index in range(self.count):
-            self.file.seek(position)  # another reader may have moved the file
-            item: T = pickle.load(self.file)
-            position = self.file.tell()
-            yield item
-
-    def close(self) -> None:
-        if self.file is not None:
-            self.file.close()
-            self.file = None

@@ -145,8 +145,8 @@ def test_a_review_report_holds_little_per_brief(
     """The review reports build each brief's part as its result arrives and spool it: what
     stays in memory per brief is a few KB (the calendar's bookings), not the parsed brief (each
     carries 48 KB of notes here, which a report that kept every brief until the end held)."""
+    from campaignlint.fs import Spool
     from campaignlint.portfolio import _ResultSpool
-    from campaignlint.review import Spool
 
     monkeypatch.setattr(Spool, "IN_MEMORY", 2)  # spool from the third brief on, as in a big run
     monkeypatch.setattr(_ResultSpool, "IN_MEMORY", 2)
