@@ -539,7 +539,7 @@ def run_with_portfolio(
         yield from run_jobs(jobs, workers, progress)
         return
     recording = [replace(job, record_portfolio=True) for job in jobs]
-    records = _Records(prune=all(_prunable(active) for active in rules))
+    records = _Records(all(_prunable(active) for active in rules), _most_posts(rules))
     # one pool for the briefs and their re-checks: no second start, and its caches are warm
     with _ResultSpool(len(jobs)) as spool, records, worker_pool(workers) as pool:
         for result in run_jobs(recording, workers, progress, pool):
@@ -566,8 +566,8 @@ def run_with_portfolio(
 
 
 # The built-in portfolio rules compare a creator's bookings across briefs, or the posts due for
-# one creator: a brief none of whose creators is booked elsewhere, each with one post at most,
-# gives them nothing to find (see _Records).
+# one creator: a brief none of whose creators is booked elsewhere, each with no more posts than
+# creator-overload allows in a week, gives them nothing to find (see _Records).
 _PRUNABLE_RULES = frozenset({"exclusivity-conflict", "competing-promotions", "creator-overload"})
 
 
@@ -575,21 +575,30 @@ def _prunable(active: ActiveRule) -> bool:
     return active.rule.id in _PRUNABLE_RULES and active.rule.origin == "built-in"
 
 
+def _most_posts(rules: Sequence[ActiveRule]) -> float:
+    """The posts a week creator-overload allows one creator; infinite when it is not active."""
+    for active in rules:
+        if active.rule.id == "creator-overload":
+            return float(active.options["max_deliverables_per_week"])
+    return float("inf")
+
+
 class _Records:
     """The portfolio's briefs, in order, waiting in a temporary file while the run goes on.
 
     With ``prune`` (only built-in rules compare them), :meth:`briefs` leaves out the briefs
-    that cannot be part of a finding: every creator of theirs booked nowhere else, with one post
-    due at most. Whether a creator is booked twice is counted in a fixed table of hashed keys
-    (a collision only keeps a brief that was not needed), so a run of many briefs holds only
-    the few that share creators."""
+    that cannot be part of a finding: every creator of theirs booked nowhere else, with no more
+    posts due than creator-overload allows in a week (``most``). Whether a creator is booked
+    twice is counted in a fixed table of hashed keys (a collision only keeps a brief that was
+    not needed), so a run of many briefs holds only the few that share creators.
+    """
 
     BUCKETS = 1 << 21  # two megabytes of counts; a run of 100,000 creators keeps ~5% too many
 
-    def __init__(self, prune: bool) -> None:
+    def __init__(self, prune: bool, most: float) -> None:
         from campaignlint.fs import Spool
 
-        self.prune = prune
+        self.prune, self.most = prune, most
         self.spool: Spool[PortfolioBrief] = Spool()
         self.counts = bytearray(self.BUCKETS if prune else 0)
 
@@ -612,7 +621,7 @@ class _Records:
 
     def _may_matter(self, booking: Booking) -> bool:
         shared = self.counts[hash(booking.key) % self.BUCKETS] > 1
-        return shared or sum(delivery.count for delivery in booking.deliveries) > 1
+        return shared or sum(delivery.count for delivery in booking.deliveries) > self.most
 
 
 class _ResultSpool:

@@ -742,6 +742,7 @@ class ReviewBuilder:
 
     def close(self) -> None:
         self.views.close()
+        self.calendar.close()
 
 
 class _DisplayNames:

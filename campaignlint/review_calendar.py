@@ -17,9 +17,10 @@ quarter each, with its week headings in the report's language, so the templates 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from campaignlint.i18n import _
 from campaignlint.portfolio import (
@@ -31,6 +32,8 @@ from campaignlint.portfolio import (
 )
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from campaignlint.engine import FileResult
     from campaignlint.model import Finding, Related
     from campaignlint.renderers import Report
@@ -116,7 +119,7 @@ class CalendarTable:
 class Calendar:
     weeks: list[dt.date]  # Mondays, in order; weeks nobody is booked are left out
     creators: _Creators
-    briefs: list[CalendarBrief]
+    briefs: Iterable[CalendarBrief]  # read back as they are laid out
     marks: list[str]  # the rule ids marked somewhere, for the legend
     total_weeks: int = 0  # weeks with a booking; more than ``weeks`` when the calendar is cut
     tables: list[CalendarTable] = field(default_factory=list)
@@ -147,23 +150,40 @@ def _tables(weeks: Sequence[dt.date], creators: _Creators, lang: str) -> list[Ca
     return tables
 
 
+class _Booked(NamedTuple):
+    """One brief's booking of a creator, as the calendar's cells read it."""
+
+    handle: str
+    number: int  # the brief's number in the overview table
+    brand: str | None
+    start: dt.date | None
+    end: dt.date | None
+    exclusivity: tuple[dt.date, dt.date] | None
+    dues: tuple[tuple[dt.date, int], ...]  # each deliverable's due date and posts
+
+
 class _Creators:
     """Every creator's bookings, by creator key in order, whose rows are computed for the
-    weeks asked: a calendar of many creators and weeks is never held whole."""
+    weeks asked: a calendar of many creators and weeks is never held whole (the bookings wait
+    in ``db``, see :class:`CalendarCollector`)."""
 
     def __init__(
         self,
-        grouped: Mapping[str, Sequence[tuple[PortfolioBrief, Booking]]],
+        db: sqlite3.Connection,
         labels: Mapping[dt.date, str],
-        numbers: Mapping[str, int],
         marked: Mapping[str, Mapping[dt.date, set[str]]],
     ) -> None:
-        self.grouped = sorted(grouped.items())
-        self.labels, self.numbers, self.marked = labels, numbers, marked
+        self.db, self.labels, self.marked = db, labels, marked
 
     def rows(self, weeks: Sequence[dt.date]) -> Iterator[CalendarRow]:
-        for key, entries in self.grouped:
-            yield _row(entries, weeks, self.labels, self.numbers, self.marked.get(key, {}))
+        import pickle
+
+        # keys as UTF-8 bytes: sorted as the code points are
+        found = self.db.execute("SELECT key, entry FROM bookings ORDER BY key, seq")
+        for key, group in itertools.groupby(found, key=lambda row: row[0]):
+            entries = [pickle.loads(entry) for _key, entry in group]
+            marks = self.marked.get(key.decode("utf-8", "surrogatepass"), {})
+            yield _row(entries, weeks, self.labels, marks)
 
 
 class _BusyRows:
@@ -227,12 +247,19 @@ def portfolio_calendar(report: Report, names: Mapping[str, str]) -> Calendar | N
 
 
 class CalendarCollector:
-    """What the calendar needs of each brief, gathered as the results arrive: what the
-    portfolio rules read of it (without its data) and the findings the calendar marks."""
+    """What the calendar needs of each brief, gathered as the results arrive: its bookings and
+    its line of the legend in a temporary database (sorted by creator there, never held whole),
+    the weeks booked, and the findings the calendar marks."""
 
     def __init__(self) -> None:
+        import sqlite3
+
         self.count = 0
-        self.briefs: list[tuple[int, PortfolioBrief]] = []
+        self.db = sqlite3.connect("")  # a private temporary database, on disk when it grows
+        self.db.execute("CREATE TABLE bookings (key BLOB, seq INTEGER, entry BLOB)")
+        self.db.execute("CREATE TABLE briefs (number INTEGER, path TEXT, record BLOB)")
+        self.bookings = 0
+        self.weeks: set[dt.date] = set()
         self.findings: list[tuple[str, Finding]] = []
 
     def add(self, number: int, result: FileResult, data: Any) -> None:
@@ -240,55 +267,97 @@ class CalendarCollector:
         from campaignlint.loader import LoadedDocument
 
         self.count += 1
-        if data is not None:
-            document = LoadedDocument(data, "")
-            brief = brief_from_document(result.path, document, keep_data=False)
-            if brief is not None:
-                self.briefs.append((number, brief))
         self.findings.extend((result.path, f) for f in result.findings if f.rule in MARKS)
+        if data is None:
+            return
+        brief = brief_from_document(result.path, LoadedDocument(data, ""), keep_data=False)
+        if brief is None:
+            return
+        import pickle
+
+        record = pickle.dumps((number, brief), protocol=pickle.HIGHEST_PROTOCOL)
+        self.db.execute("INSERT INTO briefs VALUES (?, ?, ?)", (number, brief.path, record))
+        rows = []
+        for booking in brief.bookings:
+            entry = _booked(number, brief, booking)
+            key = booking.key.encode("utf-8", "surrogatepass")
+            rows.append((key, self.bookings, pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)))
+            self.bookings += 1
+            self.weeks.update(monday(delivery.due) for delivery in booking.deliveries)
+        if brief.bookings:
+            self.weeks.update(_booked_weeks(brief))
+        self.db.executemany("INSERT INTO bookings VALUES (?, ?, ?)", rows)
 
     def calendar(self, name: Callable[[str], str], lang: str) -> Calendar | None:
         """The calendar, with each brief's file named by ``name``; None for one brief."""
-        if self.count < 2:
+        if self.count < 2 or not self.bookings or not self.weeks:
             return None
-        numbers = {brief.path: number for number, brief in self.briefs}
-        briefs = [brief for _number, brief in self.briefs]
-        portfolio = Portfolio(briefs, frozenset(numbers))
-        grouped = portfolio.bookings_by_creator()
-        weeks = sorted(
-            {week for brief in briefs if brief.bookings for week in _booked_weeks(brief)}
-            | {
-                monday(delivery.due)
-                for brief in briefs
-                for booking in brief.bookings
-                for delivery in booking.deliveries
-            }
-        )
-        if not grouped or not weeks:
-            return None
+        weeks = sorted(self.weeks)
         shown_weeks = weeks[:MAX_WEEKS]
-        marked = _marks(self.findings, portfolio)
+        marked = _marks(self.findings, self._marked_portfolio())
         labels = {week: week_label(week, lang) for week in shown_weeks}
-        creators = _Creators(grouped, labels, numbers, marked)
-        legend = [
-            CalendarBrief(numbers[b.path], name(b.path), b.brand, b.start, b.end) for b in briefs
-        ]
+        creators = _Creators(self.db, labels, marked)
         shown = {rule for cells in marked.values() for rules in cells.values() for rule in rules}
         return Calendar(
             shown_weeks,
             creators,
-            legend,
+            _Legend(self.db, name),
             [rule for rule in MARKS if rule in shown],
             len(weeks),
             _tables(shown_weeks, creators, lang),
         )
 
+    def _marked_portfolio(self) -> Portfolio:
+        """The briefs the marked findings concern (theirs and the related ones), in order: the
+        same conflicts between them as among every brief of the report."""
+        import pickle
+
+        paths = {path for path, _finding in self.findings}
+        paths |= {place.path for _path, f in self.findings for place in f.related if place.path}
+        briefs = []
+        for (record,) in self.db.execute("SELECT record FROM briefs ORDER BY rowid"):
+            if not paths:
+                break
+            _number, brief = pickle.loads(record)
+            if brief.path in paths:
+                briefs.append(brief)
+        return Portfolio(briefs, frozenset(brief.path for brief in briefs))
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _booked(number: int, brief: PortfolioBrief, booking: Booking) -> _Booked:
+    exclusivity = brief.exclusivity
+    return _Booked(
+        booking.handle,
+        number,
+        brief.brand,
+        brief.start,
+        brief.end,
+        (exclusivity.start, exclusivity.end) if exclusivity is not None else None,
+        tuple((delivery.due, delivery.count) for delivery in booking.deliveries),
+    )
+
+
+class _Legend:
+    """The briefs as the calendar's legend names them, read back from the database."""
+
+    def __init__(self, db: sqlite3.Connection, name: Callable[[str], str]) -> None:
+        self.db, self.name = db, name
+
+    def __iter__(self) -> Iterator[CalendarBrief]:
+        import pickle
+
+        for (record,) in self.db.execute("SELECT record FROM briefs ORDER BY rowid"):
+            number, brief = pickle.loads(record)
+            yield CalendarBrief(number, self.name(brief.path), brief.brand, brief.start, brief.end)
+
 
 def _row(
-    entries: Sequence[tuple[PortfolioBrief, Booking]],
+    entries: Sequence[_Booked],
     weeks: Sequence[dt.date],
     labels: Mapping[dt.date, str],
-    numbers: Mapping[str, int],
     marks: Mapping[dt.date, set[str]],
 ) -> CalendarRow:
     """A creator's row: a cell per week of ``weeks`` (named by ``labels``)."""
@@ -296,19 +365,19 @@ def _row(
     for week in weeks:
         marked = [rule for rule in MARKS if rule in marks.get(week, ())]
         cell = CalendarCell(week, marks=marked, label=labels[week])
-        for brief, booking in entries:
-            exclusivity = brief.exclusivity
+        for booked in entries:
+            exclusivity = booked.exclusivity
             entry = CalendarEntry(
-                numbers[brief.path],
-                brief.brand,
-                booked=_in(week, brief.start, brief.end),
-                exclusive=exclusivity is not None and _in(week, exclusivity.start, exclusivity.end),
-                due=sum(d.count for d in booking.deliveries if monday(d.due) == week),
+                booked.number,
+                booked.brand,
+                booked=_in(week, booked.start, booked.end),
+                exclusive=exclusivity is not None and _in(week, *exclusivity),
+                due=sum(count for due, count in booked.dues if monday(due) == week),
             )
             if entry.booked or entry.exclusive or entry.due:
                 cell.entries.append(entry)
         cells.append(cell)
-    return CalendarRow(entries[0][1].handle, cells)
+    return CalendarRow(entries[0].handle, cells)
 
 
 def _marks(

@@ -420,15 +420,21 @@ def test_a_large_run_gives_the_same_portfolio_findings_in_the_same_order(folder:
 def test_the_built_in_rules_compare_only_the_briefs_that_share_a_creator_or_book_posts(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A brief whose creators are booked nowhere else, each for one post at most, can give the
-    built-in rules nothing to find: they are not handed it (a run of many briefs keeps only
-    the briefs that can conflict). A rules-dir portfolio rule sees every brief."""
+    """A brief whose creators are booked nowhere else, each for no more posts than a week
+    allows, can give the built-in rules nothing to find: they are not handed it (a run of many
+    briefs keeps only the briefs that can conflict). A rules-dir portfolio rule sees every
+    brief."""
     from campaignlint import portfolio
 
     write(folder, "a.yaml", brief("Lumina", "2027-03-01", "2027-03-31", ["@shared"]))
     write(folder, "b.yaml", brief("Nova", "2027-03-01", "2027-03-31", ["@Shared", "@b.only"]))
-    write(folder, "solo.yaml", brief("Lumina", "2027-03-01", "2027-03-31", ["@solo"]))
-    busy = [("@busy", "2027-03-02", 1), ("@busy", "2027-03-03", 1)]
+    calm = [("@solo", "2027-03-02", 2), ("@solo", "2027-03-03", 3)]  # 5 posts: allowed
+    write(
+        folder,
+        "solo.yaml",
+        brief("Lumina", "2027-03-01", "2027-03-31", ["@solo"], deliverables=calm),
+    )
+    busy = [("@busy", "2027-03-02", 3), ("@busy", "2027-03-03", 3)]  # more than 5 a week
     write(
         folder, "busy.yaml", brief("Nova", "2027-03-01", "2027-03-31", ["@busy"], deliverables=busy)
     )
