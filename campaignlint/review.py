@@ -523,21 +523,6 @@ def _waiver(view: FindingView, label: str, lang: str) -> WaiverView:
     return WaiverView(view, reason, until, source)
 
 
-def display_names(paths: Sequence[str]) -> dict[str, str]:
-    """Each path relative to the folder they share: ``mistakes/budget-fit.yaml``."""
-    posix = [path.replace("\\", "/") for path in paths]
-    if len(posix) < 2:
-        return {path: posixpath.basename(p) or path for path, p in zip(paths, posix, strict=True)}
-    try:
-        common = posixpath.commonpath([posixpath.dirname(p) for p in posix])
-    except ValueError:
-        common = ""
-    names = {}
-    for path, p in zip(paths, posix, strict=True):
-        names[path] = p[len(common) :].lstrip("/") if common and p.startswith(common) else p
-    return names
-
-
 def finding_view(finding: Finding, data: Any, lang: str) -> FindingView:
     severity = finding.severity.value
     return FindingView(
@@ -712,7 +697,7 @@ class ReviewBuilder:
         facts = self.facts.get(result.path)
         if facts is None and data is not None:
             facts = brief_facts(data)
-        # named by its path for now: the names depend on every path (display_names)
+        # named by its path for now: the names depend on every path (_DisplayNames)
         view = file_view(result, self.report, result.path, number, self.threshold, data, facts)
         self.verdicts[view.verdict] += 1
         self.names.add(result.path)
@@ -746,7 +731,8 @@ class ReviewBuilder:
 
 
 class _DisplayNames:
-    """:func:`display_names` of the paths added so far, kept as their common folder alone."""
+    """Each path as the report names it: relative to the folder all the paths share
+    (``mistakes/budget-fit.yaml``), a lone file by its name. Only that folder is kept."""
 
     def __init__(self) -> None:
         self.count = 0
