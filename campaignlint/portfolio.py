@@ -41,7 +41,7 @@ MAX_EXCLUSIVITY_DAYS = 100 * 366
 RECHECK_IN_POOL = 32  # more briefs with portfolio findings than this are checked again in a pool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Booking:
     """A creator as one brief books them: the influencer entry and its deliverables' dates."""
 
@@ -53,7 +53,7 @@ class Booking:
     deliveries: tuple[Delivery, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Delivery:
     """A deliverable with a due date: ``count`` posts due on ``due``."""
 
@@ -63,7 +63,7 @@ class Delivery:
     position: Position
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Exclusivity:
     """The exclusivity a brief's contract sets: ``category`` None locks every category."""
 
@@ -76,7 +76,7 @@ class Exclusivity:
         return self.category is None or fold(self.category) in category_keys
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PortfolioBrief:
     """What portfolio rules read of one brief. Dates are None when the brief has none."""
 
