@@ -5,7 +5,6 @@ Jinja needed to test it), shown only when a run has more than one brief, in both
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -44,10 +43,14 @@ def report_of(paths: list[Path], monkeypatch: pytest.MonkeyPatch, lang: str = "e
             stderr=lambda text: None,
         )
     )
-    briefs = {result.path: result.data for result in results if result.data is not None}
-    report = replace(captured[0], results=results, briefs=briefs)
-    report.summary = captured[0].summary
-    return report
+    settings = captured[0]
+    return Report(
+        results,
+        rules=settings.rules,
+        lang=settings.lang,
+        briefs={result.path: result.data for result in results if result.data is not None},
+        rule_options=settings.rule_options,
+    )
 
 
 def review(paths: list[Path], tmp_path: Path, form: str, lang: str = "en") -> str:
