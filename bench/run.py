@@ -4,6 +4,8 @@
     python bench/run.py                  # 2,000 briefs, 5 repetitions
     python bench/run.py --files 500 --repeat 3
     python bench/run.py --roster-only    # only the creator-roster load times
+    python bench/run.py --only memory --memory-jobs auto --corpus-cache /tmp/cl-corpora
+                                         # only peak memory per format, 2,000 vs 20,000 briefs
     python bench/run.py --update-readme  # and publish: docs/performance.json, README, chart
     python bench/run.py --write-big-brief big.yaml   # only write the 10,000-influencer brief
 
@@ -432,11 +434,43 @@ def copies_corpus(directory: Path, count: int, distinct: list[Path]) -> Path:
     return directory
 
 
-def memory_runs(cl: list[str], args: argparse.Namespace, workdir: Path) -> list[dict[str, Any]]:
-    """Peak RSS of ``campaignlint check`` per output format over a small and a large corpus."""
+COMPLETE = ".complete"  # written last in a cached corpus folder: the folder is whole
+
+
+def cached(directory: Path, make: Any) -> Path:
+    """``directory`` as ``make(directory)`` writes it, reused when a run wrote it whole before."""
+    if not (directory / COMPLETE).exists():
+        shutil.rmtree(directory, ignore_errors=True)
+        make(directory)
+        (directory / COMPLETE).write_text("", encoding="utf-8")
+    return directory
+
+
+def memory_corpora(args: argparse.Namespace, workdir: Path) -> dict[int, Path]:
+    """The small and the large corpus of the memory runs, in ``--corpus-cache`` when given
+    (kept for the next run: 20,000 briefs take a while to write), else in ``workdir``."""
     small, large = args.memory_files
-    distinct = make_corpus(workdir / "distinct", min(300, small), args.seed + 1)
-    folders = {n: copies_corpus(workdir / f"memory-{n}", n, distinct) for n in (small, large)}
+    base = args.corpus_cache or workdir
+    distinct_count, seed = min(300, small), args.seed + 1
+    distinct_dir = cached(
+        base / f"distinct-{seed}-{distinct_count}",
+        lambda folder: make_corpus(folder, distinct_count, seed),
+    )
+    distinct = sorted(distinct_dir.glob("brief-*.yaml"))
+    return {
+        n: cached(
+            base / f"memory-{seed}-{distinct_count}-{n}",
+            lambda folder, n=n: copies_corpus(folder, n, distinct),
+        )
+        for n in (small, large)
+    }
+
+
+def memory_runs(cl: list[str], args: argparse.Namespace, workdir: Path) -> list[dict[str, Any]]:
+    """Peak RSS of ``campaignlint check`` per output format over a small and a large corpus:
+    one run of each (peak memory does not need repetitions)."""
+    small, large = args.memory_files
+    folders = memory_corpora(args, workdir)
     print(f"memory, {small} vs {large} briefs (--jobs {args.memory_jobs}):", file=sys.stderr)
     rows = []
     for output in FORMATS:
@@ -617,7 +651,8 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
         },
     }
     try:
-        corpus = make_corpus(workdir / "corpus", args.files, args.seed)
+        timed = sections & {"single", "corpus"}
+        corpus = make_corpus(workdir / "corpus", args.files, args.seed) if timed else []
         files = [str(p) for p in corpus]
         single = single_brief(cl, corpus[0], args, workdir) if "single" in sections else []
         many = corpus_runs(cl, files, args, workdir) if "corpus" in sections else []
@@ -658,6 +693,10 @@ def main() -> None:
         help="Corpus sizes the peak memory per output format is compared at.",
     )  # fmt: skip
     parser.add_argument("--memory-jobs", default="1", help="--jobs of the memory runs.")
+    parser.add_argument(
+        "--corpus-cache", type=Path, metavar="DIR",
+        help="Keep the memory runs' corpora in DIR and reuse them in later runs.",
+    )  # fmt: skip
     parser.add_argument("--no-peers", action="store_true", help="Skip check-jsonschema, yamllint.")
     parser.add_argument("--only", metavar="SECTIONS", help=f"Comma-separated: {','.join(SECTIONS)}")
     parser.add_argument(

@@ -84,9 +84,9 @@ def _run_check(options: CheckOptions) -> int:
 
 def _report(plan: Plan, options: CheckOptions) -> Any:
     from campaignlint.model import Severity
-    from campaignlint.renderers import Report
+    from campaignlint.renderers import REPORT_FORMATS, Report
 
-    return Report(
+    report = Report(
         results=[],
         rules=plan.rules,
         fail_on=Severity(plan.config.fail_on),
@@ -94,15 +94,19 @@ def _report(plan: Plan, options: CheckOptions) -> Any:
         color=options.color,
         quiet=options.quiet,
     )
+    if any(name in REPORT_FORMATS for name, _target in plan.outputs):
+        from campaignlint.engine import active_rules
+
+        report.rule_options = {
+            active.rule.id: active.options for active in active_rules(plan.config)
+        }
+    return report
 
 
 def _needs_every_result(plan: Plan, options: CheckOptions) -> bool:
-    """Fixes, baselines and the review reports work on the whole run; every other output is
-    written file by file, and nothing is kept."""
-    from campaignlint.renderers import REPORT_FORMATS
-
-    whole = options.fix or options.diff or options.baseline or options.write_baseline
-    return bool(whole) or any(name in REPORT_FORMATS for name, _target in plan.outputs)
+    """Fixes and baselines work on the whole run; every output is written file by file (the
+    review reports keep each file's part of the review, not its result)."""
+    return bool(options.fix or options.diff or options.baseline or options.write_baseline)
 
 
 def _publish(
@@ -135,8 +139,6 @@ def _publish(
 
 def _finish(plan: Plan, report: Any, results: list[Any], options: CheckOptions) -> int:
     """Fixes, then the baseline, then the outputs, over the results of the whole run."""
-    from campaignlint.renderers import REPORT_FORMATS
-
     lang = plan.lang
     stdin = plan.stdin if plan.stdin is not None and plan.stdin.result is not None else None
     if options.fix or options.diff:
@@ -155,15 +157,6 @@ def _finish(plan: Plan, report: Any, results: list[Any], options: CheckOptions) 
                 return EXIT_FINDINGS
             return EXIT_USAGE if any(result.error for result in results) else EXIT_OK
     results = _baseline(results, options, lang)
-    if any(name in REPORT_FORMATS for name, _target in plan.outputs):
-        from campaignlint.engine import active_rules
-        from campaignlint.facts import facts_for
-
-        report.briefs = {result.path: result.data for result in results if result.data is not None}
-        report.facts = facts_for(report.briefs)
-        report.rule_options = {
-            active.rule.id: active.options for active in active_rules(plan.config)
-        }
     return _publish(plan, report, results, options, notes_first=True)
 
 

@@ -1,11 +1,14 @@
-"""Writing files safely: a temporary file in the same directory, fsync, then rename."""
+"""Writing files safely: a temporary file in the same directory, fsync, then rename; and
+:class:`Spool`, items that wait in a temporary file rather than in memory."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 
 def atomic_write(path: str | Path, text: str, encoding: str = "utf-8") -> None:
@@ -82,3 +85,54 @@ class AtomicFile:
             self.stream.close()
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.temporary)
+
+
+T = TypeVar("T")
+
+
+class Spool(Generic[T]):
+    """Items kept in the order added, to be read back (any number of times): in memory while
+    few, then pickled to a temporary file, so memory stays flat however many there are."""
+
+    IN_MEMORY = 64
+
+    def __init__(self) -> None:
+        self.kept: list[T] = []
+        self.file: Any = None
+        self.count = 0
+
+    def add(self, item: T) -> None:
+        import pickle
+
+        self.count += 1
+        if self.file is None and len(self.kept) < self.IN_MEMORY:
+            self.kept.append(item)
+            return
+        if self.file is None:
+            self.file = tempfile.TemporaryFile(prefix="campaignlint-")  # noqa: SIM115 (closed by close)
+            for kept in self.kept:
+                pickle.dump(kept, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+            self.kept = []
+        self.file.seek(0, 2)
+        pickle.dump(item, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[T]:
+        if self.file is None:
+            yield from self.kept
+            return
+        import pickle
+
+        position = 0
+        for _index in range(self.count):
+            self.file.seek(position)  # another reader may have moved the file
+            item: T = pickle.load(self.file)
+            position = self.file.tell()
+            yield item
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.file = None

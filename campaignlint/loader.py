@@ -245,9 +245,10 @@ def _scalar_value(event: Any) -> tuple[Any, str]:
 
 
 # Plain scalars read before (keys, platforms, common numbers): value, tag, and whether it is
-# a number no rule can trust. Bounded: short texts only, cleared when full.
+# a number no rule can trust. Bounded: short texts only, cleared when full (a full cache holds
+# well under a megabyte, so memory stays flat over many briefs).
 _PLAIN_SCALARS: dict[str, tuple[Any, str, bool]] = {}
-_PLAIN_SCALARS_LIMIT = 20_000
+_PLAIN_SCALARS_LIMIT = 2048
 _PLAIN_SCALAR_LENGTH = 64
 
 

@@ -15,6 +15,7 @@ with the others. Findings are reported only in the briefs of the run; each names
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -322,7 +323,7 @@ def _bookings(
         handle, due = _text(deliverable.get("influencer")), parse_date(deliverable.get("due"))
         if handle is None or due is None:
             continue
-        pointer = f"/deliverables/{index}"
+        pointer = sys.intern(f"/deliverables/{index}")  # one string for every brief's records
         deliveries.setdefault(normalize_handle(handle), []).append(
             Delivery(due, _count(deliverable.get("count")), pointer, position(pointer))
         )
@@ -335,7 +336,7 @@ def _bookings(
             continue
         key = normalize_handle(handle)
         platform = _text(influencer.get("platform")) or default_platform
-        pointer = f"/influencers/{index}"
+        pointer = sys.intern(f"/influencers/{index}")
         bookings.append(
             Booking(
                 handle,
@@ -525,8 +526,9 @@ def run_with_portfolio(
     add are read for the portfolio alone. The few briefs the portfolio rules find something
     in are checked again with those findings, so that suppressions, severities and the
     per-file limit treat them like any other finding. The portfolio rules need every brief, so
-    the results of a large run wait for them in a temporary file, not in memory: memory stays
-    flat however many briefs the run has.
+    the results of a large run wait for them in a temporary file, not in memory, and so do the
+    records; the built-in rules are handed only the briefs that share a creator or book one for
+    several posts (:class:`_Records`): memory stays flat however many briefs the run has.
     """
     from campaignlint.frozen import replace
     from campaignlint.run import run_jobs, worker_pool
@@ -536,18 +538,20 @@ def run_with_portfolio(
         yield from run_jobs(jobs, workers, progress)
         return
     recording = [replace(job, record_portfolio=True) for job in jobs]
-    briefs = []
+    records = _Records(all(_prunable(active) for active in rules), _most_posts(rules))
     # one pool for the briefs and their re-checks: no second start, and its caches are warm
-    with _ResultSpool(len(jobs)) as spool, worker_pool(workers) as pool:
+    with _ResultSpool(len(jobs)) as spool, records, worker_pool(workers) as pool:
         for result in run_jobs(recording, workers, progress, pool):
             if result.portfolio_brief is not None:
-                briefs.append(result.portfolio_brief)
+                records.add(result.portfolio_brief)
                 result.portfolio_brief = None
             spool.add(result)
         extra, max_size = _extra_paths(jobs)
-        briefs.extend(read_portfolio_briefs(extra, max_size, workers))
-        found = check_portfolio(Portfolio(briefs, frozenset(job.path for job in jobs)), rules)
-        del briefs
+        for brief in read_portfolio_briefs(extra, max_size, workers):
+            records.add(brief)
+        portfolio = Portfolio(records.briefs(), frozenset(job.path for job in jobs))
+        found = check_portfolio(portfolio, rules)
+        del portfolio
         again = [index for index, job in enumerate(jobs) if found.get(job.path)]
         # the re-checks run while the results before them are handed on
         rechecked = run_jobs(
@@ -558,6 +562,65 @@ def run_with_portfolio(
         waiting = set(again)
         for index, result in enumerate(spool.results()):
             yield next(rechecked) if index in waiting else result
+
+
+# The built-in portfolio rules compare a creator's bookings across briefs, or the posts due for
+# one creator: a brief none of whose creators is booked elsewhere, each with no more posts than
+# creator-overload allows in a week, gives them nothing to find (see _Records).
+_PRUNABLE_RULES = frozenset({"exclusivity-conflict", "competing-promotions", "creator-overload"})
+
+
+def _prunable(active: ActiveRule) -> bool:
+    return active.rule.id in _PRUNABLE_RULES and active.rule.origin == "built-in"
+
+
+def _most_posts(rules: Sequence[ActiveRule]) -> float:
+    """The posts a week creator-overload allows one creator; infinite when it is not active."""
+    for active in rules:
+        if active.rule.id == "creator-overload":
+            return float(active.options["max_deliverables_per_week"])
+    return float("inf")
+
+
+class _Records:
+    """The portfolio's briefs, in order, waiting in a temporary file while the run goes on.
+
+    With ``prune`` (only built-in rules compare them), :meth:`briefs` leaves out the briefs
+    that cannot be part of a finding: every creator of theirs booked nowhere else, with no more
+    posts due than creator-overload allows in a week (``most``). Whether a creator is booked
+    twice is counted in a fixed table of hashed keys (a collision only keeps a brief that was
+    not needed), so a run of many briefs holds only the few that share creators.
+    """
+
+    BUCKETS = 1 << 21  # two megabytes of counts; a run of 100,000 creators keeps ~5% too many
+
+    def __init__(self, prune: bool, most: float) -> None:
+        from campaignlint.fs import Spool
+
+        self.prune, self.most = prune, most
+        self.spool: Spool[PortfolioBrief] = Spool()
+        self.counts = bytearray(self.BUCKETS if prune else 0)
+
+    def __enter__(self) -> _Records:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.spool.close()
+
+    def add(self, brief: PortfolioBrief) -> None:
+        self.spool.add(brief)
+        for booking in brief.bookings if self.prune else ():
+            bucket = hash(booking.key) % self.BUCKETS
+            self.counts[bucket] = min(self.counts[bucket] + 1, 2)
+
+    def briefs(self) -> list[PortfolioBrief]:
+        if not self.prune:
+            return list(self.spool)
+        return [brief for brief in self.spool if any(map(self._may_matter, brief.bookings))]
+
+    def _may_matter(self, booking: Booking) -> bool:
+        shared = self.counts[hash(booking.key) % self.BUCKETS] > 1
+        return shared or sum(delivery.count for delivery in booking.deliveries) > self.most
 
 
 class _ResultSpool:

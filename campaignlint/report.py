@@ -2,8 +2,8 @@
 
 Results arrive one at a time and go to each output at once (standard output, or a file
 written atomically at the end); the exit code and the summary come from running counts, so no
-output but the review reports needs the results kept (memory stays flat over any number of
-briefs).
+output keeps the results (the review reports spool each file's part of the review): memory
+stays flat over any number of briefs.
 """
 
 from __future__ import annotations

@@ -36,22 +36,24 @@ numbers, money and dates are formatted by the templates' helpers, with amounts k
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import posixpath
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from campaignlint.i18n import Message, _, area_name, lower_first, term_name, upper_first
 from campaignlint.model import Finding, Severity
 from campaignlint.pointers import join_pointer, pointer_tokens, resolve_pointer
-from campaignlint.review_calendar import MARK_LABELS, MARKS, Calendar, portfolio_calendar
+from campaignlint.review_calendar import MARK_LABELS, MARKS, Calendar
 from campaignlint.rule import AREAS
 
 if TYPE_CHECKING:
     from campaignlint.engine import FileResult
     from campaignlint.facts import BriefFacts, InfluencerFacts
+    from campaignlint.fs import Spool
     from campaignlint.renderers import Report
 
 NBSP = "\u00a0"
@@ -350,7 +352,7 @@ class Mark:
 
 @dataclass
 class Review:
-    files: list[FileView]
+    files: Iterable[FileView]  # read back one by one in a report (ReviewBuilder)
     portfolio: bool
     overview: Overview
     levels: Levels
@@ -521,21 +523,6 @@ def _waiver(view: FindingView, label: str, lang: str) -> WaiverView:
     return WaiverView(view, reason, until, source)
 
 
-def display_names(paths: Sequence[str]) -> dict[str, str]:
-    """Each path relative to the folder they share: ``mistakes/budget-fit.yaml``."""
-    posix = [path.replace("\\", "/") for path in paths]
-    if len(posix) < 2:
-        return {path: posixpath.basename(p) or path for path, p in zip(paths, posix, strict=True)}
-    try:
-        common = posixpath.commonpath([posixpath.dirname(p) for p in posix])
-    except ValueError:
-        common = ""
-    names = {}
-    for path, p in zip(paths, posix, strict=True):
-        names[path] = p[len(common) :].lstrip("/") if common and p.startswith(common) else p
-    return names
-
-
 def finding_view(finding: Finding, data: Any, lang: str) -> FindingView:
     severity = finding.severity.value
     return FindingView(
@@ -595,15 +582,24 @@ def _creators(
 
 
 def file_view(
-    result: FileResult, report: Report, name: str, number: int, threshold: float
+    result: FileResult,
+    report: Report,
+    name: str,
+    number: int,
+    threshold: float,
+    data: Any = None,
+    facts: BriefFacts | None = None,
 ) -> FileView:
+    """The view of one file; ``data`` and ``facts`` default to the report's for its path."""
     lang = report.lang
-    data = report.briefs.get(result.path)
+    if data is None:
+        data = report.briefs.get(result.path)
+    if facts is None:
+        facts = report.facts.get(result.path)
     counts = {severity.value: 0 for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
     for finding in result.findings:
         counts[finding.severity.value] += 1
     checked = sorted({rule.area for rule in report.rules.values()}, key=_area_order)
-    facts = report.facts.get(result.path)
     waivers = [
         _waiver(finding_view(finding, data, lang), finding.suppressed_by or "", lang)
         for finding in sorted(result.suppressed, key=Finding.sort_key)
@@ -653,12 +649,9 @@ def _area_order(area: str) -> int:
     return AREAS.index(area) if area in AREAS else len(AREAS)
 
 
-def _overview(files: Sequence[FileView]) -> Overview:
-    verdicts = {name: 0 for name in VERDICT_LABELS}
-    for view in files:
-        verdicts[view.verdict] += 1
+def _overview_of(verdicts: Mapping[str, int]) -> Overview:
     return Overview(
-        files=len(files),
+        files=sum(verdicts.values()),
         not_ready=verdicts["blocked"] + verdicts["unreadable"],
         needs_changes=verdicts["changes"],
         ready=verdicts["notes"] + verdicts["clean"],
@@ -667,26 +660,117 @@ def _overview(files: Sequence[FileView]) -> Overview:
 
 def build_review(report: Report, reviewer: bool = False) -> Review:
     """The review of ``report``: the client review, or the reviewer's form with ``reviewer``."""
-    names = display_names([result.path for result in report.results])
-    threshold = _age_threshold(report)
-    files = [
-        file_view(result, report, names[result.path], number, threshold)
-        for number, result in enumerate(report.results, start=1)
-    ]
-    portfolio = len(files) > 1
-    top = 2 if portfolio else 1
-    return Review(
-        files=files,
-        portfolio=portfolio,
-        overview=_overview(files),
-        levels=Levels(top, top + 1, top + 2),
-        calendar=portfolio_calendar(report, names),
-        marks={
-            rule: Mark(rule, symbol, MARK_LABELS[rule].render(report.lang))
-            for rule, symbol in MARKS.items()
-        },
-        reviewer=reviewer,
-        summary=report.summary,
-        lang=report.lang,
-        show_fix=report.show_fix,
-    )
+    builder = ReviewBuilder(report, reviewer)
+    for result in report.results:
+        builder.add(result)
+    review = builder.finish()
+    review.files = list(review.files)
+    return review
+
+
+class ReviewBuilder:
+    """The review built as the results arrive: each file's view is computed from its result
+    at once and spooled (:class:`Spool`), so neither the results nor their parsed briefs are
+    kept; :meth:`finish` gives the review, whose ``files`` are read back as they are laid out.
+    Memory stays flat however many briefs the report covers."""
+
+    def __init__(self, report: Report, reviewer: bool = False) -> None:
+        from campaignlint.fs import Spool
+        from campaignlint.renderers import displayable
+        from campaignlint.review_calendar import CalendarCollector
+
+        self.report, self.reviewer = report, reviewer
+        self.threshold = _age_threshold(report)
+        # a report given its briefs (the API) names them as its streams do: valid Unicode
+        self.briefs = {**report.briefs, **{displayable(p): d for p, d in report.briefs.items()}}
+        self.facts = {**report.facts, **{displayable(p): f for p, f in report.facts.items()}}
+        self.names = _DisplayNames()
+        self.verdicts = {name: 0 for name in VERDICT_LABELS}
+        self.views: Spool[FileView] = Spool()
+        self.calendar = CalendarCollector()
+
+    def add(self, result: FileResult) -> None:
+        from campaignlint.facts import brief_facts
+
+        number = sum(self.verdicts.values()) + 1
+        data = result.data if result.data is not None else self.briefs.get(result.path)
+        facts = self.facts.get(result.path)
+        if facts is None and data is not None:
+            facts = brief_facts(data)
+        # named by its path for now: the names depend on every path (_DisplayNames)
+        view = file_view(result, self.report, result.path, number, self.threshold, data, facts)
+        self.verdicts[view.verdict] += 1
+        self.names.add(result.path)
+        self.calendar.add(number, result, data)
+        self.views.add(view)
+
+    def finish(self) -> Review:
+        report = self.report
+        overview = _overview_of(self.verdicts)
+        portfolio = overview.files > 1
+        top = 2 if portfolio else 1
+        return Review(
+            files=_NamedViews(self.views, self.names),
+            portfolio=portfolio,
+            overview=overview,
+            levels=Levels(top, top + 1, top + 2),
+            calendar=self.calendar.calendar(self.names.name, report.lang),
+            marks={
+                rule: Mark(rule, symbol, MARK_LABELS[rule].render(report.lang))
+                for rule, symbol in MARKS.items()
+            },
+            reviewer=self.reviewer,
+            summary=report.summary,
+            lang=report.lang,
+            show_fix=report.show_fix,
+        )
+
+    def close(self) -> None:
+        self.views.close()
+        self.calendar.close()
+
+
+class _DisplayNames:
+    """Each path as the report names it: relative to the folder all the paths share
+    (``mistakes/budget-fit.yaml``), a lone file by its name. Only that folder is kept."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.common: str | None = None  # "" when the paths share no folder (or cannot)
+
+    def add(self, path: str) -> None:
+        self.count += 1
+        folder = posixpath.dirname(path.replace("\\", "/"))
+        if self.common == "":
+            return
+        try:
+            parts = [folder] if self.common is None else [self.common, folder]
+            self.common = posixpath.commonpath(parts)
+        except ValueError:
+            self.common = ""
+
+    def name(self, path: str) -> str:
+        posix = path.replace("\\", "/")
+        if self.count < 2:
+            return posixpath.basename(posix) or path
+        common = self.common or ""
+        return posix[len(common) :].lstrip("/") if common and posix.startswith(common) else posix
+
+
+class _NamedViews:
+    """The spooled file views, each given its name as it is read back; iterable again."""
+
+    def __init__(self, views: Spool[FileView], names: _DisplayNames) -> None:
+        self.views, self.names = views, names
+
+    def __iter__(self) -> Iterator[FileView]:
+        for view in self.views:
+            view.name = self.names.name(view.path)
+            view.error = _without_folder(view.error, view.path, view.name)
+            yield view
+
+    def __len__(self) -> int:
+        return len(self.views)
+
+    def __getitem__(self, index: int) -> FileView:
+        return next(itertools.islice(iter(self), index, None))

@@ -7,7 +7,9 @@ weeks a brief's exclusivity holds the creator, and the portfolio findings of the
 (``exclusivity-conflict``, ``competing-promotions``, ``creator-overload``) in the weeks they
 concern. Only findings the report shows are marked: a suppressed finding leaves no mark.
 
-The data is read with :mod:`campaignlint.portfolio` from the briefs the report already holds.
+The data is read with :mod:`campaignlint.portfolio` from each brief as its result arrives
+(:class:`CalendarCollector`: what the portfolio rules read, not the brief); a creator's row is
+computed for a table's weeks as it is laid out, so the calendar is never held whole.
 The calendar is part of the review model (:mod:`campaignlint.review`): cut into tables of a
 quarter each, with its week headings in the report's language, so the templates only lay it out.
 """
@@ -15,9 +17,10 @@ quarter each, with its week headings in the report's language, so the templates 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from campaignlint.i18n import _
 from campaignlint.portfolio import (
@@ -29,7 +32,10 @@ from campaignlint.portfolio import (
 )
 
 if TYPE_CHECKING:
-    from campaignlint.model import Related
+    import sqlite3
+
+    from campaignlint.engine import FileResult
+    from campaignlint.model import Finding, Related
     from campaignlint.renderers import Report
 
 # The portfolio rules whose findings the calendar marks, with the mark each gets.
@@ -106,17 +112,22 @@ class CalendarTable:
 
     weeks: list[dt.date]
     headings: list[str]  # the weeks' column headings; the first one says the year
-    rows: list[CalendarRow]
+    rows: Iterable[CalendarRow]  # computed as they are laid out (_BusyRows)
 
 
 @dataclass
 class Calendar:
     weeks: list[dt.date]  # Mondays, in order; weeks nobody is booked are left out
-    rows: list[CalendarRow]
-    briefs: list[CalendarBrief]
+    creators: _Creators
+    briefs: Iterable[CalendarBrief]  # read back as they are laid out
     marks: list[str]  # the rule ids marked somewhere, for the legend
     total_weeks: int = 0  # weeks with a booking; more than ``weeks`` when the calendar is cut
     tables: list[CalendarTable] = field(default_factory=list)
+
+    @property
+    def rows(self) -> list[CalendarRow]:
+        """Every creator's row over every week shown."""
+        return list(self.creators.rows(self.weeks))
 
     @property
     def shown_weeks(self) -> int:
@@ -128,20 +139,63 @@ class Calendar:
         return self.total_weeks > len(self.weeks)
 
 
-def _tables(
-    weeks: Sequence[dt.date], rows: Sequence[CalendarRow], lang: str
-) -> list[CalendarTable]:
+def _tables(weeks: Sequence[dt.date], creators: _Creators, lang: str) -> list[CalendarTable]:
     """The calendar cut into tables of at most ``WEEKS_PER_TABLE`` weeks, each with the
     creators booked in its weeks."""
     tables = []
     for first in range(0, len(weeks), WEEKS_PER_TABLE):
-        last = first + WEEKS_PER_TABLE
-        cut = [CalendarRow(row.handle, row.cells[first:last]) for row in rows]
-        busy = [row for row in cut if any(cell.entries for cell in row.cells)]
-        shown = list(weeks[first:last])
+        shown = list(weeks[first : first + WEEKS_PER_TABLE])
         headings = [week_label(week, lang, index == 0) for index, week in enumerate(shown)]
-        tables.append(CalendarTable(shown, headings, busy))
+        tables.append(CalendarTable(shown, headings, _BusyRows(creators, shown)))
     return tables
+
+
+class _Booked(NamedTuple):
+    """One brief's booking of a creator, as the calendar's cells read it."""
+
+    handle: str
+    number: int  # the brief's number in the overview table
+    brand: str | None
+    start: dt.date | None
+    end: dt.date | None
+    exclusivity: tuple[dt.date, dt.date] | None
+    dues: tuple[tuple[dt.date, int], ...]  # each deliverable's due date and posts
+
+
+class _Creators:
+    """Every creator's bookings, by creator key in order, whose rows are computed for the
+    weeks asked: a calendar of many creators and weeks is never held whole (the bookings wait
+    in ``db``, see :class:`CalendarCollector`)."""
+
+    def __init__(
+        self,
+        db: sqlite3.Connection,
+        labels: Mapping[dt.date, str],
+        marked: Mapping[str, Mapping[dt.date, set[str]]],
+    ) -> None:
+        self.db, self.labels, self.marked = db, labels, marked
+
+    def rows(self, weeks: Sequence[dt.date]) -> Iterator[CalendarRow]:
+        import pickle
+
+        # keys as UTF-8 bytes: sorted as the code points are
+        found = self.db.execute("SELECT key, entry FROM bookings ORDER BY key, seq")
+        for key, group in itertools.groupby(found, key=lambda row: row[0]):
+            entries = [pickle.loads(entry) for _key, entry in group]
+            marks = self.marked.get(key.decode("utf-8", "surrogatepass"), {})
+            yield _row(entries, weeks, self.labels, marks)
+
+
+class _BusyRows:
+    """A table's rows: the creators booked in its weeks, computed each time they are read."""
+
+    def __init__(self, creators: _Creators, weeks: Sequence[dt.date]) -> None:
+        self.creators, self.weeks = creators, weeks
+
+    def __iter__(self) -> Iterator[CalendarRow]:
+        for row in self.creators.rows(self.weeks):
+            if any(cell.entries for cell in row.cells):
+                yield row
 
 
 def week_label(week: dt.date, lang: str, with_year: bool = False) -> str:
@@ -186,98 +240,166 @@ def portfolio_calendar(report: Report, names: Mapping[str, str]) -> Calendar | N
     """The calendar of a report of several briefs; None for one brief (nothing to compare).
 
     ``names`` maps each path to the file name the report shows."""
-    from campaignlint.loader import LoadedDocument
+    collector = CalendarCollector()
+    for number, result in enumerate(report.results, start=1):
+        collector.add(number, result, report.briefs.get(result.path))
+    return collector.calendar(lambda path: names.get(path, path), report.lang)
 
-    paths = [result.path for result in report.results]
-    if len(paths) < 2:
-        return None
-    numbers = {path: index for index, path in enumerate(paths, start=1)}
-    briefs = [
-        brief
-        for path in paths
-        if path in report.briefs
-        and (brief := brief_from_document(path, LoadedDocument(report.briefs[path], "")))
-        is not None
-    ]
-    portfolio = Portfolio(briefs, frozenset(paths))
-    grouped = portfolio.bookings_by_creator()
-    weeks = sorted(
-        {week for brief in briefs if brief.bookings for week in _booked_weeks(brief)}
-        | {
-            monday(delivery.due)
-            for brief in briefs
-            for booking in brief.bookings
-            for delivery in booking.deliveries
-        }
+
+class CalendarCollector:
+    """What the calendar needs of each brief, gathered as the results arrive: its bookings and
+    its line of the legend in a temporary database (sorted by creator there, never held whole),
+    the weeks booked, and the findings the calendar marks."""
+
+    def __init__(self) -> None:
+        import sqlite3
+
+        self.count = 0
+        self.db = sqlite3.connect("")  # a private temporary database, on disk when it grows
+        self.db.execute("CREATE TABLE bookings (key BLOB, seq INTEGER, entry BLOB)")
+        self.db.execute("CREATE TABLE briefs (number INTEGER, path TEXT, record BLOB)")
+        self.bookings = 0
+        self.weeks: set[dt.date] = set()
+        self.findings: list[tuple[str, Finding]] = []
+
+    def add(self, number: int, result: FileResult, data: Any) -> None:
+        """Brief ``number`` of the report (from 1), with its parsed ``data`` (None: none)."""
+        from campaignlint.loader import LoadedDocument
+
+        self.count += 1
+        self.findings.extend((result.path, f) for f in result.findings if f.rule in MARKS)
+        if data is None:
+            return
+        brief = brief_from_document(result.path, LoadedDocument(data, ""), keep_data=False)
+        if brief is None:
+            return
+        import pickle
+
+        record = pickle.dumps((number, brief), protocol=pickle.HIGHEST_PROTOCOL)
+        self.db.execute("INSERT INTO briefs VALUES (?, ?, ?)", (number, brief.path, record))
+        rows = []
+        for booking in brief.bookings:
+            entry = _booked(number, brief, booking)
+            key = booking.key.encode("utf-8", "surrogatepass")
+            rows.append((key, self.bookings, pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)))
+            self.bookings += 1
+            self.weeks.update(monday(delivery.due) for delivery in booking.deliveries)
+        if brief.bookings:
+            self.weeks.update(_booked_weeks(brief))
+        self.db.executemany("INSERT INTO bookings VALUES (?, ?, ?)", rows)
+
+    def calendar(self, name: Callable[[str], str], lang: str) -> Calendar | None:
+        """The calendar, with each brief's file named by ``name``; None for one brief."""
+        if self.count < 2 or not self.bookings or not self.weeks:
+            return None
+        weeks = sorted(self.weeks)
+        shown_weeks = weeks[:MAX_WEEKS]
+        marked = _marks(self.findings, self._marked_portfolio())
+        labels = {week: week_label(week, lang) for week in shown_weeks}
+        creators = _Creators(self.db, labels, marked)
+        shown = {rule for cells in marked.values() for rules in cells.values() for rule in rules}
+        return Calendar(
+            shown_weeks,
+            creators,
+            _Legend(self.db, name),
+            [rule for rule in MARKS if rule in shown],
+            len(weeks),
+            _tables(shown_weeks, creators, lang),
+        )
+
+    def _marked_portfolio(self) -> Portfolio:
+        """The briefs the marked findings concern (theirs and the related ones), in order: the
+        same conflicts between them as among every brief of the report."""
+        import pickle
+
+        paths = {path for path, _finding in self.findings}
+        paths |= {place.path for _path, f in self.findings for place in f.related if place.path}
+        briefs = []
+        for (record,) in self.db.execute("SELECT record FROM briefs ORDER BY rowid"):
+            if not paths:
+                break
+            _number, brief = pickle.loads(record)
+            if brief.path in paths:
+                briefs.append(brief)
+        return Portfolio(briefs, frozenset(brief.path for brief in briefs))
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _booked(number: int, brief: PortfolioBrief, booking: Booking) -> _Booked:
+    exclusivity = brief.exclusivity
+    return _Booked(
+        booking.handle,
+        number,
+        brief.brand,
+        brief.start,
+        brief.end,
+        (exclusivity.start, exclusivity.end) if exclusivity is not None else None,
+        tuple((delivery.due, delivery.count) for delivery in booking.deliveries),
     )
-    if not grouped or not weeks:
-        return None
-    shown_weeks = weeks[:MAX_WEEKS]
-    marked = _marks(report, portfolio)
-    labels = {week: week_label(week, report.lang) for week in shown_weeks}
-    rows = [
-        _row(entries, labels, numbers, marked.get(key, {}))
-        for key, entries in sorted(grouped.items())
-    ]
-    legend = [
-        CalendarBrief(numbers[b.path], names.get(b.path, b.path), b.brand, b.start, b.end)
-        for b in briefs
-    ]
-    shown = {rule for cells in marked.values() for rules in cells.values() for rule in rules}
-    return Calendar(
-        shown_weeks,
-        rows,
-        legend,
-        [rule for rule in MARKS if rule in shown],
-        len(weeks),
-        _tables(shown_weeks, rows, report.lang),
-    )
+
+
+class _Legend:
+    """The briefs as the calendar's legend names them, read back from the database."""
+
+    def __init__(self, db: sqlite3.Connection, name: Callable[[str], str]) -> None:
+        self.db, self.name = db, name
+
+    def __iter__(self) -> Iterator[CalendarBrief]:
+        import pickle
+
+        for (record,) in self.db.execute("SELECT record FROM briefs ORDER BY rowid"):
+            number, brief = pickle.loads(record)
+            yield CalendarBrief(number, self.name(brief.path), brief.brand, brief.start, brief.end)
 
 
 def _row(
-    entries: Sequence[tuple[PortfolioBrief, Booking]],
+    entries: Sequence[_Booked],
+    weeks: Sequence[dt.date],
     labels: Mapping[dt.date, str],
-    numbers: Mapping[str, int],
     marks: Mapping[dt.date, set[str]],
 ) -> CalendarRow:
-    """A creator's row: a cell per week of ``labels`` (the weeks shown, with their names)."""
+    """A creator's row: a cell per week of ``weeks`` (named by ``labels``)."""
     cells = []
-    for week, label in labels.items():
+    for week in weeks:
         marked = [rule for rule in MARKS if rule in marks.get(week, ())]
-        cell = CalendarCell(week, marks=marked, label=label)
-        for brief, booking in entries:
-            exclusivity = brief.exclusivity
+        cell = CalendarCell(week, marks=marked, label=labels[week])
+        for booked in entries:
+            exclusivity = booked.exclusivity
             entry = CalendarEntry(
-                numbers[brief.path],
-                brief.brand,
-                booked=_in(week, brief.start, brief.end),
-                exclusive=exclusivity is not None and _in(week, exclusivity.start, exclusivity.end),
-                due=sum(d.count for d in booking.deliveries if monday(d.due) == week),
+                booked.number,
+                booked.brand,
+                booked=_in(week, booked.start, booked.end),
+                exclusive=exclusivity is not None and _in(week, *exclusivity),
+                due=sum(count for due, count in booked.dues if monday(due) == week),
             )
             if entry.booked or entry.exclusive or entry.due:
                 cell.entries.append(entry)
         cells.append(cell)
-    return CalendarRow(entries[0][1].handle, cells)
+    return CalendarRow(entries[0].handle, cells)
 
 
-def _marks(report: Report, portfolio: Portfolio) -> dict[str, dict[dt.date, set[str]]]:
-    """Per creator key and week, the portfolio rules whose findings the report shows there."""
+def _marks(
+    findings: Sequence[tuple[str, Finding]], portfolio: Portfolio
+) -> dict[str, dict[dt.date, set[str]]]:
+    """Per creator key and week, the portfolio rules whose ``findings`` (path, finding) the
+    report shows there."""
     by_path = {brief.path: brief for brief in portfolio.briefs}
     conflicts = {conflict.pair(): conflict for conflict in exclusivity_conflicts(portfolio)}
     marks: dict[str, dict[dt.date, set[str]]] = {}
-    for result in report.results:
-        brief = by_path.get(result.path)
-        for finding in result.findings if brief is not None else ():
-            booking = _booking(brief, finding.pointer) if brief is not None else None
-            if finding.rule not in MARKS or booking is None or brief is None:
-                continue
-            others = [by_path.get(related.path or brief.path) for related in finding.related]
-            theirs = _related_dues(finding.related, by_path, brief, booking.key)
-            span = _span(finding.rule, brief, booking, [o for o in others if o], theirs, conflicts)
-            if span is None:
-                continue
-            for week in _weeks(*span):
-                marks.setdefault(booking.key, {}).setdefault(week, set()).add(finding.rule)
+    for path, finding in findings:
+        brief = by_path.get(path)
+        booking = _booking(brief, finding.pointer) if brief is not None else None
+        if finding.rule not in MARKS or booking is None or brief is None:
+            continue
+        others = [by_path.get(related.path or brief.path) for related in finding.related]
+        theirs = _related_dues(finding.related, by_path, brief, booking.key)
+        span = _span(finding.rule, brief, booking, [o for o in others if o], theirs, conflicts)
+        if span is None:
+            continue
+        for week in _weeks(*span):
+            marks.setdefault(booking.key, {}).setdefault(week, set()).add(finding.rule)
     return marks
 
 

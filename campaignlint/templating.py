@@ -12,6 +12,7 @@ Imported only to render a report or the docs: Jinja costs time to import.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -59,6 +60,12 @@ def environment() -> jinja2.Environment:
 def render(name: str, **context: Any) -> str:
     """Template ``name`` rendered with ``context``."""
     return environment().get_template(name).render(**context)
+
+
+def generate(name: str, **context: Any) -> Iterator[str]:
+    """Template ``name`` rendered with ``context``, piece by piece (a long report is never
+    held whole)."""
+    return environment().get_template(name).generate(**context)
 
 
 def formatters(lang: str) -> dict[str, Any]:

@@ -19,6 +19,9 @@ _COMMON_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]")
 
 
 CACHED_TEXT_LENGTH = 256  # longer texts (a whole brief's values joined) are folded, not kept
+# Entries of the caches below: enough for the texts of a brief and the words of the rules, few
+# enough that a full cache holds well under a megabyte (memory stays flat over many briefs).
+FOLD_CACHE_SIZE, OFFSETS_CACHE_SIZE = 1024, 256
 
 
 def fold(text: str) -> str:
@@ -38,7 +41,7 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-_cached_fold = lru_cache(maxsize=4096)(_fold)
+_cached_fold = lru_cache(maxsize=FOLD_CACHE_SIZE)(_fold)
 
 
 def same_text(left: str, right: str) -> bool:
@@ -79,7 +82,7 @@ def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), offsets
 
 
-_cached_fold_with_offsets = lru_cache(maxsize=1024)(_fold_with_offsets)
+_cached_fold_with_offsets = lru_cache(maxsize=OFFSETS_CACHE_SIZE)(_fold_with_offsets)
 
 
 class PhraseFilter:

@@ -21,6 +21,8 @@ from campaignlint.renderers import Report, render
 from tests.helpers import REPO, SAMPLES
 
 STREAMED = ("text", "json", "sarif", "gitlab", "junit", "github")
+# The review reports keep each file's part of the review (spooled), never its result.
+REVIEWS = ("markdown", "html", "markdown-reviewer", "html-reviewer")
 # The portfolio rules compare every brief of a run with the others, so they hold every brief
 # while they run (campaignlint.portfolio); what is measured here is the reporting.
 NO_PORTFOLIO = ("exclusivity-conflict", "competing-promotions", "creator-overload")
@@ -36,7 +38,8 @@ def briefs(folder: Path, count: int) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("fmt", "jobs"), [*((fmt, "1") for fmt in STREAMED), ("json", "2"), ("sarif", "2")]
+    ("fmt", "jobs"),
+    [*((fmt, "1") for fmt in (*STREAMED, *REVIEWS)), ("json", "2"), ("sarif", "2"), ("html", "2")],
 )
 def test_no_finished_result_is_kept_while_the_output_is_written(
     fmt: str, jobs: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

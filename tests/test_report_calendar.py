@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from campaignlint.commands import CheckOptions, run_check
+from campaignlint.engine import FileResult
 from campaignlint.renderers import Report, markdown
 from campaignlint.review_calendar import Calendar, CalendarRow, portfolio_calendar
 from tests.helpers import SAMPLES
@@ -18,9 +19,21 @@ PORTFOLIO = SAMPLES / "portfolio"
 
 
 def report_of(paths: list[Path], monkeypatch: pytest.MonkeyPatch, lang: str = "en") -> Report:
-    """The Report a review of ``paths`` is rendered from."""
+    """The Report a review of ``paths`` is rendered from, with its results and their briefs."""
     captured: list[Report] = []
-    monkeypatch.setattr(markdown, "render", lambda report: captured.append(report) or "")
+    results: list[FileResult] = []
+
+    class Capture:
+        def __init__(self, report: Report, write: object) -> None:
+            captured.append(report)
+
+        def add(self, result: FileResult) -> None:
+            results.append(result)
+
+        def finish(self) -> None:
+            pass
+
+    monkeypatch.setattr(markdown, "Stream", Capture)
     run_check(
         CheckOptions(
             paths=[str(path) for path in paths],
@@ -30,7 +43,14 @@ def report_of(paths: list[Path], monkeypatch: pytest.MonkeyPatch, lang: str = "e
             stderr=lambda text: None,
         )
     )
-    return captured[0]
+    settings = captured[0]
+    return Report(
+        results,
+        rules=settings.rules,
+        lang=settings.lang,
+        briefs={result.path: result.data for result in results if result.data is not None},
+        rule_options=settings.rule_options,
+    )
 
 
 def review(paths: list[Path], tmp_path: Path, form: str, lang: str = "en") -> str:

@@ -417,6 +417,52 @@ def test_a_large_run_gives_the_same_portfolio_findings_in_the_same_order(folder:
     assert len(large) == len(small) + 70
 
 
+def test_the_built_in_rules_compare_only_the_briefs_that_share_a_creator_or_book_posts(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A brief whose creators are booked nowhere else, each for no more posts than a week
+    allows, can give the built-in rules nothing to find: they are not handed it (a run of many
+    briefs keeps only the briefs that can conflict). A rules-dir portfolio rule sees every
+    brief."""
+    from campaignlint import portfolio
+
+    write(folder, "a.yaml", brief("Lumina", "2027-03-01", "2027-03-31", ["@shared"]))
+    write(folder, "b.yaml", brief("Nova", "2027-03-01", "2027-03-31", ["@Shared", "@b.only"]))
+    calm = [("@solo", "2027-03-02", 2), ("@solo", "2027-03-03", 3)]  # 5 posts: allowed
+    write(
+        folder,
+        "solo.yaml",
+        brief("Lumina", "2027-03-01", "2027-03-31", ["@solo"], deliverables=calm),
+    )
+    busy = [("@busy", "2027-03-02", 3), ("@busy", "2027-03-03", 3)]  # more than 5 a week
+    write(
+        folder, "busy.yaml", brief("Nova", "2027-03-01", "2027-03-31", ["@busy"], deliverables=busy)
+    )
+    compared: list[list[str]] = []
+    checking = portfolio.check_portfolio
+
+    def recorded(compared_portfolio: Any, rules: Any) -> Any:
+        compared.append(sorted(Path(b.path).name for b in compared_portfolio.briefs))
+        return checking(compared_portfolio, rules)
+
+    monkeypatch.setattr(portfolio, "check_portfolio", recorded)
+    check(folder)
+    assert compared == [["a.yaml", "b.yaml", "busy.yaml"]]
+    rules = folder / "rules"
+    rules.mkdir()
+    (rules / "one_brief.py").write_text(textwrap.dedent(PLUGIN), encoding="utf-8")
+    run_check(
+        CheckOptions(
+            paths=["."],
+            select=(*PORTFOLIO_RULES, "one-brief-per-brand"),
+            rules_dirs=[str(rules)],
+            stdout=lambda text: None,
+            stderr=lambda text: None,
+        )
+    )
+    assert compared[-1] == ["a.yaml", "b.yaml", "busy.yaml", "solo.yaml"]
+
+
 def test_worker_processes_give_the_findings_and_order_of_one_process(folder: Path) -> None:
     # The briefs and then their re-checks (with the portfolio findings) share one pool of
     # workers; the re-checks are handed on in the order of the files.

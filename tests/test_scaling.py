@@ -1,7 +1,8 @@
 """Cost grows near-linearly with the input for the inputs that used to be quadratic (issue 13).
 
 Each case is run at two sizes, four times apart; the growth of CPU time and of peak memory is
-compared, never an absolute time: linear work grows about 4x, quadratic work 16x.
+compared, never an absolute time: linear work grows about 4x, quadratic work 16x. A review
+report's memory per brief is bounded (issue 19): it keeps no brief until the end.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import gc
 import time
 import tracemalloc
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +25,8 @@ CLEAN = (SAMPLES / "clean-en.yaml").read_text(encoding="utf-8")
 ROOMY = Config(max_file_size=100 * 1024 * 1024)
 GROWTH = 4
 MAX_RATIO = 7.0  # linear is ~4; quadratic would be ~16
+SMALL_RUN = 8  # briefs in the smaller review report
+REVIEW_BYTES_PER_BRIEF = 24 * 1024  # each brief carries 48 KB of notes
 
 
 def suppression_comments(count: int) -> str:
@@ -115,3 +119,46 @@ def test_diff_and_fix_merge_of_a_large_brief_grow_near_linearly() -> None:
         assert "+  - fixed" in unified_diff(outcome)
 
     _assert_near_linear(diff, make, 2000)
+
+
+def _review_peak(folder: Path, fmt: str) -> int:
+    """Peak traced memory of a review report of ``folder``, written to nowhere."""
+    from campaignlint.commands import CheckOptions, run_check
+
+    options = CheckOptions(
+        paths=[str(folder)], formats=[fmt], stdout=lambda text: None, stderr=lambda text: None
+    )
+    run_check(options)  # warm up: imports, templates, catalogs
+    gc.collect()
+    tracemalloc.start()
+    try:
+        run_check(options)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_a_review_report_holds_little_per_brief(
+    fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The review reports build each brief's part as its result arrives and spool it: what
+    stays in memory per brief is a few KB (the calendar's bookings), not the parsed brief (each
+    carries 48 KB of notes here, which a report that kept every brief until the end held)."""
+    from campaignlint.fs import Spool
+    from campaignlint.portfolio import _ResultSpool
+
+    monkeypatch.setattr(Spool, "IN_MEMORY", 2)  # spool from the third brief on, as in a big run
+    monkeypatch.setattr(_ResultSpool, "IN_MEMORY", 2)
+    text = (SAMPLES / "bad-en.yaml").read_text(encoding="utf-8")
+    text += f"x-notes: '{'lorem ipsum ' * 4000}'\n"
+    peaks = []
+    for count in (SMALL_RUN, SMALL_RUN * GROWTH):
+        folder = tmp_path / f"briefs-{count}"
+        folder.mkdir()
+        for index in range(count):
+            handles = text.replace("@", f"@c{index}")  # each brief its own creators
+            (folder / f"brief{index:03}.yaml").write_text(handles, encoding="utf-8")
+        peaks.append(_review_peak(folder, fmt))
+    per_brief = (peaks[1] - peaks[0]) / (SMALL_RUN * (GROWTH - 1))
+    assert per_brief < REVIEW_BYTES_PER_BRIEF, f"{per_brief / 1024:.0f} KB more per brief"

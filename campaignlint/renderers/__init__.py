@@ -3,10 +3,11 @@
 A format that can be written as the results arrive (text, json, sarif, github, gitlab, junit)
 is a module with a ``Stream(report, write)`` class: ``add(result)`` for each file's result, in
 order, then ``finish()`` once ``report.summary`` holds the run's counts; it keeps no result, so
-memory stays flat over any number of briefs. The review reports need every result at once: their
-module has ``render(report: Report) -> str`` (or ``module:function`` for another function of
-that signature). Modules are imported only when used. :func:`render` gives a finished report in
-any format through the same code.
+memory stays flat over any number of briefs. The review reports are streams too: they build each
+file's part of the review as its result arrives, spool it, and write the report at ``finish``.
+A ``module:function`` format (the reviewer's forms) is the module's ``ReviewerStream``; its
+``function`` renders a whole report. Modules are imported only when used. :func:`render` gives a
+finished report in any format through the same code.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ FORMATS: dict[str, str] = {
     "markdown-reviewer": "campaignlint.renderers.markdown:render_reviewer",
     "html-reviewer": "campaignlint.renderers.html:render_reviewer",
 }
-# Formats that show the brief's numbers (campaignlint.facts): the run keeps the parsed briefs.
+# Formats that show the brief's numbers (campaignlint.facts): the results carry the parsed briefs.
 REPORT_FORMATS = frozenset({"markdown", "html", "markdown-reviewer", "html-reviewer"})
 
 
@@ -71,10 +72,7 @@ def open_stream(format_name: str, report: Report, write: Callable[[str], Any]) -
     gives the settings (and at ``finish``, the summary)."""
     module_name, _colon, function = FORMATS[format_name].partition(":")
     module = importlib.import_module(module_name)
-    stream_class = None if function else getattr(module, "Stream", None)
-    if stream_class is None:
-        return _WholeReport(format_name, report, write)
-    stream: Stream = stream_class(report, write)
+    stream: Stream = getattr(module, "ReviewerStream" if function else "Stream")(report, write)
     if format_name == "text":  # text prints a name's bytes back, as ls does
         return stream
     return _ValidUnicode(stream)
@@ -82,40 +80,12 @@ def open_stream(format_name: str, report: Report, write: Callable[[str], Any]) -
 
 def render(format_name: str, report: Report) -> str:
     """The whole of ``report`` in ``format_name``."""
-    module_name, _colon, function = FORMATS[format_name].partition(":")
-    if function or not hasattr(importlib.import_module(module_name), "Stream"):
-        return _render_whole(format_name, report)
     chunks: list[str] = []
     stream = open_stream(format_name, report, chunks.append)
     for result in report.results:
         stream.add(result)
     stream.finish()
     return "".join(chunks)
-
-
-def _render_whole(format_name: str, report: Report) -> str:
-    module_name, _colon, function = FORMATS[format_name].partition(":")
-    module = importlib.import_module(module_name)
-    output: str = getattr(module, function or "render")(_valid_unicode(report))
-    return output
-
-
-class _WholeReport:
-    """A review report: it needs every result, so it keeps them and renders at the end."""
-
-    def __init__(self, format_name: str, report: Report, write: Callable[[str], Any]) -> None:
-        self.format_name, self.report, self.write = format_name, report, write
-        self.results: list[FileResult] = []
-
-    def add(self, result: FileResult) -> None:
-        self.results.append(result)
-
-    def finish(self) -> None:
-        from campaignlint.frozen import replace
-
-        whole = replace(self.report, results=self.results)
-        whole.summary = self.report.summary
-        self.write(_render_whole(self.format_name, whole))
 
 
 class _ValidUnicode:
@@ -146,19 +116,3 @@ def _clean_result(result: FileResult) -> FileResult:
     if path == result.path and error == result.error:
         return result
     return replace(result, path=path, error=error)
-
-
-def _valid_unicode(report: Report) -> Report:
-    from campaignlint.frozen import replace
-
-    results = [_clean_result(result) for result in report.results]
-    if all(new is old for new, old in zip(results, report.results, strict=True)):
-        return report
-    cleaned = replace(
-        report,
-        results=results,
-        briefs={displayable(path): data for path, data in report.briefs.items()},
-        facts={displayable(path): facts for path, facts in report.facts.items()},
-    )
-    cleaned.summary = report.summary
-    return cleaned

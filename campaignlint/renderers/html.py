@@ -11,10 +11,12 @@ autoescaping escapes every value.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib.resources import files
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from campaignlint.engine import FileResult
     from campaignlint.renderers import Report
 
 TEMPLATE = "report.html.j2"
@@ -24,22 +26,66 @@ PALETTE = ("#3b5bdb", "#0ca678", "#f08c00", "#ae3ec9", "#1098ad", "#e8590c", "#5
 REMAINDER = "#dee2e6"
 
 
+class Stream:
+    """The page written as the results arrive: each brief's part of the review is built from
+    its result at once (:class:`campaignlint.review.ReviewBuilder`), and the page is handed to
+    ``write`` piece by piece at ``finish``."""
+
+    reviewer = False
+
+    def __init__(self, report: Report, write: Callable[[str], Any]) -> None:
+        from campaignlint.review import ReviewBuilder
+
+        self.report, self.write = report, write
+        self.builder = ReviewBuilder(report, self.reviewer)
+
+    def add(self, result: FileResult) -> None:
+        self.builder.add(result)
+
+    def finish(self) -> None:
+        import markupsafe
+
+        from campaignlint.templating import formatters, generate
+
+        css = (files("campaignlint.templates") / STYLESHEET).read_text(encoding="utf-8")
+        try:
+            pieces = generate(
+                TEMPLATE,
+                css=markupsafe.Markup(css.replace("</", "<\\/")),
+                palette=PALETTE,
+                remainder=REMAINDER,
+                **vars(self.builder.finish()),
+                **formatters(self.report.lang),
+            )
+            buffer: list[str] = []
+            size = 0
+            for piece in pieces:
+                buffer.append(piece)
+                size += len(piece)
+                if size >= _PIECE:
+                    self.write("".join(buffer))
+                    buffer, size = [], 0
+            self.write("".join(buffer))
+        finally:
+            self.builder.close()
+
+
+class ReviewerStream(Stream):
+    """``--format html-reviewer``: the reviewer's form (see :mod:`campaignlint.review`)."""
+
+    reviewer = True
+
+
+_PIECE = 1 << 16  # characters handed to ``write`` at once
+
+
 def render(report: Report, reviewer: bool = False) -> str:
-    import markupsafe
-
-    from campaignlint.review import build_review
-    from campaignlint.templating import formatters
-    from campaignlint.templating import render as render_template
-
-    css = (files("campaignlint.templates") / STYLESHEET).read_text(encoding="utf-8")
-    return render_template(
-        TEMPLATE,
-        css=markupsafe.Markup(css.replace("</", "<\\/")),
-        palette=PALETTE,
-        remainder=REMAINDER,
-        **vars(build_review(report, reviewer)),
-        **formatters(report.lang),
-    )
+    chunks: list[str] = []
+    stream = ReviewerStream(report, chunks.append) if reviewer else Stream(report, chunks.append)
+    for result in report.results:
+        stream.add(result)
+    stream.finish()
+    return "".join(chunks)
 
 
 def render_reviewer(report: Report) -> str:

@@ -11,11 +11,13 @@ goes through ``t()``, the translation catalog.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from campaignlint.templating import MISSING
 
 if TYPE_CHECKING:
+    from campaignlint.engine import FileResult
     from campaignlint.renderers import Report
 
 TEMPLATE = "report.md.j2"
@@ -80,22 +82,84 @@ def markdown_value(value: Any) -> Any:
     return escape(str(value))
 
 
-def render(report: Report, reviewer: bool = False) -> str:
-    from campaignlint.review import build_review
-    from campaignlint.templating import formatters
-    from campaignlint.templating import render as render_template
+class Stream:
+    """The report written as the results arrive: each brief's part of the review is built from
+    its result at once (:class:`campaignlint.review.ReviewBuilder`), and the text is handed to
+    ``write`` piece by piece at ``finish``."""
 
-    review = build_review(report, reviewer)
-    text = render_template(
-        TEMPLATE,
-        code=code,
-        block=block,
-        heading=heading,
-        escape_value=markdown_value,
-        **vars(review),
-        **formatters(report.lang),
-    )
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    reviewer = False
+
+    def __init__(self, report: Report, write: Callable[[str], Any]) -> None:
+        from campaignlint.review import ReviewBuilder
+
+        self.report, self.write = report, write
+        self.builder = ReviewBuilder(report, self.reviewer)
+
+    def add(self, result: FileResult) -> None:
+        self.builder.add(result)
+
+    def finish(self) -> None:
+        from campaignlint.templating import formatters, generate
+
+        try:
+            review = self.builder.finish()
+            pieces = generate(
+                TEMPLATE,
+                code=code,
+                block=block,
+                heading=heading,
+                escape_value=markdown_value,
+                **vars(review),
+                **formatters(self.report.lang),
+            )
+            _write_tidy(pieces, self.write)
+        finally:
+            self.builder.close()
+
+
+class ReviewerStream(Stream):
+    """``--format markdown-reviewer``: the reviewer's form (see the module docstring)."""
+
+    reviewer = True
+
+
+_BLANK_LINES = re.compile(r"\n{3,}")
+_PIECE = 1 << 16  # characters handed to ``write`` at once
+
+
+def _write_tidy(pieces: Iterable[str], write: Callable[[str], Any]) -> None:
+    """The template's text with no more than one blank line in a row, no blank space at either
+    end and one final newline, written as it comes: the trailing blank space of a piece is held
+    back until text follows it."""
+    held, buffer, size, started = "", [], 0, False
+    for piece in pieces:
+        buffer.append(piece)
+        size += len(piece)
+        if size < _PIECE:
+            continue
+        text = held + "".join(buffer)
+        buffer, size = [], 0
+        end = len(text.rstrip())
+        if end == 0:
+            held = text if started else ""
+            continue
+        out, held = text[:end], text[end:]
+        if not started:
+            out, started = out.lstrip(), True
+        write(_BLANK_LINES.sub("\n\n", out))
+    text = (held + "".join(buffer)).rstrip()
+    if not started:
+        text = text.lstrip()
+    write(_BLANK_LINES.sub("\n\n", text) + "\n")
+
+
+def render(report: Report, reviewer: bool = False) -> str:
+    chunks: list[str] = []
+    stream = ReviewerStream(report, chunks.append) if reviewer else Stream(report, chunks.append)
+    for result in report.results:
+        stream.add(result)
+    stream.finish()
+    return "".join(chunks)
 
 
 def render_reviewer(report: Report) -> str:
