@@ -145,13 +145,17 @@ def _init_source(fields: list[_Field], frozen: bool, post_init: bool) -> tuple[s
 
 
 @dataclass_transform(field_specifiers=(field,))
-def record(cls: Any = None, /, *, frozen: bool = False) -> Any:
+def record(cls: Any = None, /, *, frozen: bool = False, slots: bool = False) -> Any:
     """``@record`` / ``@record(frozen=True)``: ``@dataclass`` / ``@dataclass(frozen=True)``
     for a class that uses defaults, ``field(default=, default_factory=, init=, repr=,
-    compare=)`` and ``__post_init__`` (campaignlint's records use nothing else)."""
+    compare=)`` and ``__post_init__`` (campaignlint's records use nothing else).
+    ``slots=True``, as ``@dataclass(slots=True)``: no ``__dict__`` per instance, for a record
+    made once per file of a run."""
 
     def build(cls: Any) -> Any:
         fields = _own_fields(cls)
+        if slots:
+            cls = _with_slots(cls, tuple(item.name for item in fields))
         source, namespace = _init_source(fields, frozen, hasattr(cls, "__post_init__"))
         exec(source, namespace)  # one small function, as dataclasses does for each method
         init = namespace["__init__"]
@@ -176,6 +180,35 @@ def record(cls: Any = None, /, *, frozen: bool = False) -> Any:
         return cls
 
     return build if cls is None else build(cls)
+
+
+def _with_slots(cls: Any, names: tuple[str, ...]) -> Any:
+    """``cls`` made again with ``__slots__`` for its fields (a class cannot gain slots later);
+    the defaults live in ``__init__``, not as class attributes."""
+    namespace = {
+        key: value
+        for key, value in cls.__dict__.items()
+        if key not in names and key not in ("__dict__", "__weakref__")
+    }
+    namespace["__slots__"] = names
+    namespace["__getstate__"], namespace["__setstate__"] = _slot_state(names)
+    made = type(cls)(cls.__name__, cls.__bases__, namespace)
+    made.__qualname__ = cls.__qualname__
+    return made
+
+
+def _slot_state(names: tuple[str, ...]) -> tuple[Any, Any]:
+    """Pickling of a slotted record: its values, set back past a frozen record's
+    ``__setattr__`` (as dataclasses does)."""
+
+    def __getstate__(self: Any) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in names)
+
+    def __setstate__(self: Any, state: tuple[Any, ...]) -> None:
+        for name, value in zip(names, state, strict=True):
+            object.__setattr__(self, name, value)
+
+    return __getstate__, __setstate__
 
 
 def _repr_of(names: tuple[str, ...]) -> Any:

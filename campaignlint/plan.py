@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from campaignlint.rule import Rule
 
 
-@record(frozen=True)
+@record(frozen=True, slots=True)
 class Job:
     """One file to check, with the configuration that governs it."""
 

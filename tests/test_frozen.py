@@ -13,11 +13,11 @@ import pytest
 from campaignlint.frozen import field, record, replace
 
 
-def _pair(frozen: bool) -> tuple[type[Any], type[Any]]:
+def _pair(frozen: bool, slots: bool = False) -> tuple[type[Any], type[Any]]:
     """The same class, built by record and by dataclass."""
 
     def define(decorate: Any, make_field: Any) -> type[Any]:
-        @decorate(frozen=frozen)
+        @decorate(frozen=frozen, slots=slots)
         class Item:
             """An item."""
 
@@ -36,9 +36,11 @@ def _pair(frozen: bool) -> tuple[type[Any], type[Any]]:
     return define(record, field), define(dataclasses.dataclass, dataclasses.field)
 
 
+@pytest.mark.parametrize("slots", [False, True])
 @pytest.mark.parametrize("frozen", [False, True])
-def test_a_record_behaves_as_the_dataclass(frozen: bool) -> None:
-    fast, slow = _pair(frozen)
+def test_a_record_behaves_as_the_dataclass(frozen: bool, slots: bool) -> None:
+    fast, slow = _pair(frozen, slots)
+    assert hasattr(fast("a"), "__dict__") == hasattr(slow("a"), "__dict__") == (not slots)
     for cls in (fast, slow):
         cls.__qualname__ = "Item"
     made = [
@@ -98,6 +100,17 @@ def test_records_pickle_as_dataclasses_do() -> None:
 
     problem = Problem("/campaign/name", _("a message"), position=(1, 2, 3, 4))
     assert pickle.loads(pickle.dumps(problem)) == problem
+
+
+def test_a_slotted_frozen_record_pickles_and_copies() -> None:
+    from campaignlint.plan import Job
+
+    job = Job("brief.yaml", None, "en", None)  # type: ignore[arg-type]
+    assert not hasattr(job, "__dict__")  # a run keeps one per file
+    copy = replace(job, record_portfolio=True)
+    assert pickle.loads(pickle.dumps(copy)) == copy != job
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        copy.path = "other.yaml"  # type: ignore[misc]
 
 
 def test_campaignlints_records_import_no_dataclasses() -> None:
