@@ -20,6 +20,7 @@ What it exports:
   objective, a tier, a format) and :class:`Language` an ISO 639-1 code, both shown by their name
   in the reader's language; :class:`Message` is what ``_`` returns, and :class:`Deferred` a
   message built only when it is shown (a costly fix hint past ``max_findings_per_file`` is not);
+  :func:`plural` picks a message's singular or plural form by a count;
 - domain helpers shared by the rules: tiers and engagement (:func:`effective_tier`,
   :func:`engagement_rate`, :func:`tier_for_followers`), ages (:func:`parse_age_bucket`,
   :func:`age_overlap`), values (:func:`is_number`, :func:`is_blank`, :func:`keyword`,
@@ -75,6 +76,7 @@ _HOMES = {
     "Money": "campaignlint.i18n",
     "Message": "campaignlint.i18n",
     "Deferred": "campaignlint.i18n",
+    "plural": "campaignlint.i18n",
     "effective_tier": "campaignlint.domain",
     "engagement_rate": "campaignlint.domain",
     "tier_for_followers": "campaignlint.domain",
@@ -180,6 +182,7 @@ if TYPE_CHECKING:
     from campaignlint.i18n import Plain as Plain
     from campaignlint.i18n import Term as Term
     from campaignlint.i18n import _ as _
+    from campaignlint.i18n import plural as plural
     from campaignlint.model import Edit as Edit
     from campaignlint.model import Position as Position
     from campaignlint.model import Problem as Problem

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from campaignlint.config import ALL, Config, validate_rule_ids
 from campaignlint.errors import ConfigError, InputError
 from campaignlint.frozen import field, record
-from campaignlint.i18n import DEFAULT_LANGUAGE, Message, Plain, _
+from campaignlint.i18n import DEFAULT_LANGUAGE, Message, Plain, _, plural
 from campaignlint.model import Finding, Problem, Related, Severity, render_problem, sentence_case
 from campaignlint.registry import discover_all
 from campaignlint.rule import Rule
@@ -459,11 +459,19 @@ def _limit_findings(
         return shown
     first = min(hidden, key=Finding.sort_key)
     severity = max(finding.severity for finding in hidden)
-    message = _(
-        "{count} more finding(s) in this file are not shown: at most {limit} are reported per"
-        " file (max_findings_per_file)",
-        count=len(hidden),
-        limit=limit,
+    message = plural(
+        len(hidden),
+        _(
+            "1 more finding in this file is not shown: at most {limit} are reported per file"
+            " (max_findings_per_file)",
+            limit=limit,
+        ),
+        _(
+            "{count} more findings in this file are not shown: at most {limit} are reported per"
+            " file (max_findings_per_file)",
+            count=len(hidden),
+            limit=limit,
+        ),
     )
     fix = _("Fix the findings shown and check again, or raise max_findings_per_file.")
     position = (first.line, first.column, first.end_line, first.end_column)

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from campaignlint.i18n import DEFAULT_LANGUAGE, Message, _
+from campaignlint.i18n import DEFAULT_LANGUAGE, Message, _, plural
 from campaignlint.pointers import join_pointer, pointer_from, pointer_tokens
 
 BRIEF_SCHEMA = "brief.schema.json"
@@ -105,18 +105,19 @@ def pointer_label(pointer: str) -> str:
     return field_label([int(token) if token.isdigit() else token for token in tokens])
 
 
-def describe_value(value: Any) -> str:
+def describe_value(value: Any) -> str | Message:
+    """A value as a message shows it: text and numbers as written, the rest in words."""
     if value is None:
-        return "nothing (an empty value)"
+        return _("nothing (an empty value)")
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
         return repr(shown)
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     return repr(value)
 
 
@@ -198,7 +199,7 @@ def _explain(error: Any) -> Iterator[Violation]:
     if validator_name == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         extras = [key for key in value if key not in allowed and not str(key).startswith("x-")]
-        where = field_label(path) if path else "the top level of the brief"
+        where = field_label(path) if path else _("the top level of the brief")
         for key in extras:
             message = _("unknown field '{key}' in {where}", key=key, where=where)
             fix = _LazyFix(key, allowed)
@@ -207,7 +208,7 @@ def _explain(error: Any) -> Iterator[Violation]:
     if validator_name == "required":
         missing = [name for name in error.validator_value if name not in value]
         for name in missing:
-            where = label if path else "the brief"
+            where = label if path else _("the brief")
             yield Violation(
                 pointer,
                 _("{where} is missing the required field '{name}'", where=where, name=name),
@@ -307,8 +308,11 @@ def _message(error: Any, label: str, value: Any) -> Message:
             value=shown,
         )
     if kind == "minItems":
-        return _(
-            "{field} must list at least {count} item(s)", field=label, count=error.validator_value
+        least = error.validator_value
+        return plural(
+            least,
+            _("{field} must list at least 1 item", field=label),
+            _("{field} must list at least {count} items", field=label, count=least),
         )
     if kind == "anyOf":
         described = error.schema.get("description", "")

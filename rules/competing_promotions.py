@@ -49,6 +49,7 @@ from campaignlint.api import (
     _,
     different_brands,
     exclusivity_conflicts,
+    plural,
     same_platform,
     shared_category,
     shown_path,
@@ -110,18 +111,19 @@ def _problem(here: Item, there: Item) -> PortfolioProblem:
     delivery, brief, booking = here
     other_delivery, other_brief, other_booking = there
     days = abs((other_delivery.due - delivery.due).days)
+    apart = plural(days, _("1 day"), _("{count} days", count=days))
     return brief.problem(
         booking.pointer,
         _(
             "{handle} promotes {brand} here (due {due}) and competing {other_brand} in {file}"
-            " (due {other_due}), {days} day(s) apart: the audience sees a paid opinion change",
+            " (due {other_due}), {days} apart: the audience sees a paid opinion change",
             handle=Plain(booking.handle),
             brand=Plain(brief.brand),
             due=Plain(delivery.due.isoformat()),
             other_brand=Plain(other_brief.brand),
             file=Plain(shown_path(other_brief.path)),
             other_due=Plain(other_delivery.due.isoformat()),
-            days=days,
+            days=apart,
         ),
         _(
             "Space the two {category} promotions further apart, or book another creator for one"

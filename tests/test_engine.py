@@ -181,7 +181,7 @@ def test_only_the_findings_shown_are_rendered_and_in_the_usual_order(
         ("many-names", "Name is charlie"),
         (
             "too-many-findings",
-            "85 more finding(s) in this file are not shown: at most 3 are reported per file"
+            "85 more findings in this file are not shown: at most 3 are reported per file"
             " (max_findings_per_file)",
         ),
     ]

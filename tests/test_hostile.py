@@ -212,7 +212,7 @@ def test_findings_per_file_are_capped_with_a_closing_finding_saying_how_many_mor
         ("too-many-findings", "error", 160),
     ]
     assert findings[-1].message == (
-        "7 more finding(s) in this file are not shown: at most 3 are reported per file"
+        "7 more findings in this file are not shown: at most 3 are reported per file"
         " (max_findings_per_file)"
     )
 
@@ -222,7 +222,7 @@ def test_the_default_cap_is_1000_and_the_config_file_can_change_it(tmp_path: Pat
     path.write_text(_unknown_keys(1500))
     findings = _lint(path, Config()).findings
     assert len(findings) == 1001
-    assert findings[-1].message.startswith("500 more finding(s)")
+    assert findings[-1].message.startswith("500 more findings")
     (tmp_path / ".campaignlint.yaml").write_text("max_findings_per_file: 2000\n")
     from campaignlint.config import config_for
 
@@ -232,7 +232,7 @@ def test_the_default_cap_is_1000_and_the_config_file_can_change_it(tmp_path: Pat
 def test_suppressed_findings_are_not_counted_as_hidden() -> None:
     text = _unknown_keys(10).replace("extra9: 1", "extra9: 1  # campaignlint: disable=schema")
     findings = lint_text(text, config=Config(max_findings_per_file=3), today=FIXED_TODAY)
-    assert findings[-1].message.startswith("6 more finding(s)")
+    assert findings[-1].message.startswith("6 more findings")
 
 
 def test_the_closing_finding_is_as_severe_as_the_worst_finding_left_out() -> None:

@@ -235,7 +235,7 @@ def test_two_brands_of_one_category_less_than_30_days_apart(folder: Path) -> Non
     assert (rule, line) == ("competing-promotions", 7)
     assert message == (
         "@barista promotes Mocha House here (due 2027-05-10) and competing Kahve Durağı in"
-        " kahve.yaml (due 2027-06-08), 29 day(s) apart: the audience sees a paid opinion change"
+        " kahve.yaml (due 2027-06-08), 29 days apart: the audience sees a paid opinion change"
     )
     assert related[0]["path"] == "kahve.yaml"
     assert [f[0] for f in found["kahve.yaml"]] == ["competing-promotions"]
