@@ -95,6 +95,21 @@ class Language(FrozenValue):
         return language_name(self.value, lang)
 
 
+class Catalogued(FrozenValue):
+    """A whole text looked up in the catalog as it is, never a template: a schema's
+    ``description`` shown in a hint. It may hold braces (``{amount, currency}``), so it is never
+    passed through ``str.format``."""
+
+    _fields = ("text",)
+    text: str
+
+    def __init__(self, text: str) -> None:
+        object.__setattr__(self, "text", text)
+
+    def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return translate(self.text, lang) if self.text else self.text
+
+
 def language_name(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
     code = str(value).strip()
     if not (2 <= len(code) <= 3 and code.isascii() and code.isalpha()):
@@ -336,7 +351,7 @@ def format_value(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
         return str(render(lang))  # a CampaignlintError carrying a Message
     if isinstance(value, Plain):
         return str(value.value)
-    if isinstance(value, Term | Language):
+    if isinstance(value, Term | Language | Catalogued):
         return value.render(lang)
     if isinstance(value, Percent):
         return format_percent(value.value, lang)

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from campaignlint.i18n import DEFAULT_LANGUAGE, Message, _, plural
+from campaignlint.i18n import DEFAULT_LANGUAGE, Catalogued, Message, _, plural
 from campaignlint.pointers import join_pointer, pointer_from, pointer_tokens
 
 BRIEF_SCHEMA = "brief.schema.json"
@@ -290,7 +290,7 @@ def _message(error: Any, label: str, value: Any) -> Message:
         return _(
             "{field} is not in the expected form ({hint}); got {value}",
             field=label,
-            hint=hint,
+            hint=Catalogued(hint),
             value=shown,
         )
     if kind == "minimum":
@@ -319,7 +319,7 @@ def _message(error: Any, label: str, value: Any) -> Message:
         return _(
             "{field} has the wrong form: {hint} Got {value}",
             field=label,
-            hint=described,
+            hint=Catalogued(described),
             value=shown,
         )
     return _("{field}: {detail}", field=label, detail=error.message)
@@ -351,7 +351,7 @@ def _fix(error: Any, value: Any) -> Message | None:
         return _("Write the number with digits only, without units or words.")
     description = error.schema.get("description")
     if description:
-        return _("Expected: {description}", description=description)
+        return _("Expected: {description}", description=Catalogued(description))
     return None
 
 

@@ -6,14 +6,16 @@
     python scripts/update_catalog.py --check    # exit 1 if the catalogs are out of date
     python scripts/update_catalog.py --untranslated tr   # list the msgids still to translate
 
-Messages come from four places, all gathered here so no translatable text lives outside the
+Messages come from five places, all gathered here so no translatable text lives outside the
 catalog:
 
 - ``_("...")`` calls in ``campaignlint/`` and ``rules/`` (Babel's Python extractor);
 - ``t("...")`` calls in the report templates ``campaignlint/templates/*.j2`` (Jinja's extractor);
 - each built-in rule's documentation: its summary line, section titles, every paragraph and
   example of its docstring (see :func:`campaignlint.i18n.doc_blocks`), option help and source;
-- the command line's help: every command's docstring and every option's ``help=``.
+- the command line's help: every command's docstring and every option's ``help=``;
+- every ``description`` of the brief and roster JSON Schemas (``schemas/brief.schema.json``,
+  ``schemas/creators.schema.json``): schema findings show them in their hints.
 
 Existing translations are kept; a changed msgid gets its old translation as a *fuzzy*
 suggestion, which counts as untranslated until a translator confirms it.
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -108,6 +111,36 @@ def _cli_messages() -> Iterator[Entry]:
         yield message, "campaignlint/cli_help.py", "A message of click, the command-line library."
 
 
+# The schemas whose descriptions reach a finding's message or fix hint (campaignlint.validation).
+MESSAGE_SCHEMAS = ("brief.schema.json", "creators.schema.json")
+
+
+def schema_descriptions(node: object) -> Iterator[str]:
+    """Every ``description`` of a JSON Schema ``node``, in document order; a property that is
+    itself named ``description`` is a schema (a mapping), so only text values are descriptions."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str):
+                if value:
+                    yield value
+            else:
+                yield from schema_descriptions(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from schema_descriptions(item)
+
+
+def _schema_messages() -> Iterator[Entry]:
+    for name in MESSAGE_SCHEMAS:
+        schema = json.loads((REPO / "schemas" / name).read_text(encoding="utf-8"))
+        note = (
+            "A JSON Schema description, shown in schema findings' hints: keep field names, "
+            "YAML keys and values as written."
+        )
+        for description in schema_descriptions(schema):
+            yield description, f"schemas/{name}", note
+
+
 def extract() -> Catalog:
     """The template catalog: every message campaignlint can show."""
     template = Catalog(
@@ -117,7 +150,8 @@ def extract() -> Catalog:
         charset="utf-8",
         fuzzy=False,
     )
-    for source in (_source_messages(), _doc_messages(), _cli_messages()):
+    sources = (_source_messages(), _doc_messages(), _cli_messages(), _schema_messages())
+    for source in sources:
         for msgid, location, note in source:
             # A msgid seen twice keeps both locations and notes (Catalog merges them).
             template.add(msgid, locations=[(location, None)], auto_comments=[note] if note else [])
