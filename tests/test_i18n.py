@@ -67,6 +67,39 @@ def test_every_message_has_a_turkish_translation(extracted: list[str]) -> None:
     assert not fuzzy, f"{len(fuzzy)} fuzzy translation(s) to confirm: {fuzzy[:5]}"
 
 
+def _descriptions(node: object) -> list[str]:
+    """Every text ``description`` of a JSON Schema, walked here, apart from the script's walk."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str):
+                found.append(value)
+            else:
+                found.extend(_descriptions(value))
+    elif isinstance(node, list):
+        for item in node:
+            found.extend(_descriptions(item))
+    return found
+
+
+@pytest.mark.parametrize("schema", ["brief.schema.json", "creators.schema.json"])
+def test_every_schema_description_is_catalogued_with_a_turkish_translation(
+    schema: str, extracted: list[str]
+) -> None:
+    """Schema findings show descriptions in their hints: a new one must be translated too."""
+    import json
+
+    descriptions = _descriptions(json.loads((REPO / "schemas" / schema).read_text("utf-8")))
+    assert len(descriptions) > 10
+    po = _po()
+    not_extracted = [text for text in descriptions if text not in extracted]
+    missing = [text for text in descriptions if not po.get(text, ("", False))[0]]
+    fuzzy = [text for text in descriptions if po.get(text, ("", False))[1]]
+    assert not not_extracted, f"descriptions {UPDATE} does not extract: {not_extracted[:3]}"
+    assert not missing, f"{len(missing)} description(s) without Turkish ({UPDATE}): {missing[:3]}"
+    assert not fuzzy, f"{len(fuzzy)} fuzzy description translation(s): {fuzzy[:3]}"
+
+
 @pytest.fixture(scope="module")
 def templates(script: ModuleType) -> set[str]:
     """The msgids used as ``str.format`` templates: ``_()`` and ``t()`` calls. Rule docs and

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.helpers import SHARED, run_rule, summary
 
 RULE = "schema"
@@ -134,3 +136,36 @@ def test_a_violation_is_given_once_per_pointer_and_message_text() -> None:
     assert given("/fees/0", "amount")  # the same message, another place
     assert not given("/fee", "amount")  # an equal message, built again
     assert not given("/fee", "currency")
+
+
+PLATFORMS_HINT = {
+    "tr": "Beklenen: Kampanyanın yürüdüğü platformlar: tiktok, instagram, youtube (varsayılan"
+    " [tiktok]). İkisi birden verildiğinde platforms geçerlidir ve platform değerini içermelidir.",
+    "en": "Expected: The platforms the campaign runs on: tiktok, instagram, youtube (default"
+    " [tiktok]). When both are given, platforms wins and must contain platform.",
+}
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_a_hint_from_the_schema_description_is_in_the_readers_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    from click.testing import CliRunner
+
+    from campaignlint.cli import main
+
+    monkeypatch.chdir(tmp_path)  # no project config of the checkout applies
+    brief = tmp_path / "brief.yaml"
+    brief.write_text(VALID.replace("  objective: sales\n", "  objective: sales\n  platforms: []\n"))
+    result = CliRunner().invoke(main, ["check", "--lang", lang, "--select", "schema", str(brief)])
+    fix_label = {"tr": "düzeltme", "en": "fix"}[lang]
+    fixes = [line.strip() for line in result.output.splitlines() if line.startswith("  ")]
+    assert fixes == [f"{fix_label}: {PLATFORMS_HINT[lang]}"], result.output
+
+
+def test_a_description_with_braces_is_translated_as_text_not_formatted() -> None:
+    text = VALID.replace("budget: {amount: 250000, currency: TRY}", "budget: 250000")
+    [turkish] = run_rule(RULE, text, lang="tr")
+    [english] = run_rule(RULE, text, lang="en")
+    assert turkish.fix == "Beklenen: Bir para tutarı: {amount, currency}."
+    assert english.fix == "Expected: An amount of money: {amount, currency}."
