@@ -109,6 +109,17 @@ def test_yaml_roster_errors_have_file_line_column_and_did_you_mean() -> None:
     ]
 
 
+def test_a_roster_hint_from_the_creators_schema_description_is_in_the_readers_language() -> None:
+    with pytest.raises(RosterError) as error:
+        read_yaml('- handle: "@a"\n  followers: -5\n', "creators.yaml")
+    assert error.value.render("en").splitlines() == [
+        "creators.yaml:2:14: followers must be at least 0, got -5 (Expected: Follower count.)"
+    ]
+    assert error.value.render("tr").splitlines() == [
+        "creators.yaml:2:14: followers en az 0 olmalı; bulunan: -5 (Beklenen: Takipçi sayısı.)"
+    ]
+
+
 def test_a_yaml_roster_that_is_not_a_list_or_not_yaml_is_one_clear_line() -> None:
     with pytest.raises(RosterError) as error:
         read_yaml("handle: '@a'\nfollowers: 3\n", "c.yaml")
