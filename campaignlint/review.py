@@ -40,7 +40,7 @@ import itertools
 import math
 import posixpath
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -774,3 +774,18 @@ class _NamedViews:
 
     def __getitem__(self, index: int) -> FileView:
         return next(itertools.islice(iter(self), index, None))
+
+
+class ReviewStream:
+    """A review report written as the results arrive: each brief's part of the review is built
+    from its result at once (:class:`ReviewBuilder`); the format's ``finish`` lays the review
+    out and hands it to ``write`` piece by piece."""
+
+    reviewer = False
+
+    def __init__(self, report: Report, write: Callable[[str], Any]) -> None:
+        self.report, self.write = report, write
+        self.builder = ReviewBuilder(report, self.reviewer)
+
+    def add(self, result: FileResult) -> None:
+        self.builder.add(result)

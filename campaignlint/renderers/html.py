@@ -11,12 +11,12 @@ autoescaping escapes every value.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from importlib.resources import files
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from campaignlint.review import ReviewStream
 
 if TYPE_CHECKING:
-    from campaignlint.engine import FileResult
     from campaignlint.renderers import Report
 
 TEMPLATE = "report.html.j2"
@@ -26,21 +26,8 @@ PALETTE = ("#3b5bdb", "#0ca678", "#f08c00", "#ae3ec9", "#1098ad", "#e8590c", "#5
 REMAINDER = "#dee2e6"
 
 
-class Stream:
-    """The page written as the results arrive: each brief's part of the review is built from
-    its result at once (:class:`campaignlint.review.ReviewBuilder`), and the page is handed to
-    ``write`` piece by piece at ``finish``."""
-
-    reviewer = False
-
-    def __init__(self, report: Report, write: Callable[[str], Any]) -> None:
-        from campaignlint.review import ReviewBuilder
-
-        self.report, self.write = report, write
-        self.builder = ReviewBuilder(report, self.reviewer)
-
-    def add(self, result: FileResult) -> None:
-        self.builder.add(result)
+class Stream(ReviewStream):
+    """The page written as the results arrive (see :class:`ReviewStream`)."""
 
     def finish(self) -> None:
         import markupsafe

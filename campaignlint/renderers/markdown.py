@@ -14,10 +14,10 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+from campaignlint.review import ReviewStream
 from campaignlint.templating import MISSING
 
 if TYPE_CHECKING:
-    from campaignlint.engine import FileResult
     from campaignlint.renderers import Report
 
 TEMPLATE = "report.md.j2"
@@ -82,21 +82,8 @@ def markdown_value(value: Any) -> Any:
     return escape(str(value))
 
 
-class Stream:
-    """The report written as the results arrive: each brief's part of the review is built from
-    its result at once (:class:`campaignlint.review.ReviewBuilder`), and the text is handed to
-    ``write`` piece by piece at ``finish``."""
-
-    reviewer = False
-
-    def __init__(self, report: Report, write: Callable[[str], Any]) -> None:
-        from campaignlint.review import ReviewBuilder
-
-        self.report, self.write = report, write
-        self.builder = ReviewBuilder(report, self.reviewer)
-
-    def add(self, result: FileResult) -> None:
-        self.builder.add(result)
+class Stream(ReviewStream):
+    """The report written as the results arrive (see :class:`ReviewStream`)."""
 
     def finish(self) -> None:
         from campaignlint.templating import formatters, generate
