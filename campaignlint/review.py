@@ -789,3 +789,17 @@ class ReviewStream:
 
     def add(self, result: FileResult) -> None:
         self.builder.add(result)
+
+    def finish(self) -> None:
+        """Lay the review out and write it: each format (Markdown, HTML) does its own."""
+        raise NotImplementedError
+
+    @classmethod
+    def render(cls, report: Report) -> str:
+        """The whole report for ``report.results`` as one text (tests and the API)."""
+        chunks: list[str] = []
+        stream = cls(report, chunks.append)
+        for result in report.results:
+            stream.add(result)
+        stream.finish()
+        return "".join(chunks)

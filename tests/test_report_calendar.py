@@ -78,6 +78,15 @@ def calendar_of_paths(paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> Cal
     return calendar
 
 
+def portfolio_copy(tmp_path: Path) -> Path:
+    """A folder with the two sample briefs that book @jaylen.fits, to edit."""
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    for name in ("bolt-runners.yaml", "stride-cloudstep.yaml"):
+        (folder / name).write_text((PORTFOLIO / name).read_text(encoding="utf-8"), "utf-8")
+    return folder
+
+
 def marked_cells(row: CalendarRow) -> dict[str, tuple[list[str], list[str]]]:
     """The cells with a finding's mark: week -> (entries as the legend writes them, marks)."""
     return {
@@ -186,11 +195,7 @@ def test_the_calendar_is_in_turkish(tmp_path: Path, form: str) -> None:
 def test_a_finding_the_report_does_not_show_leaves_no_mark(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "briefs"
-    folder.mkdir()
-    for name in ("bolt-runners.yaml", "stride-cloudstep.yaml"):
-        text = (PORTFOLIO / name).read_text(encoding="utf-8")
-        (folder / name).write_text(text, encoding="utf-8")
+    portfolio_copy(tmp_path)
     (tmp_path / ".campaignlint.yaml").write_text(
         "ignore: [exclusivity-conflict]\n", encoding="utf-8"
     )
@@ -205,10 +210,7 @@ def test_a_finding_the_report_does_not_show_leaves_no_mark(
 def test_decades_long_dates_do_not_stretch_the_calendar(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "briefs"
-    folder.mkdir()
-    for name in ("bolt-runners.yaml", "stride-cloudstep.yaml"):
-        (folder / name).write_text((PORTFOLIO / name).read_text(encoding="utf-8"), "utf-8")
+    folder = portfolio_copy(tmp_path)
     long = folder / "bolt-runners.yaml"
     text = long.read_text(encoding="utf-8").replace("end: 2027-05-16", "end: 2199-05-16")
     long.write_text(text.replace("duration_days: 30", "duration_days: 36500"), "utf-8")
@@ -222,10 +224,7 @@ def test_decades_long_dates_do_not_stretch_the_calendar(
 def test_a_finding_on_the_eleventh_creator_marks_that_creator(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "briefs"
-    folder.mkdir()
-    for name in ("bolt-runners.yaml", "stride-cloudstep.yaml"):
-        (folder / name).write_text((PORTFOLIO / name).read_text(encoding="utf-8"), "utf-8")
+    folder = portfolio_copy(tmp_path)
     bolt = folder / "bolt-runners.yaml"
     text = bolt.read_text(encoding="utf-8")
     fillers = "".join(f'  - handle: "@filler.{number}"\n' for number in range(1, 10))

@@ -67,12 +67,7 @@ _PIECE = 1 << 16  # characters handed to ``write`` at once
 
 
 def render(report: Report, reviewer: bool = False) -> str:
-    chunks: list[str] = []
-    stream = ReviewerStream(report, chunks.append) if reviewer else Stream(report, chunks.append)
-    for result in report.results:
-        stream.add(result)
-    stream.finish()
-    return "".join(chunks)
+    return (ReviewerStream if reviewer else Stream).render(report)
 
 
 def render_reviewer(report: Report) -> str:

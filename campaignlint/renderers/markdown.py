@@ -141,12 +141,7 @@ def _write_tidy(pieces: Iterable[str], write: Callable[[str], Any]) -> None:
 
 
 def render(report: Report, reviewer: bool = False) -> str:
-    chunks: list[str] = []
-    stream = ReviewerStream(report, chunks.append) if reviewer else Stream(report, chunks.append)
-    for result in report.results:
-        stream.add(result)
-    stream.finish()
-    return "".join(chunks)
+    return (ReviewerStream if reviewer else Stream).render(report)
 
 
 def render_reviewer(report: Report) -> str:
