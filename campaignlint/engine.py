@@ -22,7 +22,15 @@ from campaignlint.config import ALL, Config, validate_rule_ids
 from campaignlint.errors import ConfigError, InputError
 from campaignlint.frozen import field, record
 from campaignlint.i18n import DEFAULT_LANGUAGE, Message, Plain, _, plural
-from campaignlint.model import Finding, Problem, Related, Severity, render_problem, sentence_case
+from campaignlint.model import (
+    Finding,
+    Problem,
+    Related,
+    Severity,
+    render_problem,
+    sentence_case,
+    written_arguments,
+)
 from campaignlint.registry import discover_all
 from campaignlint.rule import Rule
 
@@ -373,7 +381,10 @@ def _sort_findings(findings: list[Finding]) -> None:
         if len(same_place) > 1:
             for finding in same_place:
                 if isinstance(finding, _Pending) and not finding.message_en:
-                    finding.message_en = sentence_case(finding.problem.message.render())
+                    message = finding.problem.message
+                    finding.message_en = sentence_case(
+                        message.render(), written=written_arguments(message)
+                    )
             same_place.sort(key=Finding.sort_key)
         ordered.extend(same_place)
     findings[:] = ordered

@@ -156,18 +156,29 @@ class Finding:
         return (self.line, self.column, self.rule, self.message_en.casefold())
 
 
-def sentence_case(text: str, lang: str = DEFAULT_LANGUAGE) -> str:
-    """Start a message with a capital, unless it starts with a field, handle, tag or quote.
+def sentence_case(text: str, lang: str = DEFAULT_LANGUAGE, written: tuple[str, ...] = ()) -> str:
+    """Start a message with a capital, unless it starts with a field, handle, tag, quote or one
+    of the values in ``written`` (the message's own arguments, quoted as the brief writes them:
+    ``campaign is missing ...``, not ``Campaign is missing ...``).
 
     Rules are written by many hands; this keeps every message looking the same. The Turkish
-    capital of ``i`` is ``İ`` (campaignlint.i18n.upper_first).
+    capital of ``i`` is ``İ`` (campaignlint.i18n.upper_first); an apostrophe inside the first
+    word is a Turkish suffix (``brief'te``), not a quote.
     """
     if not text or not text[0].islower():
         return text
     first_word = text.split(" ", 1)[0]
-    if any(mark in first_word for mark in "._/[@#'\"{:0123456789"):
+    if first_word[0] in "'\"" or any(mark in first_word for mark in "._/[@#{:0123456789"):
+        return text
+    if any(value and text.startswith(value) for value in written):
         return text
     return upper_first(text, lang)
+
+
+def written_arguments(message: Message) -> tuple[str, ...]:
+    """The arguments of ``message`` that are text as the brief writes it (not a message of
+    campaignlint's own, such as "the brief", which starts a sentence with a capital)."""
+    return tuple(value for _name, value in message.args if isinstance(value, str))
 
 
 def render_problem(
@@ -180,19 +191,21 @@ def render_problem(
 ) -> Finding:
     """Turn a rule's problem into a finding in ``lang``."""
     line, column, end_line, end_column = position
-    english = sentence_case(problem.message.render(DEFAULT_LANGUAGE))
+    written = written_arguments(problem.message)
+    english = sentence_case(problem.message.render(DEFAULT_LANGUAGE), written=written)
     localized = english if lang == DEFAULT_LANGUAGE else problem.message.render(lang)
     fix = problem.fix.render(lang) if problem.fix is not None else None
+    fix_written = written_arguments(problem.fix) if problem.fix is not None else ()
     return Finding(
         rule=rule,
         severity=severity,
-        message=sentence_case(localized, lang),
+        message=sentence_case(localized, lang, written),
         pointer=problem.pointer,
         line=line,
         column=column,
         end_line=end_line,
         end_column=end_column,
-        fix=sentence_case(fix, lang) if fix is not None else None,
+        fix=sentence_case(fix, lang, fix_written) if fix is not None else None,
         message_en=english,
         edits=problem.edits,
         related=related,

@@ -319,6 +319,14 @@ def test_messages_are_capitalised_by_the_one_turkish_capitaliser() -> None:
         assert sentence_case(text, "tr") == upper_first(text, "tr")
 
 
+def test_a_turkish_suffix_after_an_apostrophe_is_not_a_quote() -> None:
+    from campaignlint.model import sentence_case
+
+    assert sentence_case("brief'te takip bölümü yok", "tr") == "Brief'te takip bölümü yok"
+    assert sentence_case("'kpis' boş", "tr") == "'kpis' boş"
+    assert sentence_case("campaign içinde", "tr", ("campaign",)) == "campaign içinde"
+
+
 def test_a_deferred_message_is_built_once_and_only_when_needed() -> None:
     import pickle
 

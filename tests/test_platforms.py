@@ -143,7 +143,7 @@ def test_budget_is_optional_except_on_paid_campaigns(kind: str) -> None:
     assert summary(run_rule(RULE, paid)) == [(RULE, "error", 1, "/campaign")]
     v1 = no_budget.replace(f"  kind: {kind}\n", "")
     assert [f.message for f in run_rule(RULE, v1)] == [
-        "Campaign is missing the required field 'budget'"
+        "campaign is missing the required field 'budget'"
     ]
     empty = paid.replace("  kind: paid\n", "  kind: paid\n  budget:\n")
     assert summary(run_rule(RULE, empty)) == [(RULE, "error", 6, "/campaign/budget")]

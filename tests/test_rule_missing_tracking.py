@@ -27,6 +27,13 @@ def test_no_tracking_section_is_one_error() -> None:
     assert summary(findings) == [(RULE, "error", 5, "/tracking")]
 
 
+def test_no_tracking_section_in_turkish_starts_with_a_capital() -> None:
+    findings = run_rule(RULE, CLEAN.split("tracking:")[0], lang="tr")
+    assert [f.message for f in findings] == [
+        "Brief'te takip (tracking) bölümü yok: sonuçlar ölçülemez"
+    ]
+
+
 def test_no_or_empty_methods_is_an_error() -> None:
     findings = run_rule(RULE, CLEAN.replace("[promo_code, utm_links, tiktok_analytics]", "[]"))
     assert summary(findings) == [(RULE, "error", 6, "/tracking/methods")]

@@ -57,7 +57,21 @@ def test_unknown_key_is_reported_at_the_key_with_a_suggestion() -> None:
 def test_missing_required_field_points_at_its_parent() -> None:
     findings = run_rule(RULE, VALID.replace("  brand: Lumina\n", ""))
     assert summary(findings) == [("schema", "error", 1, "/campaign")]
-    assert findings[0].message == "Campaign is missing the required field 'brand'"
+    assert findings[0].message == "campaign is missing the required field 'brand'"
+
+
+def test_a_field_that_starts_a_message_is_written_as_the_brief_writes_it() -> None:
+    brief = VALID.replace("  brand: Lumina\n", "").replace("deliverables:", "deliverable:")
+    english = {f.message: f.fix for f in run_rule(RULE, brief)}
+    turkish = {f.message: f.fix for f in run_rule(RULE, brief, lang="tr")}
+    assert english["campaign is missing the required field 'brand'"] == (
+        "Add 'brand:' under campaign."
+    )
+    assert "The brief is missing the required field 'deliverables'" in english
+    assert turkish["campaign içinde zorunlu 'brand' alanı eksik"] == (
+        "campaign altına 'brand:' ekleyin."
+    )
+    assert "Brief içinde zorunlu 'deliverables' alanı eksik" in turkish
 
 
 def test_enum_typo_suggests_the_value() -> None:
