@@ -131,6 +131,29 @@ def measure(
     return timing
 
 
+def measure_side_by_side(
+    cases: list[tuple[str, list[str]]], repeat: int, files: int, cwd: Path, warm: bool = True
+) -> list[Timing]:
+    """Time ``cases`` in turn, one run of each per round, so that a machine that slows down
+    or speeds up during the benchmark moves every case alike and their ratios stay fair."""
+    if warm:
+        for _label, command in cases:
+            run_once(command, cwd)
+    seconds: list[list[float]] = [[] for _ in cases]
+    peaks = [0.0 for _ in cases]
+    for _ in range(repeat):
+        for index, (_label, command) in enumerate(cases):
+            elapsed, rss = run_once(command, cwd)
+            seconds[index].append(elapsed)
+            peaks[index] = max(peaks[index], rss)
+    timings = []
+    for (label, _command), taken, peak in zip(cases, seconds, peaks, strict=True):
+        timing = Timing(label, taken, peak, files)
+        print(f"  {label:<48} median {timing.median * 1000:9.1f} ms", file=sys.stderr)
+        timings.append(timing)
+    return timings
+
+
 # --- corpus ---------------------------------------------------------------------------------
 
 CITIES = ["İstanbul", "Ankara", "İzmir", "Bursa", "Antalya", "London", "Berlin", "Paris"]
@@ -324,6 +347,7 @@ def import_time_ms() -> float:
 ONE_OLD_FLOOR = "old floor: libyaml + jsonschema, one brief"
 ONE_NEW_FLOOR = "new floor: libyaml + jsonschema-rs, one brief"
 ONE_CAMPAIGNLINT = "campaignlint check (all rules)"
+SINGLE_BRIEF_REPEAT = 20  # at least, for the one-brief cases
 MANY_OLD_FLOOR = "old floor: libyaml + jsonschema"
 MANY_NEW_FLOOR = "new floor: libyaml + jsonschema-rs"
 MANY_JOBS1 = "campaignlint check --jobs 1"
@@ -377,16 +401,15 @@ def campaignlint_command() -> list[str]:
 
 def single_brief(cl: list[str], one: Path, args: argparse.Namespace, cwd: Path) -> list[Timing]:
     print("one brief:", file=sys.stderr)
-    repeat = args.repeat
-    single = [
-        measure(ONE_OLD_FLOOR, floor_command(FLOOR_SCRIPT, [str(one)]), repeat, 1, cwd),
-        measure(ONE_NEW_FLOOR, floor_command(NEW_FLOOR_SCRIPT, [str(one)]), repeat, 1, cwd),
-        measure(ONE_CAMPAIGNLINT, [*cl, str(one)], repeat, 1, cwd),
+    cases = [
+        (ONE_OLD_FLOOR, floor_command(FLOOR_SCRIPT, [str(one)])),
+        (ONE_NEW_FLOOR, floor_command(NEW_FLOOR_SCRIPT, [str(one)])),
+        (ONE_CAMPAIGNLINT, [*cl, str(one)]),
     ]
     if not args.no_peers:
-        for label, command in peers().items():
-            single.append(measure(label, [*command, str(one)], repeat, 1, cwd))
-    return single
+        cases += [(label, [*command, str(one)]) for label, command in peers().items()]
+    # A run takes a tenth of a second, so a few runs are at the mercy of one busy moment.
+    return measure_side_by_side(cases, max(args.repeat, SINGLE_BRIEF_REPEAT), 1, cwd)
 
 
 def corpus_runs(
@@ -394,12 +417,17 @@ def corpus_runs(
 ) -> list[Timing]:
     print(f"{len(files)} briefs:", file=sys.stderr)
     repeat, count = args.repeat, len(files)
-    many = [
-        measure(MANY_OLD_FLOOR, floor_command(FLOOR_SCRIPT, files), repeat, count, cwd),
-        measure(MANY_NEW_FLOOR, floor_command(NEW_FLOOR_SCRIPT, files), repeat, count, cwd),
-        measure(MANY_JOBS1, [*cl, "--jobs", "1", *files], repeat, count, cwd),
-        measure(MANY_AUTO, [*cl, "--jobs", "auto", *files], repeat, count, cwd),
-    ]
+    many = measure_side_by_side(
+        [
+            (MANY_OLD_FLOOR, floor_command(FLOOR_SCRIPT, files)),
+            (MANY_NEW_FLOOR, floor_command(NEW_FLOOR_SCRIPT, files)),
+            (MANY_JOBS1, [*cl, "--jobs", "1", *files]),
+            (MANY_AUTO, [*cl, "--jobs", "auto", *files]),
+        ],
+        repeat,
+        count,
+        cwd,
+    )
     if not args.no_peers:
         for label, command in peers().items():
             many.append(measure(label, [*command, *files], max(1, repeat // 2), count, cwd))
@@ -558,10 +586,8 @@ def big_brief_runs(cl: list[str], args: argparse.Namespace, cwd: Path) -> list[d
     repeat = min(3, args.repeat)  # long runs: no warm-up, at most 3
     floor = floor_command(NEW_FLOOR_SCRIPT, [str(path)])
     rows = []
-    for timing in (
-        measure(MANY_NEW_FLOOR, floor, repeat, 1, cwd, warm=False),
-        measure(ONE_CAMPAIGNLINT, [*cl, str(path)], repeat, 1, cwd, warm=False),
-    ):
+    cases = [(MANY_NEW_FLOOR, floor), (ONE_CAMPAIGNLINT, [*cl, str(path)])]
+    for timing in measure_side_by_side(cases, repeat, 1, cwd, warm=False):
         row = timing.as_dict()
         row["bytes"] = path.stat().st_size
         rows.append(row)
