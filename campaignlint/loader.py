@@ -571,8 +571,36 @@ class _Builder:
             self.anchored += 1
 
     def end_collection(self, event: Any) -> None:
-        frame = self.stack.pop()
-        self.top = self.stack[-1] if self.stack else None
+        stack = self.stack
+        frame = stack.pop()
+        top = self.top = stack[-1] if stack else None
+        if top is not None and not (frame.anchor or frame.merges or self.anchored):
+            # the usual nested list or mapping: what _value does, without its general cases
+            if top.is_mapping:
+                if top.merging or top.duplicate:
+                    self._end_collection(frame, event)
+                    return
+                length = top.key_length
+            else:
+                length = frame.pointer_length
+            first, last, base = frame.start, event.end_mark, self.base
+            place = ((first.line * base + first.column) * base + last.line) * base + last.column
+            places = frame.places
+            places.position = place
+            self.pointer_chars += length
+            if self.pointer_chars > self.pointer_budget:
+                self._too_long(place)
+            if top.is_mapping:
+                top.container[top.key] = frame.container
+                top.places.values[top.key] = places
+                top.key = None
+            else:
+                top.container.append(frame.container)
+                top.places.values.append(places)
+            return
+        self._end_collection(frame, event)
+
+    def _end_collection(self, frame: _Frame, event: Any) -> None:
         if frame.anchor:
             self.anchored -= 1
         if frame.merges:
@@ -1074,10 +1102,55 @@ def _read_events(parser: Any, builder: _Builder) -> None:
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    known_plain = _PLAIN_SCALARS.get
+    base, budget = builder.base, builder.pointer_budget
     while (event := get_event()) is not None:
         kind = type(event)
         if kind is scalar_event:
-            scalar(event)
+            # Inline, the usual untagged `key: value` in a mapping with no anchors around
+            # (most of a brief's events); anything else goes through builder.scalar.
+            top = builder.top
+            if top is None or not top.is_mapping or event.tag is not None or event.anchor:
+                scalar(event)
+                continue
+            if builder.anchored:
+                scalar(event)
+                continue
+            written = event.value
+            if event.implicit[0]:
+                value, tag, suspect = known_plain(written) or _plain_scalar(event)
+            else:  # quoted text
+                value, tag, suspect = written, STR, False
+            key = top.key
+            if key is None:
+                keys = top.places.keys
+                if (
+                    type(value) is not str
+                    or tag == MERGE
+                    or value in keys  # type: ignore[operator]
+                    or "/" in value
+                    or "~" in value
+                ):
+                    scalar(event)
+                    continue
+                top.key, top.merging, top.duplicate = value, False, False
+                length = top.key_length = top.pointer_length + 1 + len(value)
+            elif suspect or top.merging or top.duplicate:
+                scalar(event)
+                continue
+            else:
+                length = top.key_length
+            first, last = event.start_mark, event.end_mark
+            place = ((first.line * base + first.column) * base + last.line) * base + last.column
+            builder.pointer_chars += length
+            if builder.pointer_chars > budget:
+                builder._too_long(place)
+            if key is None:
+                keys[value] = place  # type: ignore[index]
+            else:
+                top.container[key] = value
+                top.places.values[key] = place
+                top.key = None
         elif kind is mapping_start or kind is sequence_start:
             start(event, kind is mapping_start)
         elif kind is mapping_end or kind is sequence_end:
