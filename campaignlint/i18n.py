@@ -346,9 +346,10 @@ def format_value(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
         return value
     if isinstance(value, Message):
         return value.render(lang)
-    render = getattr(value, "render", None)
-    if isinstance(value, BaseException) and callable(render):
-        return str(render(lang))  # a CampaignlintError carrying a Message
+    if isinstance(value, BaseException):
+        render = getattr(value, "render", None)
+        if callable(render):
+            return str(render(lang))  # a CampaignlintError carrying a Message
     if isinstance(value, Plain):
         return str(value.value)
     if isinstance(value, Term | Language | Catalogued):

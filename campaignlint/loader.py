@@ -14,8 +14,10 @@ from events rather than from PyYAML's node graph lets campaignlint
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import gc
+import itertools
 import math
 import re
 import sys
@@ -296,19 +298,69 @@ def _convert(tag: str, value: str) -> Any:
 # --- building -----------------------------------------------------------------------------
 
 
-# A place is kept as one int, the four 0-based numbers of a position in base ``len(text) + 2``
-# (no line or column exceeds it): 30-40 bytes where a tuple of four numbers takes 70-130, which
-# is most of the memory of a large brief's positions.
-def _pack(start: Any, end: Any, base: int) -> int:
-    packed: int = ((start.line * base + start.column) * base + end.line) * base + end.column
+# A place is kept as one int, the character indexes of its start and end in base
+# ``len(text) + 2``: 30-40 bytes where a tuple of four numbers takes 70-130 (most of the memory
+# of a large brief's positions), and two of libyaml's numbers to read per node, not four. Lines
+# and columns are worked out only for the places asked for (:class:`_Lines`).
+def _pack(start: Any, end: Any, lines: _Lines) -> int:
+    start_index, end_index = start.index, end.index
+    if end_index == lines.open_end:
+        # libyaml ends a text without a final line break on a line of its own: what it places
+        # there (the end of the last collections, a value left empty) stands after the text
+        if start_index == end_index and start.column == 0:
+            start_index += 1
+        if end.column == 0:
+            end_index += 1
+    packed: int = start_index * lines.base + end_index
     return packed
 
 
-def _unpack(place: int, base: int) -> Position:
-    rest, end_column = divmod(place, base)
-    rest, end_line = divmod(rest, base)
-    line, column = divmod(rest, base)
-    return (line + 1, column + 1, end_line + 1, end_column + 1)
+# libyaml's line breaks (YAML 1.1): CR LF, CR, LF, NEL, LS and PS.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+
+
+class _Lines:
+    """The 1-based line and column of a character index, as libyaml counts them: its index
+    leaves out a byte-order mark at the start, and ``len(text) + 1`` stands for the line it
+    adds after a text that does not end with a line break."""
+
+    __slots__ = ("base", "open_end", "starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text = text[1:] if text.startswith("\ufeff") else text
+        self.base = len(text) + 2
+        # the index where that added line starts, or -1 when the text ends with a line break
+        self.open_end = len(text) if text and text[-1] not in "\n\r\x85\u2028\u2029" else -1
+        self.starts: list[int] | None = None  # where each line starts, made on first use
+
+    def _line_starts(self) -> list[int]:
+        text = self.text
+        if any(other in text for other in _OTHER_BREAKS):
+            return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+        return [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
+
+    def position(self, place: int) -> Position:
+        starts = self.starts
+        if starts is None:
+            starts = self.starts = self._line_starts()
+        start, end = divmod(place, self.base)
+        if end > len(self.text):
+            return (*self._line_column(start), len(starts) + 1, 1)
+        line, end_line = bisect.bisect_right(starts, start), bisect.bisect_right(starts, end)
+        return (line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1)
+
+    def _line_column(self, index: int) -> tuple[int, int]:
+        starts = self.starts
+        assert starts is not None
+        if index > len(self.text):
+            return len(starts) + 1, 1
+        line = bisect.bisect_right(starts, index)
+        return line, index - starts[line - 1] + 1
+
+
+def _unpack(place: int, lines: _Lines) -> Position:
+    return lines.position(place)
 
 
 class _Places:
@@ -376,7 +428,8 @@ class _Builder:
         self.stack: list[_Frame] = []
         self.top: _Frame | None = None
         self.root: int | _Places | None = None
-        self.base = len(text) + 2
+        self.lines = _Lines(text)
+        self.base = self.lines.base
         self.anchors: dict[str, tuple[Any, int, int]] = {}
         self.anchored = 0  # open collections with an anchor: only they need sizes and weights
         self.alias_expansion = 0
@@ -390,7 +443,7 @@ class _Builder:
 
     def finish(self) -> LoadedDocument:
         document = self.document
-        tree = _Tree(self.root, self.base, self.stale_values, self.stale_keys)
+        tree = _Tree(self.root, self.lines, self.stale_values, self.stale_keys)
         document.positions = PositionIndex(tree)
         document.key_positions = PositionIndex(tree, keys=True)
         return document
@@ -421,7 +474,7 @@ class _Builder:
         return top.pointer_length + 1 + len(str(len(top.container)))
 
     def _too_long(self, place: int) -> None:
-        position = _unpack(place, self.base)
+        position = _unpack(place, self.lines)
         raise InputError(
             _(
                 "the brief's keys are too long or nested too deeply to check: the paths to"
@@ -443,12 +496,11 @@ class _Builder:
             suspect = tag in _NUMBER_TAGS and plain and _suspect_number(value, written)
         else:
             value, tag, suspect = _PLAIN_SCALARS.get(written) or _plain_scalar(event)
-        start, end, base = event.start_mark, event.end_mark, self.base
-        place = ((start.line * base + start.column) * base + end.line) * base + end.column
+        place = _pack(event.start_mark, event.end_mark, self.lines)
         top = self.top
         if top is None or not top.is_mapping:
             if suspect:
-                value = self._checked_number(value, written, _unpack(place, base))
+                value = self._checked_number(value, written, _unpack(place, self.lines))
             self._value(value, 1, place, event.anchor, len(written), place)
             return
         key = top.key
@@ -462,7 +514,7 @@ class _Builder:
                 self._key(value, tag == MERGE, place, len(written))
             return
         if suspect:
-            value = self._checked_number(value, written, _unpack(place, base))
+            value = self._checked_number(value, written, _unpack(place, self.lines))
         if simple and not (top.merging or top.duplicate):  # the usual `key: value`
             self.pointer_chars += top.key_length
             if self.pointer_chars > self.pointer_budget:
@@ -529,11 +581,11 @@ class _Builder:
                 event.start_mark.line + 1,
                 event.start_mark.column + 1,
             )
-        place = _pack(event.start_mark, event.end_mark, self.base)
+        place = _pack(event.start_mark, event.end_mark, self.lines)
         top = self.top
         if top is not None and top.key is None and top.is_mapping:
             if isinstance(value, dict | list):
-                line, column, _end_line, _end_column = _unpack(place, self.base)
+                line, column, _end_line, _end_column = _unpack(place, self.lines)
                 raise InputError(_("a list or mapping cannot be a key"), line, column)
             self._key(value, False, place, weight)
         else:
@@ -571,13 +623,40 @@ class _Builder:
             self.anchored += 1
 
     def end_collection(self, event: Any) -> None:
-        frame = self.stack.pop()
-        self.top = self.stack[-1] if self.stack else None
+        stack = self.stack
+        frame = stack.pop()
+        top = self.top = stack[-1] if stack else None
+        if top is not None and not (frame.anchor or frame.merges or self.anchored):
+            # the usual nested list or mapping: what _value does, without its general cases
+            if top.is_mapping:
+                if top.merging or top.duplicate:
+                    self._end_collection(frame, event)
+                    return
+                length = top.key_length
+            else:
+                length = frame.pointer_length
+            place = _pack(frame.start, event.end_mark, self.lines)
+            places = frame.places
+            places.position = place
+            self.pointer_chars += length
+            if self.pointer_chars > self.pointer_budget:
+                self._too_long(place)
+            if top.is_mapping:
+                top.container[top.key] = frame.container
+                top.places.values[top.key] = places
+                top.key = None
+            else:
+                top.container.append(frame.container)
+                top.places.values.append(places)
+            return
+        self._end_collection(frame, event)
+
+    def _end_collection(self, frame: _Frame, event: Any) -> None:
         if frame.anchor:
             self.anchored -= 1
         if frame.merges:
             self._apply_merges(frame, frame.merges)
-        place = _pack(frame.start, event.end_mark, self.base)
+        place = _pack(frame.start, event.end_mark, self.lines)
         frame.places.position = place
         self._value(
             frame.container,
@@ -602,8 +681,8 @@ class _Builder:
         assert keys is not None
         top.duplicate = key in keys
         if top.duplicate:
-            first_line = _unpack(keys[key], self.base)[0]
-            self._duplicate_key(top, key, first_line, _unpack(place, self.base))
+            first_line = _unpack(keys[key], self.lines)[0]
+            self._duplicate_key(top, key, first_line, _unpack(place, self.lines))
         top.key, top.merging = key, False
         escaped = len(key) if "/" not in key and "~" not in key else len(escape_pointer_token(key))
         top.key_length = top.pointer_length + 1 + escaped
@@ -684,7 +763,7 @@ class _Builder:
         replaces, or one merged in with ``<<``): lookups still find them."""
         if isinstance(replaced, _Places):
             pointer = self._pointer(key)
-            values, keys = _tables(replaced, self.base)
+            values, keys = _tables(replaced, self.lines)
             for inner, position in values.items():
                 if inner:  # the value itself is replaced by the new one
                     self.stale_values[pointer + inner] = position
@@ -699,7 +778,7 @@ class _Builder:
             sources = merged if isinstance(merged, list) else [merged]
             for source in sources:
                 if not isinstance(source, dict):
-                    line, column, _end_line, _end_column = _unpack(packed, self.base)
+                    line, column, _end_line, _end_column = _unpack(packed, self.lines)
                     raise InputError(_("'<<' merges only mappings"), line, column)
                 for key, value in source.items():
                     if key not in frame.container:
@@ -729,12 +808,12 @@ class _Tree:
     def __init__(
         self,
         root: int | _Places | None,
-        base: int,
+        lines: _Lines,
         stale_values: dict[str, Position],
         stale_keys: dict[str, Position],
     ) -> None:
         self.root = root
-        self.base = base
+        self.lines = lines
         self.stale_values = stale_values
         self.stale_keys = stale_keys
         self.tables: tuple[dict[str, Position], dict[str, Position]] | None = None
@@ -742,7 +821,7 @@ class _Tree:
 
     def build_tables(self) -> tuple[dict[str, Position], dict[str, Position]]:
         if self.tables is None:
-            values, keys = _tables(self.root, self.base)
+            values, keys = _tables(self.root, self.lines)
             for table, stale in ((values, self.stale_values), (keys, self.stale_keys)):
                 for pointer, position in stale.items():
                     table.setdefault(pointer, position)
@@ -753,7 +832,7 @@ class _Tree:
 
 
 def _tables(
-    root: int | _Places | None, base: int
+    root: int | _Places | None, lines: _Lines
 ) -> tuple[dict[str, Position], dict[str, Position]]:
     """Every (pointer, position) of the values and of the keys under ``root``, in one walk."""
     values: dict[str, Position] = {}
@@ -761,7 +840,7 @@ def _tables(
     if root is None:
         return values, keys
     if not isinstance(root, _Places):
-        values[""] = _unpack(root, base)
+        values[""] = _unpack(root, lines)
         return values, keys
     stack: list[tuple[str, _Places, Iterator[Any]]] = [("", root, _children(root))]
     while stack:
@@ -774,14 +853,14 @@ def _tables(
                 child_pointer = f"{pointer}/{escape_pointer_token(token)}"
                 key = node_keys.get(token)
                 if key is not None:
-                    keys[child_pointer] = _unpack(key, base)
+                    keys[child_pointer] = _unpack(key, lines)
             if isinstance(child, _Places):
                 stack.append((child_pointer, child, _children(child)))
                 break
-            values[child_pointer] = _unpack(child, base)
+            values[child_pointer] = _unpack(child, lines)
         else:
             stack.pop()
-            values[pointer] = _unpack(node.position, base)  # a collection after its items
+            values[pointer] = _unpack(node.position, lines)  # a collection after its items
     return values, keys
 
 
@@ -825,11 +904,11 @@ class PositionIndex(Mapping[str, Position]):
 
     def _find(self, pointer: str) -> Position | None:
         tree = self._tree
-        node, base = tree.root, tree.base
+        node, lines = tree.root, tree.lines
         if not pointer:
             if self._keys or node is None:
                 return None
-            return _unpack(node.position if isinstance(node, _Places) else node, base)
+            return _unpack(node.position if isinstance(node, _Places) else node, lines)
         if pointer[0] != "/":
             return None
         parent_pointer, _slash, raw = pointer.rpartition("/")
@@ -847,11 +926,11 @@ class PositionIndex(Mapping[str, Position]):
                 return None  # not how the loader writes this key's pointer
             if self._keys:
                 key = parent.keys.get(token)
-                return None if key is None else _unpack(key, base)
+                return None if key is None else _unpack(key, lines)
             child = parent.values.get(token)
         if child is None:
             return None
-        return _unpack(child.position if isinstance(child, _Places) else child, base)
+        return _unpack(child.position if isinstance(child, _Places) else child, lines)
 
 
 # Collections found by pointer, kept for the next lookups (rules look up several fields of one
@@ -1074,10 +1153,59 @@ def _read_events(parser: Any, builder: _Builder) -> None:
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    known_plain = _PLAIN_SCALARS.get
+    lines, budget = builder.lines, builder.pointer_budget
+    base, open_end = lines.base, lines.open_end
     while (event := get_event()) is not None:
         kind = type(event)
         if kind is scalar_event:
-            scalar(event)
+            # Inline, the usual untagged `key: value` in a mapping with no anchors around
+            # (most of a brief's events); anything else goes through builder.scalar.
+            top = builder.top
+            if top is None or not top.is_mapping or event.tag is not None or event.anchor:
+                scalar(event)
+                continue
+            if builder.anchored:
+                scalar(event)
+                continue
+            written = event.value
+            if event.implicit[0]:
+                value, tag, suspect = known_plain(written) or _plain_scalar(event)
+            else:  # quoted text
+                value, tag, suspect = written, STR, False
+            key = top.key
+            if key is None:
+                keys = top.places.keys
+                if (
+                    type(value) is not str
+                    or tag == MERGE
+                    or value in keys  # type: ignore[operator]
+                    or "/" in value
+                    or "~" in value
+                ):
+                    scalar(event)
+                    continue
+                top.key, top.merging, top.duplicate = value, False, False
+                length = top.key_length = top.pointer_length + 1 + len(value)
+            elif suspect or top.merging or top.duplicate:
+                scalar(event)
+                continue
+            else:
+                length = top.key_length
+            first, last = event.start_mark.index, event.end_mark.index
+            if last == open_end:
+                place = _pack(event.start_mark, event.end_mark, lines)
+            else:
+                place = first * base + last
+            builder.pointer_chars += length
+            if builder.pointer_chars > budget:
+                builder._too_long(place)
+            if key is None:
+                keys[value] = place  # type: ignore[index]
+            else:
+                top.container[key] = value
+                top.places.values[key] = place
+                top.key = None
         elif kind is mapping_start or kind is sequence_start:
             start(event, kind is mapping_start)
         elif kind is mapping_end or kind is sequence_end:

@@ -190,3 +190,31 @@ def test_lookups_by_pointer_agree_with_the_full_tables() -> None:
         assert looked_up.key_positions.get(pointer) == keys.get(pointer), pointer
     assert values["/influencers/0/audience/x~1y"][:2] == (2, 54)
     assert "/influencers/1/tags/0" not in keys  # a list item has no key
+
+
+@pytest.mark.parametrize(
+    ("text", "positions"),
+    [
+        (
+            "a: 1\r\nb:\r\n  - x\r\n",
+            {"/a": (1, 4, 1, 5), "/b/0": (3, 5, 3, 6), "/b": (3, 3, 4, 1), "": (1, 1, 4, 1)},
+        ),
+        (
+            "a: 1\x85b: x\u2028c: y\u2029d: z\n",
+            {"/a": (1, 4, 1, 5), "/b": (2, 4, 2, 5), "/c": (3, 4, 3, 5), "/d": (4, 4, 4, 5)},
+        ),
+        ("\ufeffa: 1\nb: ğüş\n", {"/a": (1, 4, 1, 5), "/b": (2, 4, 2, 7), "": (1, 1, 3, 1)}),
+        # no line break at the end: what stands after the text is on a line of its own
+        (
+            "a:\n  b: [1, 2]\n  c:",
+            {"/a/b": (2, 6, 2, 12), "/a/c": (3, 5, 3, 5), "/a": (2, 3, 4, 1)},
+        ),
+    ],
+)
+def test_positions_count_lines_and_columns_as_yaml_does(
+    text: str, positions: dict[str, tuple[int, int, int, int]]
+) -> None:
+    document = load_text(text)
+    for pointer, position in positions.items():
+        assert document.positions[pointer] == position
+        assert dict(document.positions.items())[pointer] == position
