@@ -729,17 +729,23 @@ def _time_limit(seconds: float) -> Iterator[None]:
     """Raise :class:`_TimeLimit` after ``seconds`` of wall time, where a timer signal can be
     used (the main thread on a POSIX system); elsewhere, no limit."""
     import signal
-    import threading
 
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable or seconds <= 0:
+    if not hasattr(signal, "setitimer") or seconds <= 0:
         yield
         return
 
     def expire(_signum: int, _frame: Any) -> None:
         raise _TimeLimit
 
-    previous = signal.signal(signal.SIGALRM, expire)
+    try:
+        previous = signal.signal(signal.SIGALRM, expire)
+    except ValueError:  # not the main thread (asking threading would import it: ~3M instructions)
+        in_main_thread = False
+    else:
+        in_main_thread = True
+    if not in_main_thread:
+        yield
+        return
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -18,6 +17,8 @@ def atomic_write(path: str | Path, text: str, encoding: str = "utf-8") -> None:
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so a reader never sees half a file; keep its permissions."""
+    import tempfile  # with shutil, bz2 and lzma: ~10M instructions a run that writes nothing
+
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     mode = None
@@ -47,6 +48,8 @@ class AtomicFile:
     reader never sees half of it; :meth:`discard` leaves ``path`` as it was."""
 
     def __init__(self, path: str | Path, encoding: str = "utf-8") -> None:
+        import tempfile
+
         self.target = Path(path)
         directory = self.target.parent if str(self.target.parent) else Path(".")
         handle, self.temporary = tempfile.mkstemp(
@@ -102,13 +105,15 @@ class Spool(Generic[T]):
         self.count = 0
 
     def add(self, item: T) -> None:
-        import pickle
-
         self.count += 1
         if self.file is None and len(self.kept) < self.IN_MEMORY:
             self.kept.append(item)
             return
+        import pickle  # only once spooling: a run of a few briefs never imports it
+
         if self.file is None:
+            import tempfile
+
             self.file = tempfile.TemporaryFile(prefix="campaignlint-")  # noqa: SIM115 (closed by close)
             for kept in self.kept:
                 pickle.dump(kept, self.file, protocol=pickle.HIGHEST_PROTOCOL)

@@ -54,12 +54,31 @@ def _data_lines(text: str) -> Iterable[list[str]]:
 @lru_cache(maxsize=1)
 def zone_links() -> dict[str, str]:
     """Each link name to its target zone (``Asia/Istanbul`` → ``Europe/Istanbul``)."""
+    text = _read_tz_file("tzdata.zi")
+    if _plain_lines(text):
+        # found in C (splitting each of ~4,000 lines in Python was ~11M instructions a run)
+        found = _LINK_LINE.findall(f"\n{text}\n")
+        return {name: target for target, name in found}
     links: dict[str, str] = {}
-    for line in _read_tz_file("tzdata.zi").splitlines():
+    for line in text.splitlines():
         parts = line.split()
         if len(parts) == 3 and parts[0] == "L":
             links[parts[2]] = parts[1]
     return links
+
+
+# A link line, "L <target> <name>" (blanks between), in a text of plain lines (_plain_lines).
+_LINK_LINE = re.compile(r"\nL[^\S\n]+(\S+)[^\S\n]+(\S+)[^\S\n]*(?=\n)")
+
+
+def _plain_lines(text: str) -> bool:
+    """True when ``text`` breaks lines only with ``\\n``, none starting with a blank: its lines
+    are then what ``str.splitlines`` makes of it, and a line splits into L, target and name
+    exactly when _LINK_LINE matches it."""
+    breaks = ("\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+    if not text.isascii():
+        return False
+    return not text[:1].isspace() and not any(other in text for other in (*breaks, "\n ", "\n\t"))
 
 
 def canonical_zone(name: str) -> str:
@@ -229,9 +248,62 @@ def suggest_zone(name: str) -> str | None:
     wanted = _zone_key(name)
     if not wanted:
         return None
-    for index in _zones_by_key():
-        zones = {zone for zone, path in index.get(wanted, []) if _is_zone_file(path)}
+    for found in _zones_with_key(wanted):
+        zones = {zone for zone, path in found if _is_zone_file(path)}
         canonical = sorted({canonical_zone(zone) for zone in zones})
         if canonical:
             return canonical[0]
     return None
+
+
+_ZoneEntries = list[tuple[str, str | None]]
+
+
+@lru_cache(maxsize=64)
+def _zones_with_key(wanted: str) -> tuple[_ZoneEntries, _ZoneEntries]:
+    """What :func:`_zones_by_key` files under ``wanted`` (by whole name, by city), found
+    without building the index of every zone: a brief with one misspelt zone (a pre-commit
+    run) keys the names in bulk and files only those that fit."""
+    import zoneinfo
+
+    by_name: _ZoneEntries = []
+    by_city: _ZoneEntries = []
+
+    def add(zone: str, path: str | None) -> None:
+        if zone != "posixrules":  # a special link, never a zone
+            if _zone_key(zone) == wanted:
+                by_name.append((zone, path))
+            if _zone_key(zone.rsplit("/", 1)[-1]) == wanted:
+                by_city.append((zone, path))
+
+    listed = set(_packaged_zones())
+    names = sorted(listed)
+    for zone, key in zip(names, _keys_of(names), strict=True):
+        if key.endswith(wanted):  # a zone's key ends with its city's
+            add(zone, None)
+    for root in zoneinfo.TZPATH:
+        for folder, subfolders, files in os.walk(root):
+            if folder == root:
+                subfolders[:] = [name for name in subfolders if name not in ("right", "posix")]
+            inside = os.path.relpath(folder, start=root).replace(os.sep, "/")
+            # a zone's key is its folder's key and its file's: only a fitting file is named
+            prefix = "" if inside == "." else _zone_key(inside)
+            for file_name, key in zip(files, _keys_of(files), strict=True):
+                if key != wanted and prefix + key != wanted:
+                    continue
+                zone = file_name if inside == "." else f"{inside}/{file_name}"
+                if zone not in listed:
+                    add(zone, os.path.join(folder, file_name))
+    return by_name, by_city
+
+
+# What _ASCII_NOT_ALNUM deletes, but the line breaks that separate names keyed together.
+_ASCII_NOT_ALNUM_KEEP_LINES = {**_ASCII_NOT_ALNUM, ord("\n"): ord("\n")}
+
+
+def _keys_of(names: list[str]) -> list[str]:
+    """``[_zone_key(name) for name in names]``, in one pass when every name is ASCII."""
+    joined = "\n".join(names)
+    if not joined.isascii() or len(names) != joined.count("\n") + 1:
+        return [_zone_key(name) for name in names]
+    return joined.lower().translate(_ASCII_NOT_ALNUM_KEEP_LINES).split("\n")

@@ -43,6 +43,14 @@ NOT_FOR_ONE_BRIEF = (
     "campaignlint.renderers.sarif",
 )
 
+# Standard modules the entry point's one-brief `check` does without (click loads some).
+STDLIB_NOT_FOR_ONE_BRIEF = (
+    "tempfile",  # with shutil, bz2 and lzma: only for a run that writes or spools files
+    "shutil",
+    "pickle",  # only for results or records spooled to a temporary file
+    "threading",  # the time limit asks signal whether this is the main thread
+)
+
 # --help and --version read the config (its `lang:`), and nothing that checks briefs.
 NOT_FOR_HELP = (
     *NOT_FOR_ONE_BRIEF,
@@ -133,6 +141,7 @@ def test_the_entry_point_checks_one_brief_without_click(tmp_path: Path) -> None:
     output, modules, _opened = _run(body, tmp_path)
     assert "posting-window" in output  # it really checked the brief, bad time zone included
     assert _loaded(modules, NOT_FOR_THE_ENTRY_POINT) == []
+    assert _loaded(modules, STDLIB_NOT_FOR_ONE_BRIEF) == []
     # and any other command line still gets click
     _output, modules, _opened = _run(body.replace("'-q'", "'--help'"), tmp_path)
     assert "click" in modules

@@ -89,6 +89,17 @@ def test_suggestions_see_exactly_the_zones_zoneinfo_lists() -> None:
         assert indexed == available
 
 
+def test_one_suggestion_finds_what_the_whole_index_files_under_its_key() -> None:
+    """suggest_zone looks up one key without building the index of every zone: it finds the
+    same zones, by whole name and by city, for keys of the index (one in ten) and of none."""
+    by_name, by_city = timezones._zones_by_key()
+    keys = [*sorted(by_name)[::10], *sorted(by_city)[::10], "europelondn", "marsolympus", "a"]
+    for key in keys:
+        found_by_name, found_by_city = timezones._zones_with_key(key)
+        assert sorted(found_by_name) == sorted(by_name.get(key, [])), key
+        assert sorted(found_by_city) == sorted(by_city.get(key, [])), key
+
+
 def test_suggestions_read_no_zone_file_that_does_not_fit(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -103,6 +114,7 @@ def test_suggestions_read_no_zone_file_that_does_not_fit(
     (tmp_path / "posix" / "Mars" / "Tharsis").write_bytes(b"TZif2")
     monkeypatch.setattr(zoneinfo, "TZPATH", (str(tmp_path),))
     timezones._zones_by_key.cache_clear()
+    timezones._zones_with_key.cache_clear()
     opened: list[str] = []
     checked = timezones._is_zone_file
     monkeypatch.setattr(
@@ -115,6 +127,7 @@ def test_suggestions_read_no_zone_file_that_does_not_fit(
         assert {Path(path).name for path in opened if path != "None"} == {"Olympus", "Notes"}
     finally:
         timezones._zones_by_key.cache_clear()
+        timezones._zones_with_key.cache_clear()
 
 
 def test_reads_the_system_database_without_the_tzdata_package(
