@@ -34,9 +34,9 @@ What it exports:
   :func:`primary_zone` (a market's main zone) and :func:`zone_in_markets`;
 - field names for messages: :func:`pointer_label` turns a JSON pointer into the field as a
   reader writes it (``/contract/clauses/0`` -> ``contract.clauses[0]``);
-- placeholder text: :func:`find_placeholders` and :func:`may_contain_placeholder` (a fast
-  whole-text pre-check), with the default :data:`PLACEHOLDER_MARKERS` and
-  :data:`UPPER_CASE_PLACEHOLDER_MARKERS`;
+- placeholder text: :func:`find_placeholders`, :func:`may_contain_placeholder` (a fast
+  whole-text pre-check) and :func:`placeholder_holders` (which of many texts may hold one),
+  with the default :data:`PLACEHOLDER_MARKERS` and :data:`UPPER_CASE_PLACEHOLDER_MARKERS`;
 - text matching with Turkish case rules: :func:`fold`, :func:`same_text`, :func:`contains_text`,
   :func:`normalize_handle`, :func:`fold_with_offsets` (folded text with each character's
   offset in the original, to point at a match), and phrases of a word list found as words
@@ -132,6 +132,7 @@ _HOMES = {
     "UPPER_CASE_PLACEHOLDER_MARKERS": "campaignlint.placeholders:UPPER_CASE_MARKERS",
     "may_contain_placeholder": "campaignlint.placeholders:may_contain",
     "find_placeholders": "campaignlint.placeholders:find",
+    "placeholder_holders": "campaignlint.placeholders:holders",
 }
 
 __all__ = sorted(_HOMES)

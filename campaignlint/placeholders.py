@@ -6,6 +6,8 @@ One place for what counts, shared by ``placeholder-text`` (which reports them) a
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -117,6 +119,43 @@ def find(
             keys.add(fold(text[start:end]))
             found.append(text[start:end])
     return found
+
+
+def holders(
+    texts: Sequence[str],
+    markers: Sequence[str] = MARKERS,
+    upper_case_markers: Sequence[str] = UPPER_CASE_MARKERS,
+) -> list[int]:
+    """The indexes of the ``texts`` that :func:`find` may find a placeholder in, in order: the
+    searches of :func:`find` run once over all of them joined by line breaks (which no marker or
+    blank spans), not once per text (60,000 values of a brief of 10,000 creators)."""
+    if any("\n" in marker for marker in (*markers, *upper_case_markers)):
+        return list(range(len(texts)))
+    joined = "\n".join(texts)
+    found: set[int] = set()
+    pattern = _marker_pattern(tuple(markers))
+    if pattern is not None:
+        folded = fold(joined.replace("’", "'"))  # what find() searches, text by text
+        found.update(_lines(folded, [match.start() for match in pattern.finditer(folded)]))
+    spans = []
+    upper = _upper_case_pattern(tuple(upper_case_markers))
+    if upper is not None:
+        spans.extend(match.start() for match in upper.finditer(joined))
+    if any(hint in joined for hint in _BLANK_HINTS):
+        spans.extend(match.start() for match in _BLANKS.finditer(joined))
+    found.update(_lines(joined, spans))
+    if not found:
+        return []
+    first_lines = list(itertools.accumulate((text.count("\n") + 1 for text in texts), initial=0))
+    return sorted({bisect.bisect_right(first_lines, line) - 1 for line in found})
+
+
+def _lines(text: str, positions: list[int]) -> list[int]:
+    """The 0-based line of ``text`` each of ``positions`` is on."""
+    if not positions:
+        return []
+    breaks = [match.start() for match in re.finditer("\n", text)]
+    return [bisect.bisect_left(breaks, position) for position in positions]
 
 
 def _through_closing_bracket(text: str, start: int, end: int) -> int:

@@ -332,9 +332,9 @@ def _bookings(
         if not isinstance(influencer, Mapping):
             continue
         handle = _text(influencer.get("handle"))
-        if handle is None or not normalize_handle(handle):
+        key = normalize_handle(handle) if handle is not None else ""
+        if not key:
             continue
-        key = normalize_handle(handle)
         platform = _text(influencer.get("platform")) or default_platform
         pointer = sys.intern(f"/influencers/{index}")
         bookings.append(
@@ -616,7 +616,17 @@ class _Records:
     def briefs(self) -> list[PortfolioBrief]:
         if not self.prune:
             return list(self.spool)
+        if len(self.spool) == 1:  # counted exactly: a collision would keep 10,000 creators
+            return [brief for brief in self.spool if self._matters_alone(brief)]
         return [brief for brief in self.spool if any(map(self._may_matter, brief.bookings))]
+
+    def _matters_alone(self, brief: PortfolioBrief) -> bool:
+        keys = [booking.key for booking in brief.bookings]
+        if len(set(keys)) < len(keys):
+            return True  # a creator booked twice in the brief
+        return any(
+            sum(d.count for d in booking.deliveries) > self.most for booking in brief.bookings
+        )
 
     def _may_matter(self, booking: Booking) -> bool:
         shared = self.counts[hash(booking.key) % self.BUCKETS] > 1

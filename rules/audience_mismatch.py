@@ -621,12 +621,7 @@ def _named_shares(
             targets=targets,
             minimum=Percent(minimum),
         )
-        fix = _(
-            "Choose creators with more of their audience in {targets}; where most of this"
-            " audience is: {top} ({top_share}).",
-            targets=targets,
-            **_top_entry(shares),
-        )
+        fix: Message = Deferred(partial(_location_fix, shares, targets))
     else:
         message = _(
             "{handle}: {share} of the audience speaks {targets} (the target languages; needs at"
@@ -636,13 +631,26 @@ def _named_shares(
             targets=[Language(target) for target in targets],
             minimum=Percent(minimum),
         )
-        fix = _(
-            "Choose creators whose audience speaks {targets}; the language most of this audience"
-            " speaks is {top} ({top_share}).",
-            targets=[Language(target) for target in targets],
-            **_top_entry(shares, Language),
-        )
+        fix = Deferred(partial(_language_fix, shares, targets))
     yield brief.problem(f"{pointer}/audience/{dimension}", message, fix, check=dimension)
+
+
+def _location_fix(shares: Mapping[str, tuple[str, float]], targets: list[str]) -> Message:
+    return _(
+        "Choose creators with more of their audience in {targets}; where most of this"
+        " audience is: {top} ({top_share}).",
+        targets=targets,
+        **_top_entry(shares),
+    )
+
+
+def _language_fix(shares: Mapping[str, tuple[str, float]], targets: list[str]) -> Message:
+    return _(
+        "Choose creators whose audience speaks {targets}; the language most of this audience"
+        " speaks is {top} ({top_share}).",
+        targets=[Language(target) for target in targets],
+        **_top_entry(shares, Language),
+    )
 
 
 def _name_key(text: str) -> str:

@@ -57,6 +57,7 @@ from campaignlint.api import (
     _,
     find_placeholders,
     may_contain_placeholder,
+    placeholder_holders,
     pointer_label,
 )
 
@@ -85,10 +86,11 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     markers = tuple(options["markers"])
     upper_case = tuple(options["upper_case_markers"])
     strings = brief.string_values  # team notes (x- fields) are not scanned
-    everything = "\n".join(value.text for value in strings)
-    if not may_contain_placeholder(everything, markers, upper_case):
+    texts = [value.text for value in strings]
+    if not may_contain_placeholder("\n".join(texts), markers, upper_case):
         return  # nothing anywhere: skip the per-field search
-    for value in strings:
+    for index in placeholder_holders(texts, markers, upper_case):
+        value = strings[index]
         found = find_placeholders(value.text, markers, upper_case)
         if not found:
             continue
