@@ -241,12 +241,13 @@ class Collected:
     errors: list[tuple[str, Message]] = field(default_factory=list)  # (path, reason) of the walk
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
+def _identity(path: Path) -> int | None:
+    from campaignlint.walk import file_identity
+
     try:
-        status = path.stat()
+        return file_identity(path.stat())
     except OSError:
         return None
-    return status.st_dev, status.st_ino
 
 
 def collect_files(
@@ -262,10 +263,13 @@ def collect_files(
     skipped."""
     collected = Collected()
     cwd = Path.cwd()
-    seen: set[tuple[int, int]] = set()
+    seen: set[int] = set()
+    several = sum(raw != STDIN for raw in paths) > 1  # else a walk finds each file once
 
-    def first_time(path: Path) -> bool:
-        identity = _identity(path)
+    def first_time(path: Path, identity: int | None = None) -> bool:
+        if not several:
+            return True
+        identity = identity if identity is not None else _identity(path)
         if identity is None:
             return True
         if identity in seen:
@@ -296,16 +300,16 @@ def collect_files(
             continue
         path = Path(raw)
         if path.is_dir():
-            from campaignlint.walk import is_plainly_not_a_brief, walk  # folders only
+            from campaignlint.walk import Walked, is_plainly_not_a_brief, walk_files  # folders
 
-            walked = walk(path)
-            found = [
+            walked = Walked()
+            found = [  # one Path at a time: a folder of many briefs keeps only their names
                 str(candidate)
-                for candidate in walked.files
+                for candidate, identity in walk_files(path, walked)
                 if not excluded(candidate)
                 and not roster(candidate)
                 and not is_plainly_not_a_brief(candidate)
-                and first_time(candidate)
+                and first_time(candidate, identity)
             ]
             collected.errors.extend(walked.errors)
             if not found and not walked.errors:

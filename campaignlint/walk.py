@@ -109,12 +109,20 @@ def _outer_ignores(directory: Path) -> _Ignores:
 def walk(directory: Path) -> Walked:
     """The candidate briefs below ``directory``, sorted, each once."""
     walked = Walked()
-    seen_files: set[tuple[int, int]] = set()
+    walked.files.extend(path for path, _identity in walk_files(directory, walked))
+    return walked
+
+
+def walk_files(directory: Path, walked: Walked) -> Iterator[tuple[Path, int]]:
+    """What :func:`walk` lists, one at a time, each with its :func:`file_identity`: a folder of
+    many briefs is never held as a list of Path objects. What cannot be read goes to
+    ``walked.errors``."""
+    seen_files: set[int] = set()
     try:
         top = os.stat(directory)
     except OSError as error:
         walked.errors.append((str(directory), _cannot_read(error)))
-        return walked
+        return
     outer = _outer_ignores(directory)
     for path in _walk(directory, outer, ((top.st_dev, top.st_ino),), walked):
         try:
@@ -123,12 +131,17 @@ def walk(directory: Path) -> Walked:
             reason = _("cannot read: {reason}", reason=Plain(error.strerror or error))
             walked.errors.append((str(path), reason))
             continue
-        identity = (status.st_dev, status.st_ino)
+        identity = file_identity(status)
         if identity in seen_files:
             continue
         seen_files.add(identity)
-        walked.files.append(path)
-    return walked
+        yield path, identity
+
+
+def file_identity(status: os.stat_result) -> int:
+    """A file's device and inode as one number: a set of many of them takes about half the
+    memory that (device, inode) pairs take."""
+    return status.st_dev << 64 | status.st_ino
 
 
 def _walk(
@@ -139,21 +152,14 @@ def _walk(
 ) -> Iterator[Path]:
     ignores = ignores.with_folder(directory)
     try:
-        with os.scandir(directory) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
+        names, folders = _entries(directory)
     except OSError as error:
         walked.errors.append((str(directory), _cannot_read(error)))
         return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        path = Path(directory, entry.name)
-        try:
-            is_dir = entry.is_dir()  # follows symlinks
-        except OSError:
-            is_dir = False
-        if is_dir:
-            if entry.name in DEFAULT_EXCLUDES or ignores.ignored(path, is_dir=True):
+    for name in names:
+        path = Path(directory, name)
+        if name in folders:
+            if name in DEFAULT_EXCLUDES or ignores.ignored(path, is_dir=True):
                 continue
             try:
                 status = os.stat(path)
@@ -165,8 +171,26 @@ def _walk(
                 walked.errors.append((str(path), _("symlink loop: a folder that contains itself")))
                 continue
             yield from _walk(path, ignores, (*ancestors, identity), walked)
-        elif entry.name.endswith(BRIEF_SUFFIXES) and not ignores.ignored(path, is_dir=False):
+        elif name.endswith(BRIEF_SUFFIXES) and not ignores.ignored(path, is_dir=False):
             yield path
+
+
+def _entries(directory: Path) -> tuple[list[str], set[str]]:
+    """The names in ``directory``, sorted, but hidden ones, and which of them are folders
+    (symlinks followed): names only, not an ``os.DirEntry`` each, for folders of many briefs."""
+    names, folders = [], set()
+    with os.scandir(directory) as scan:
+        for entry in scan:
+            if entry.name.startswith("."):
+                continue
+            names.append(entry.name)
+            try:
+                if entry.is_dir():  # follows symlinks
+                    folders.add(entry.name)
+            except OSError:
+                pass
+    names.sort()
+    return names, folders
 
 
 def _cannot_read(error: OSError) -> Message:
