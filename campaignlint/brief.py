@@ -552,16 +552,19 @@ _Place = tuple[Any, str | int] | None
 
 class StringValue(NamedTuple):
     """A string of the brief: the text, whether :meth:`Brief.walk_strings` reaches it, and
-    where it stands (:attr:`pointer`)."""
+    where it stands (:attr:`pointer`): its ``key`` in the list or mapping at ``parent``."""
 
     text: str
     walked: bool
-    place: _Place
+    parent: _Place
+    key: str | int | None = None
 
     @property
     def pointer(self) -> str:
-        keys = []
-        place = self.place
+        if self.key is None:  # the brief is this one string
+            return ""
+        keys = [self.key]
+        place = self.parent
         while place is not None:
             place, key = place
             keys.append(key)
@@ -589,7 +592,7 @@ def _string_values(data: Any) -> list[StringValue]:
         for key, child in value.items() if is_mapping else enumerate(value):
             if isinstance(child, str):
                 if not (in_notes or (is_mapping and str(key).startswith("x-"))):
-                    add(new(StringValue, (child, walked, (place, key))))
+                    add(new(StringValue, (child, walked, place, key)))
                 continue
             if not isinstance(child, dict | list):
                 continue  # a number, a boolean or nothing: no text, no notes

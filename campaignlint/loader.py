@@ -318,6 +318,7 @@ def _pack(start: Any, end: Any, lines: _Lines) -> int:
 # libyaml's line breaks (YAML 1.1): CR LF, CR, LF, NEL, LS and PS.
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+_ONE = 1
 
 
 class _Lines:
@@ -338,7 +339,9 @@ class _Lines:
         text = self.text
         if any(other in text for other in _OTHER_BREAKS):
             return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
-        return [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
+        # each line's length plus its break, summed, all in C: [0, 3, 7, ...]
+        lengths = map(_ONE.__add__, map(len, text.split("\n")[:-1]))
+        return [0, *itertools.accumulate(lengths)]
 
     def position(self, place: int) -> Position:
         starts = self.starts

@@ -413,7 +413,8 @@ def _first_hiding_spans(texts: list[str]) -> dict[int, tuple[int, int]]:
         joined = joined.lower()
         lengths = [len(text) for text in texts]
     else:
-        folded_values = [_folded(text) for text in texts]
+        # an ASCII value has no ’ to replace: lower case is its folded text
+        folded_values = [text.lower() if text.isascii() else _folded(text) for text in texts]
         joined = _VALUE_BREAK.join(folded_values)
         lengths = [len(folded) for folded in folded_values]
     starts = list(itertools.accumulate((length + 1 for length in lengths), initial=0))
