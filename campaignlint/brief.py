@@ -550,13 +550,13 @@ def _with_items(args: tuple[tuple[str, Any], ...], item: str, items: list[Any]) 
 _Place = tuple[Any, str | int] | None
 
 
-class StringValue(NamedTuple):
+# NamedTuple's functional form: its types are objects, not the strings of annotations, so
+# typing compiles nothing (a run's first compile() builds the AST types: ~9M instructions).
+class StringValue(NamedTuple("StringValue", [("text", str), ("walked", bool), ("place", _Place)])):
     """A string of the brief: the text, whether :meth:`Brief.walk_strings` reaches it, and
     where it stands (:attr:`pointer`)."""
 
-    text: str
-    walked: bool
-    place: _Place
+    __slots__ = ()
 
     @property
     def pointer(self) -> str:
