@@ -550,14 +550,18 @@ def _with_items(args: tuple[tuple[str, Any], ...], item: str, items: list[Any]) 
 _Place = tuple[Any, str | int] | None
 
 
-class StringValue(NamedTuple):
+# NamedTuple's functional form: its types are objects, not the strings of annotations, so
+# typing compiles nothing (a run's first compile() builds the AST types: ~9M instructions).
+class StringValue(
+    NamedTuple(
+        "StringValue",
+        [("text", str), ("walked", bool), ("parent", _Place), ("key", str | int | None)],
+    )
+):
     """A string of the brief: the text, whether :meth:`Brief.walk_strings` reaches it, and
     where it stands (:attr:`pointer`): its ``key`` in the list or mapping at ``parent``."""
 
-    text: str
-    walked: bool
-    parent: _Place
-    key: str | int | None = None
+    __slots__ = ()
 
     @property
     def pointer(self) -> str:
@@ -579,7 +583,7 @@ def _string_values(data: Any) -> list[StringValue]:
     # wherever it is met first, x- fields included) and the one outside x- fields (each object
     # once outside them).
     if isinstance(data, str):
-        return [StringValue(data, True, None)]
+        return [StringValue(data, True, None, None)]
     found: list[StringValue] = []
     seen: set[int] = {id(data)}  # objects walk_strings has visited
     seen_outside: set[int] = {id(data)}

@@ -87,16 +87,13 @@ OPTIONS = {
 Themes = dict[str, dict[str, list[str]]]
 
 
-class _Theme(NamedTuple):
-    name: str
-    keywords: tuple[str, ...]
-
-
-class _Group(NamedTuple):
-    label: str
-    low: int
-    high: int
-    themes: tuple[_Theme, ...]
+# NamedTuple's functional form: types as objects, which typing need not compile (see brief.py)
+_Theme = NamedTuple(  # noqa: UP014
+    "_Theme", [("name", str), ("keywords", tuple[str, ...])]
+)
+_Group = NamedTuple(  # noqa: UP014
+    "_Group", [("label", str), ("low", int), ("high", int), ("themes", tuple[_Theme, ...])]
+)
 
 
 @lru_cache(maxsize=1)

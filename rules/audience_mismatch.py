@@ -158,24 +158,24 @@ _COMPARED = (
 _GENDER_NAMES: dict[str, str] = load_beside(__file__, "audience_mismatch.json")["gender_names"]
 
 
-class _Named(NamedTuple):
-    """The target's locations or languages: matching keys, and the values as written."""
-
-    dimension: str
-    wanted: set[str]
-    written: list[str]
-    minimum: float
-
-
-class _Target(NamedTuple):
-    """What every creator's audience is measured against, read once per brief; None where a
-    dimension is not checked."""
-
-    age: tuple[int, int] | None
-    genders: set[str] | None
-    named: tuple[_Named, ...]
-    min_age: float
-    min_gender: float
+# NamedTuple's functional form: types as objects, which typing need not compile (see brief.py).
+# The target's locations or languages: matching keys, and the values as written.
+_Named = NamedTuple(  # noqa: UP014
+    "_Named",
+    [("dimension", str), ("wanted", set[str]), ("written", list[str]), ("minimum", float)],
+)
+# What every creator's audience is measured against, read once per brief; None where a
+# dimension is not checked.
+_Target = NamedTuple(  # noqa: UP014
+    "_Target",
+    [
+        ("age", tuple[int, int] | None),
+        ("genders", set[str] | None),
+        ("named", tuple[_Named, ...]),
+        ("min_age", float),
+        ("min_gender", float),
+    ],
+)
 
 
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:

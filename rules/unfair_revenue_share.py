@@ -131,9 +131,11 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
         yield from _check_tracking(brief, sharing, options)
 
 
-class _Program(NamedTuple):
-    percent: float | None  # campaign.commission_percent, when it is a number
-    problems: list[Problem]
+# campaign.commission_percent when it is a number, and its problems. (NamedTuple's functional
+# form: types as objects, which typing need not compile: see brief.py)
+_Program = NamedTuple(  # noqa: UP014
+    "_Program", [("percent", float | None), ("problems", list[Problem])]
+)
 
 
 def _program_commission(brief: Brief, options: Mapping[str, Any]) -> _Program:

@@ -11,6 +11,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -85,19 +86,32 @@ NOT_FOR_THE_CLI_MODULE = (
 
 _REPORT = """
 import json, sys
-opened = []
-sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == "open" else None)
+opened, compiled = [], []
+def audit(event, args):
+    if event == "open":
+        opened.append(str(args[0]))
+    elif event == "compile" and args[1] == "<string>":  # not a module's source
+        compiled.append(args[0].decode() if isinstance(args[0], bytes) else str(args[0]))
+sys.addaudithook(audit)
 try:
     {body}
 finally:
     sys.stdout.flush()
-    sys.stderr.write("\\n" + json.dumps({{"modules": sorted(sys.modules), "opened": opened}}))
+    report = {{"modules": sorted(sys.modules), "opened": opened, "compiled": compiled}}
+    sys.stderr.write("\\n" + json.dumps(report))
 """
 
 
 def _run(body: str, cwd: Path) -> tuple[str, set[str], list[str]]:
     """Run ``body`` in a fresh interpreter: its output, the modules it loaded, the files it
     opened."""
+    output, report = _report(body, cwd)
+    return output, set(report["modules"]), report["opened"]
+
+
+def _report(body: str, cwd: Path) -> tuple[str, dict[str, Any]]:
+    """Run ``body`` in a fresh interpreter: its output, and what it loaded, opened and
+    compiled from strings."""
     done = subprocess.run(
         [sys.executable, "-c", _REPORT.format(body=body)],
         capture_output=True,
@@ -105,8 +119,8 @@ def _run(body: str, cwd: Path) -> tuple[str, set[str], list[str]]:
         cwd=cwd,
         timeout=120,
     )
-    report = json.loads(done.stderr.strip().splitlines()[-1])
-    return done.stdout, set(report["modules"]), report["opened"]
+    report: dict[str, Any] = json.loads(done.stderr.strip().splitlines()[-1])
+    return done.stdout, report
 
 
 def _check(tmp_path: Path, *options: str) -> tuple[str, set[str], list[str]]:
@@ -154,6 +168,22 @@ def test_the_guard_sees_what_other_outputs_and_languages_load(tmp_path: Path) ->
     assert "jinja2" in modules
     _output, _modules, opened = _check(tmp_path, "--lang", "tr")
     assert any(path.endswith("campaignlint.mo") for path in opened)
+
+
+def test_one_brief_compiles_no_source_but_its_records_init(tmp_path: Path) -> None:
+    """typing compiles each string annotation of a class NamedTuple (``from __future__ import
+    annotations``), and a process's first compile() builds the AST types (~9M instructions,
+    2% of a one-brief run): the one-brief path compiles only functions (with exec and eval):
+    its records' ``__init__`` (campaignlint.frozen) and its named tuples' ``__new__``."""
+    brief = tmp_path / "brief.yaml"
+    brief.write_text((SAMPLES / "bad-en.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    argv = ["campaignlint", "check", "-q", "--exit-zero", str(brief)]
+    body = f"import sys; sys.argv = {argv!r}; from campaignlint.cli import run; run()"
+    output, report = _report(body, tmp_path)
+    assert "posting-window" in output
+    assert report["compiled"]  # the probe sees them
+    functions = ("def __init__(", "lambda _cls, ")
+    assert [text for text in report["compiled"] if not text.startswith(functions)] == []
 
 
 @pytest.mark.parametrize("args", [["--version"], ["--help"]])

@@ -56,6 +56,34 @@ def test_phrase_filter_keeps_every_phrase_that_may_occur_in_data_order() -> None
     assert PhraseFilter([("not an ad", ["not", "an", "ad"])]).candidates("a serum") == []
 
 
+@pytest.mark.parametrize("letters", ["ab", "abc\n"])
+def test_phrase_filter_files_each_word_under_the_first_shorter_word_inside_it(
+    letters: str,
+) -> None:
+    """A word's anchor is the first word kept (shortest first) that is inside it; a word with
+    none is kept; found in one joined text, or word by word when a word holds a line break."""
+    from campaignlint.text import _anchors
+
+    rng = random.Random(19)
+    for _ in range(300):
+        words = sorted(
+            {"".join(rng.choice(letters) for _ in range(rng.randint(0, 5))) for _ in range(12)},
+            key=len,
+        )
+        kept: list[str] = []
+        for word in words:
+            if not any(shorter in word for shorter in kept):
+                kept.append(word)
+        assert _anchors(words) == {word: next(k for k in kept if k in word) for word in words}
+    assert _anchors(["ad", "bad", "adds", "badge"]) == {
+        "ad": "ad",
+        "bad": "ad",
+        "adds": "ad",
+        "badge": "ad",
+    }
+    assert _anchors(["ski", "skin", "care", "skincare"])["skincare"] == "ski"
+
+
 def _regex_of(words: list[str], separator: str, head: str, tail: str) -> re.Pattern[str]:
     parts = [r"\w+" if word == "*" else re.escape(word) for word in words]
     joiner = r"\s+" if separator == "space" else r"[\s_\-]*"

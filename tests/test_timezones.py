@@ -89,6 +89,15 @@ def test_suggestions_see_exactly_the_zones_zoneinfo_lists() -> None:
         assert indexed == available
 
 
+def test_a_markets_zones_are_read_for_it_alone_as_the_whole_map_files_them() -> None:
+    """zones_for_market reads only the lines of its market's code; it gives what the map of
+    every market gives, and the listed zones are every zone of that map."""
+    every = timezones.market_zones()
+    assert timezones._listed_zones() == frozenset().union(*every.values())
+    for code in [*every, "XX", ""]:
+        assert timezones._zones_of_code(code) == every.get(code, frozenset()), code
+
+
 def test_one_suggestion_finds_what_the_whole_index_files_under_its_key() -> None:
     """suggest_zone looks up one key without building the index of every zone: it finds the
     same zones, by whole name and by city, for keys of the index (one in ten) and of none."""
