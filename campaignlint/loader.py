@@ -172,6 +172,8 @@ _WILDCARD = tuple((str(tag), regexp) for tag, regexp in _IMPLICIT.get(None, []))
 
 
 def _resolve_plain(value: str) -> str:
+    if value.isdigit() and value.isascii() and value[0] != "0":
+        return INT  # the usual 2416774 (followers): the int pattern's, without the float one first
     tag: str
     for tag, regexp in _RESOLVERS.get(value[:1], _WILDCARD):
         if regexp.match(value):
