@@ -174,6 +174,8 @@ _WILDCARD = tuple((str(tag), regexp) for tag, regexp in _IMPLICIT.get(None, []))
 
 
 def _resolve_plain(value: str) -> str:
+    if value.isdigit() and value.isascii() and value[0] != "0":
+        return INT  # the usual 2416774 (followers): the int pattern's, without the float one first
     tag: str
     for tag, regexp in _RESOLVERS.get(value[:1], _WILDCARD):
         if regexp.match(value):
@@ -978,7 +980,12 @@ def _suspect_number(value: Any, written: str) -> bool:
         return math.isnan(value) or math.isinf(value)
     if not isinstance(value, int) or isinstance(value, bool):
         return False
+    if written[:1] in _NONZERO_DIGITS and len(written) < 300 and written.isdigit():
+        return False  # the usual 2416774: not octal, far below the largest float
     return bool(_OCTAL_1_1.match(written) and value != 0) or abs(value) > _LARGEST_NUMBER
+
+
+_NONZERO_DIGITS = frozenset("123456789")
 
 
 def _lying_number(value: Any, written: str, pointer: str) -> tuple[Message, Message] | None:

@@ -334,7 +334,7 @@ def _bookings(
             continue
         handle = _text(influencer.get("handle"))
         key = normalize_handle(handle) if handle is not None else ""
-        if not key:
+        if handle is None or not key:
             continue
         platform = _text(influencer.get("platform")) or default_platform
         pointer = sys.intern(f"/influencers/{index}")

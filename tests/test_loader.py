@@ -40,6 +40,19 @@ def test_scalars_follow_yaml_1_1_types() -> None:
     }
 
 
+def test_digits_read_as_yaml_1_1_reads_them() -> None:
+    # plain digits take a short cut past the float pattern: the same values as without it
+    text = "a: 2416774\nb: 089\nc: \u0663\nd: 0\ne: 1_000\nf: 7\n"
+    assert load_text(text).data == {
+        "a": 2416774,
+        "b": "089",
+        "c": "\u0663",
+        "d": 0,
+        "e": 1000,
+        "f": 7,
+    }
+
+
 def test_duplicate_keys_are_reported_not_silently_overwritten() -> None:
     document = load_text("campaign:\n  budget: 1\n  budget: 2\n")
     assert document.data == {"campaign": {"budget": 2}}

@@ -181,3 +181,21 @@ def test_mistake_sample_gives_one_finding_per_field_and_nothing_else() -> None:
     ]
     assert findings[1].message.endswith("placeholder texts 'XX', '{{first_name}}'")
     assert findings[4].message.endswith("'……………', 'sonra belirlenecek', 'TBC'")
+
+
+def test_holders_are_the_values_a_search_of_each_finds_a_placeholder_in() -> None:
+    from campaignlint.placeholders import find, holders
+
+    texts = [
+        "fine",
+        "line one\nTODO later",
+        "@XX.studio",  # a longer handle, not a blank
+        "more\n\ntext",
+        "[brand] launch",
+        "Wait....",  # dots attached to a word: no blank
+        "{{name}}",
+    ]
+    assert holders(texts) == [1, 4, 6]
+    assert [index for index, text in enumerate(texts) if find(text)] == [1, 4, 6]
+    assert holders(["a", "b"], markers=["to\ndo"]) == [0, 1]  # a marker across lines: all
+    assert holders(["nothing here", "at all"]) == []

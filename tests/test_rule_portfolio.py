@@ -628,3 +628,31 @@ def test_sarif_relates_the_other_brief(folder: Path) -> None:
         for result in results
     }
     assert uris == {"kahve.yaml": "mocha.yaml", "mocha.yaml": "kahve.yaml"}
+
+
+def test_a_lone_brief_is_kept_for_the_portfolio_rules_only_when_it_can_hold_a_finding(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from campaignlint.loader import load_text
+    from campaignlint.portfolio import PortfolioBrief, _Records, brief_from_document
+
+    monkeypatch.setattr(_Records, "BUCKETS", 1)  # every creator collides in the hashed counts
+
+    def recorded(name: str, creators: list[str], posts: int = 1) -> PortfolioBrief:
+        text = brief("Lumina", "2027-03-01", "2027-03-31", creators,
+                     deliverables=[(creators[0], "2027-03-10", posts)])  # fmt: skip
+        found = brief_from_document(name, load_text(text))
+        assert found is not None
+        return found
+
+    def kept(*briefs: PortfolioBrief) -> list[str]:
+        with _Records(prune=True, most=5) as records:
+            for item in briefs:
+                records.add(item)
+            return [item.path for item in records.briefs()]
+
+    assert kept(recorded("a.yaml", ["@x", "@y"])) == []  # counted exactly: nothing shared
+    assert kept(recorded("a.yaml", ["@x", "@X"])) == ["a.yaml"]  # booked twice in the brief
+    assert kept(recorded("a.yaml", ["@x"], posts=6)) == ["a.yaml"]  # more posts than 5
+    two = kept(recorded("a.yaml", ["@x"]), recorded("b.yaml", ["@y"]))
+    assert two == ["a.yaml", "b.yaml"]  # several briefs: the hashed counts (a collision keeps)
