@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from campaignlint.config import Config, config_for
 from campaignlint.engine import STDIN, FileError, FileResult, active_rules, is_excluded, rules_for
@@ -42,6 +42,81 @@ class Job:
     record_portfolio: bool = False
 
 
+class JobList(Sequence[Job]):
+    """The jobs of a run, held compactly: the paths UTF-8 encoded in one buffer, and the rest
+    of each job (config, language, ...) one of the run's few distinct kinds. A :class:`Job` is
+    made when one is asked for: 20,000 briefs take ~1.5 MB instead of ~4 MB of Job objects and
+    path strings, which the worker processes of ``--jobs`` would also inherit."""
+
+    def __init__(self, jobs: Iterable[Job] = ()) -> None:
+        from array import array
+
+        self._paths = bytearray()
+        self._ends = array("Q")  # where each path ends in _paths
+        self._kinds = array("I")  # each job's kind: its index in _prototypes
+        self._prototypes: list[Job] = []  # one job of each kind (a path of its own)
+        self._kind_of: dict[tuple[Any, ...], int] = {}
+        for job in jobs:
+            self.append(job)
+
+    def append(self, job: Job) -> None:
+        kind = (id(job.config), job.lang, job.today, job.keep_data, id(job.portfolio))
+        key = (*kind, job.record_portfolio)
+        index = self._kind_of.get(key)
+        if index is None:
+            index = self._kind_of[key] = len(self._prototypes)
+            self._prototypes.append(job)  # keeps its config alive: the ids stay unique
+        self._paths += job.path.encode("utf-8", "surrogatepass")  # any str, exactly
+        self._ends.append(len(self._paths))
+        self._kinds.append(index)
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, index: int) -> Job: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Job]: ...
+
+    def __getitem__(self, index: int | slice) -> Job | list[Job]:
+        if isinstance(index, slice):
+            return [self._job(i) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("job index out of range")
+        return self._job(index)
+
+    def __iter__(self) -> Iterator[Job]:
+        return map(self._job, range(len(self)))
+
+    def paths(self) -> Iterator[str]:
+        """Each job's path, in order (cheaper than each job)."""
+        start = 0
+        for end in self._ends:
+            yield self._paths[start:end].decode("utf-8", "surrogatepass")
+            start = end
+
+    def kinds(self) -> list[Job]:
+        """One job of each kind (config, language, ...) in the list, in order of appearance."""
+        return list(self._prototypes)
+
+    def _job(self, index: int) -> Job:
+        start = self._ends[index - 1] if index else 0
+        path = self._paths[start : self._ends[index]].decode("utf-8", "surrogatepass")
+        kind = self._prototypes[self._kinds[index]]
+        return Job(
+            path,
+            kind.config,
+            kind.lang,
+            kind.today,
+            kind.keep_data,
+            kind.portfolio,
+            kind.record_portfolio,
+        )
+
+
 @record
 class StdinInput:
     """The brief read from standard input: its name, its configuration, and once the run has
@@ -61,7 +136,7 @@ class Plan:
     config: Config  # the run's: for the current folder, with the command line's overrides
     lang: str
     rules: dict[str, Rule]  # every rule the run's config knows, selected or not
-    jobs: list[Job] = field(default_factory=list)
+    jobs: JobList = field(default_factory=JobList)
     stdin: StdinInput | None = None
     unreadable: list[FileResult] = field(default_factory=list)  # paths that cannot be checked
     empty_dirs: list[str] = field(default_factory=list)
@@ -101,6 +176,7 @@ def build_plan(options: CheckOptions, say: Callable[[str], Any] | None = None) -
         paths, explicit, options.exclude, options.force_exclude, _cli_creators(options)
     )
     applied: dict[int, Config] = {}  # one overridden config per config file
+    recording: dict[int, bool] = {}  # per config: it has portfolio rules (see _compares_briefs)
     for path in collected.files:
         if path == STDIN:
             continue
@@ -108,8 +184,9 @@ def build_plan(options: CheckOptions, say: Callable[[str], Any] | None = None) -
         config = applied.get(id(base))
         if config is None:
             config = applied[id(base)] = configured(Path(path))
-            active_rules(config)  # a bad config fails the run before any file is read
-        plan.jobs.append(Job(path, config, lang, None, keep_data=plan.keep_data))
+            recording[id(config)] = _compares_briefs(config)  # fails for a bad config, first
+        job = Job(path, config, lang, None, plan.keep_data, record_portfolio=recording[id(config)])
+        plan.jobs.append(job)
     active_rules(run_config)
     _load_rosters([run_config, *applied.values()])
     from campaignlint.run import resolve_jobs
@@ -126,6 +203,13 @@ def build_plan(options: CheckOptions, say: Callable[[str], Any] | None = None) -
     )
     plan.empty_dirs = collected.empty_dirs
     return plan
+
+
+def _compares_briefs(config: Config) -> bool:
+    """True when ``config`` selects a portfolio rule: its briefs' checks record what those
+    rules read of them (a job made so from the start, not copied for the run: a run of many
+    briefs holds one list of jobs)."""
+    return any(active.rule.scope == "portfolio" for active in active_rules(config))
 
 
 def command_plan(

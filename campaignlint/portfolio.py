@@ -538,7 +538,9 @@ def run_with_portfolio(
     if not rules:
         yield from run_jobs(jobs, workers, progress)
         return
-    recording = [replace(job, record_portfolio=True) for job in jobs]
+    recording = jobs  # a plan's jobs record already (plan._compares_briefs): not a second list
+    if not all(job.record_portfolio for job in _kinds(jobs)):
+        recording = [replace(job, record_portfolio=True) for job in jobs]
     records = _Records(all(_prunable(active) for active in rules), _most_posts(rules))
     # one pool for the briefs and their re-checks: no second start, and its caches are warm
     with _ResultSpool(len(jobs)) as spool, records, worker_pool(workers) as pool:
@@ -550,13 +552,16 @@ def run_with_portfolio(
         extra, max_size = _extra_paths(jobs)
         for brief in read_portfolio_briefs(extra, max_size, workers):
             records.add(brief)
-        portfolio = Portfolio(records.briefs(), frozenset(job.path for job in jobs))
+        portfolio = Portfolio(records.briefs(), frozenset(_paths(jobs)))
         found = check_portfolio(portfolio, rules)
         del portfolio
-        again = [index for index, job in enumerate(jobs) if found.get(job.path)]
+        again = [index for index, path in enumerate(_paths(jobs)) if found.get(path)]
         # the re-checks run while the results before them are handed on
         rechecked = run_jobs(
-            [replace(jobs[i], portfolio=tuple(found[jobs[i].path])) for i in again],
+            [
+                replace(jobs[i], portfolio=tuple(found[jobs[i].path]), record_portfolio=False)
+                for i in again
+            ],
             workers if pool.started() or len(again) > RECHECK_IN_POOL else 1,
             pool=pool,
         )
@@ -688,12 +693,26 @@ class _ResultSpool:
             yield pickle.load(self._file)
 
 
+def _kinds(jobs: Sequence[Job]) -> Sequence[Job]:
+    """Jobs enough to know every config and flag of ``jobs``: for a plan's JobList, one of each
+    kind rather than a Job made for each brief."""
+    from campaignlint.plan import JobList
+
+    return jobs.kinds() if isinstance(jobs, JobList) else jobs
+
+
+def _paths(jobs: Sequence[Job]) -> Iterable[str]:
+    from campaignlint.plan import JobList
+
+    return jobs.paths() if isinstance(jobs, JobList) else (job.path for job in jobs)
+
+
 def _portfolio_rules(jobs: Sequence[Job]) -> list[ActiveRule]:
     """The portfolio rules any config of the run selects, each once (first config wins)."""
     from campaignlint.engine import active_rules
 
     rules: dict[str, ActiveRule] = {}
-    for config in {id(job.config): job.config for job in jobs}.values():
+    for config in {id(job.config): job.config for job in _kinds(jobs)}.values():
         for active in active_rules(config):
             if active.rule.scope == "portfolio":
                 rules.setdefault(active.rule.id, active)
@@ -705,11 +724,11 @@ def _extra_paths(jobs: Sequence[Job]) -> tuple[list[str], int]:
     largest ``max_file_size`` of those configs."""
     import os
 
-    configs = list({id(job.config): job.config for job in jobs}.values())
+    configs = list({id(job.config): job.config for job in _kinds(jobs)}.values())
     largest = max((config.max_file_size for config in configs), default=0)
     if not any(config.portfolio for config in configs):
         return [], largest  # no globs: no path of the run needs resolving
-    seen = {os.path.realpath(job.path) for job in jobs}
+    seen = {os.path.realpath(path) for path in _paths(jobs)}
     extra = []
     for config in configs:
         for path in expand_globs(config.portfolio, Path(config.root)):

@@ -10,8 +10,9 @@ run's briefs before the briefs are checked.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -133,17 +134,24 @@ class _Pool:
             max_workers=workers, initializer=_worker_setup, initargs=(_loaded_rosters(),)
         )
 
-    def run(self, chunks: Sequence[list[Job]]) -> Iterator[list[FileResult]]:
-        """Each chunk's results, in order."""
+    def run(self, chunks: Iterable[list[Job]]) -> Iterator[list[FileResult]]:
+        """Each chunk's results, in order. ``chunks`` are taken only as they are handed out."""
         from collections import deque
 
-        pending = deque(chunks)
+        source = iter(chunks)
+        pending: deque[list[Job]] = deque()  # taken from source, not yet handed out
+
+        def any_pending() -> bool:
+            if not pending:
+                pending.extend(itertools.islice(source, 1))
+            return bool(pending)
+
         window: deque[tuple[list[Job], Any]] = deque()
-        while pending or window:
+        while any_pending() or window:
             if self.pool is None:
                 self.pool = self._new(self.workers)
             try:
-                while pending and len(window) < 2 * self.workers:
+                while any_pending() and len(window) < 2 * self.workers:
                     window.append((pending[0], self.pool.submit(_run_chunk, pending[0])))
                     pending.popleft()
             except Exception:  # the pool broke while work was being handed to it
@@ -225,7 +233,7 @@ def run_jobs(
     # small chunks (a chunk of jobs pickles in microseconds): the workers finish together
     # instead of one linting a last large chunk while the other idles
     chunk = max(1, min(MAX_CHUNK, len(jobs) // (workers * 4)))
-    chunks = [list(jobs[i : i + chunk]) for i in range(0, len(jobs), chunk)]
+    chunks = (list(jobs[i : i + chunk]) for i in range(0, len(jobs), chunk))  # made as sent
     own_pool = pool is None
     pool = pool or _Pool(workers)
     try:

@@ -91,3 +91,36 @@ def test_the_text_format_uses_the_errors_parts_not_its_text() -> None:
     result = FileResult(odd, error=FileError(odd, "bad indentation", 2, 7))
     (line,) = render_result(result, Report(results=[]))
     assert line == "notes: draft.yaml:2:7: error: bad indentation"
+
+
+def test_a_job_list_gives_back_each_job_and_holds_many_compactly() -> None:
+    """The plan's jobs come back exactly as added (any path, each its own config and flags),
+    and 20,000 of them take far less memory than 20,000 Job objects and their paths."""
+    import tracemalloc
+
+    from campaignlint.plan import Job, JobList
+
+    team, other = Config(lang="tr"), Config()
+    added = [
+        Job("briefs/yaz kampanyası.yaml", team, "tr", None, record_portfolio=True),
+        Job("briefs/\udcff-undecodable.yaml", other, "en", None, keep_data=True),
+        Job("brief.yaml", team, "tr", None, record_portfolio=True),
+    ]
+    jobs = JobList(added)
+    assert list(jobs) == added and len(jobs) == 3
+    assert jobs[-1] == added[-1] and jobs[1:] == added[1:]
+    assert [job.config for job in jobs] == [team, other, team]
+    assert list(jobs.paths()) == [job.path for job in added]
+    assert jobs.kinds() == [added[0], added[1]]
+    with pytest.raises(IndexError):
+        jobs[3]
+
+    paths = [f"/home/agency/briefs/2027/spring/brief-{index:05}.yaml" for index in range(20_000)]
+    tracemalloc.start()
+    try:
+        many = JobList(Job(path, team, "en", None) for path in paths)
+        size = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert len(many) == 20_000 and many[12_345].path == paths[12_345]
+    assert size < 2_000_000  # a list of Job objects with their own paths: ~4 MB
