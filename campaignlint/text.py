@@ -40,7 +40,7 @@ def _fold(text: str) -> str:
     decomposed = _COMMON_MARKS.sub("", unicodedata.normalize("NFKD", lowered))
     if decomposed.isascii():
         return decomposed
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return "".join(itertools.filterfalse(unicodedata.combining, decomposed))
 
 
 _cached_fold = lru_cache(maxsize=FOLD_CACHE_SIZE)(_fold)

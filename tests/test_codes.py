@@ -8,6 +8,7 @@ import json
 import string
 import subprocess
 import sys
+from pathlib import Path
 
 import pycountry
 import pytest
@@ -236,3 +237,62 @@ def test_every_reader_of_a_market_resolves_its_aliases_alike() -> None:
     labels = {"markets": {"EL": ["#διαφήμιση"]}}
     assert run_rule("missing-disclosure", greek, options=labels) == []
     assert len(run_rule("missing-disclosure", greek)) == 1  # not a label elsewhere
+
+
+@pytest.mark.parametrize("domain", ["iso639-3", "iso3166-1"])
+def test_names_found_through_a_catalogs_hash_table_are_the_ones_gettext_reads(
+    domain: str,
+) -> None:
+    from campaignlint import codes
+
+    english = codes._english_names(domain)
+    locales = codes._locales(domain)
+    assert "tr" in locales and len(locales) > 50
+    for locale in locales:
+        path = Path(pycountry.LOCALES_DIR) / locale / "LC_MESSAGES" / f"{domain}.mo"
+        found = codes._catalog_lookup(path.read_bytes(), codes._hashed_names(domain))
+        assert found is not None, locale
+        read = codes._gettext_lookup(path, english)
+        translated = {name: text for name, text in found.items() if text != name}
+        assert translated == {name: text for name, text in read.items() if text != name}, locale
+
+
+def test_a_catalog_without_a_hash_table_is_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    from campaignlint import codes
+
+    catalog = Catalog(locale="de", charset="utf-8")
+    catalog.add("Germany", "Deutschland-Test")
+    folder = tmp_path / "de" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with (folder / "iso3166-1.mo").open("wb") as handle:
+        write_mo(handle, catalog)
+    data = (folder / "iso3166-1.mo").read_bytes()
+    assert codes._catalog_lookup(data, codes._hashed_names("iso3166-1")) in (None, {})
+    monkeypatch.setattr(pycountry, "LOCALES_DIR", str(tmp_path))
+    codes._translated_names.cache_clear()
+    try:
+        assert codes._translated_names("iso3166-1", "de") == {"deutschland-test": "DE"}
+    finally:
+        codes._translated_names.cache_clear()
+
+
+def test_a_damaged_catalog_gives_no_names_and_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from campaignlint import codes
+
+    source = Path(pycountry.LOCALES_DIR) / "de" / "LC_MESSAGES" / "iso3166-1.mo"
+    folder = tmp_path / "de" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "iso3166-1.mo").write_bytes(source.read_bytes()[:4000])
+    monkeypatch.setattr(pycountry, "LOCALES_DIR", str(tmp_path))
+    codes._translated_names.cache_clear()
+    try:
+        assert codes._translated_names("iso3166-1", "de") == {}
+    finally:
+        codes._translated_names.cache_clear()
