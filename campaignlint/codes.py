@@ -262,9 +262,7 @@ def _catalog_lookup(
 
     if len(data) < 28 or sys.byteorder != "little":
         return None
-    magic, _revision, count, originals, translations, size, table = struct.unpack_from(
-        "<7I", data
-    )
+    magic, _revision, count, originals, translations, size, table = struct.unpack_from("<7I", data)
     ends = (table + 4 * size, originals + 8 * count, translations + 8 * count)
     if magic != _MO_MAGIC or size < 3 or max(ends) > len(data):
         return None
