@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -212,7 +212,6 @@ def _zones_by_key() -> tuple[_ZoneIndex, _ZoneIndex]:
     files under ``zoneinfo.TZPATH`` but ``right/`` and ``posix/``), without opening each file
     (~20 ms and ``importlib.resources``): :func:`suggest_zone` reads the header of a file only
     when its name fits."""
-    import zoneinfo
 
     by_name: _ZoneIndex = {}
     by_city: _ZoneIndex = {}
@@ -225,16 +224,25 @@ def _zones_by_key() -> tuple[_ZoneIndex, _ZoneIndex]:
     listed = set(_packaged_zones())
     for zone in listed:
         add(zone, None)
+    for folder, inside, files in _zone_folders():
+        for file_name in files:
+            zone = file_name if inside == "." else f"{inside}/{file_name}"
+            if zone not in listed:
+                add(zone, os.path.join(folder, file_name))
+    return by_name, by_city
+
+
+def _zone_folders() -> Iterator[tuple[str, str, list[str]]]:
+    """Each folder of the zone files under ``zoneinfo.TZPATH`` (but ``right/`` and ``posix/``,
+    as ``available_timezones()``): its path, its path inside the root (``.`` for the root)
+    with ``/`` separators, and its files."""
+    import zoneinfo
+
     for root in zoneinfo.TZPATH:
         for folder, subfolders, files in os.walk(root):
             if folder == root:
                 subfolders[:] = [name for name in subfolders if name not in ("right", "posix")]
-            inside = os.path.relpath(folder, start=root).replace(os.sep, "/")
-            for file_name in files:
-                zone = file_name if inside == "." else f"{inside}/{file_name}"
-                if zone not in listed:
-                    add(zone, os.path.join(folder, file_name))
-    return by_name, by_city
+            yield folder, os.path.relpath(folder, start=root).replace(os.sep, "/"), files
 
 
 def _packaged_zones() -> list[str]:
@@ -281,7 +289,6 @@ def _zones_with_key(wanted: str) -> tuple[_ZoneEntries, _ZoneEntries]:
     """What :func:`_zones_by_key` files under ``wanted`` (by whole name, by city), found
     without building the index of every zone: a brief with one misspelt zone (a pre-commit
     run) keys the names in bulk and files only those that fit."""
-    import zoneinfo
 
     by_name: _ZoneEntries = []
     by_city: _ZoneEntries = []
@@ -298,19 +305,15 @@ def _zones_with_key(wanted: str) -> tuple[_ZoneEntries, _ZoneEntries]:
     for zone, key in zip(names, _keys_of(names), strict=True):
         if key.endswith(wanted):  # a zone's key ends with its city's
             add(zone, None)
-    for root in zoneinfo.TZPATH:
-        for folder, subfolders, files in os.walk(root):
-            if folder == root:
-                subfolders[:] = [name for name in subfolders if name not in ("right", "posix")]
-            inside = os.path.relpath(folder, start=root).replace(os.sep, "/")
-            # a zone's key is its folder's key and its file's: only a fitting file is named
-            prefix = "" if inside == "." else _zone_key(inside)
-            for file_name, key in zip(files, _keys_of(files), strict=True):
-                if key != wanted and prefix + key != wanted:
-                    continue
-                zone = file_name if inside == "." else f"{inside}/{file_name}"
-                if zone not in listed:
-                    add(zone, os.path.join(folder, file_name))
+    for folder, inside, files in _zone_folders():
+        # a zone's key is its folder's key and its file's: only a fitting file is named
+        prefix = "" if inside == "." else _zone_key(inside)
+        for file_name, key in zip(files, _keys_of(files), strict=True):
+            if key != wanted and prefix + key != wanted:
+                continue
+            zone = file_name if inside == "." else f"{inside}/{file_name}"
+            if zone not in listed:
+                add(zone, os.path.join(folder, file_name))
     return by_name, by_city
 
 
