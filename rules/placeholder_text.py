@@ -56,7 +56,6 @@ from campaignlint.api import (
     Problem,
     _,
     find_placeholders,
-    may_contain_placeholder,
     placeholder_holders,
     pointer_label,
 )
@@ -87,8 +86,7 @@ def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     upper_case = tuple(options["upper_case_markers"])
     strings = brief.string_values  # team notes (x- fields) are not scanned
     texts = [value.text for value in strings]
-    if not may_contain_placeholder("\n".join(texts), markers, upper_case):
-        return  # nothing anywhere: skip the per-field search
+    # one search over every value joined; the per-field search only where it found something
     for index in placeholder_holders(texts, markers, upper_case):
         value = strings[index]
         found = find_placeholders(value.text, markers, upper_case)
