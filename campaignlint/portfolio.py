@@ -640,13 +640,15 @@ class _Records:
         keys = [booking.key for booking in brief.bookings]
         if len(set(keys)) < len(keys):
             return True  # a creator booked twice in the brief
-        return any(
-            sum(d.count for d in booking.deliveries) > self.most for booking in brief.bookings
-        )
+        return any(map(self._many_posts, brief.bookings))
 
     def _may_matter(self, booking: Booking) -> bool:
         shared = all(self.counts[bucket] > 1 for bucket in self._buckets(booking.key))
-        return shared or sum(delivery.count for delivery in booking.deliveries) > self.most
+        return shared or self._many_posts(booking)
+
+    def _many_posts(self, booking: Booking) -> bool:
+        """More posts due than creator-overload allows one creator in a week."""
+        return sum(delivery.count for delivery in booking.deliveries) > self.most
 
 
 class _ResultSpool:
