@@ -346,19 +346,14 @@ class _Lines:
         return [0, *itertools.accumulate(lengths)]
 
     def position(self, place: int) -> Position:
-        starts = self.starts
-        if starts is None:
-            starts = self.starts = self._line_starts()
         start, end = divmod(place, self.base)
-        if end > len(self.text):
-            return (*self._line_column(start), len(starts) + 1, 1)
-        line, end_line = bisect.bisect_right(starts, start), bisect.bisect_right(starts, end)
-        return (line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1)
+        return (*self._line_column(start), *self._line_column(end))
 
     def _line_column(self, index: int) -> tuple[int, int]:
         starts = self.starts
-        assert starts is not None
-        if index > len(self.text):
+        if starts is None:
+            starts = self.starts = self._line_starts()
+        if index > len(self.text):  # the line libyaml adds after the text
             return len(starts) + 1, 1
         line = bisect.bisect_right(starts, index)
         return line, index - starts[line - 1] + 1
