@@ -29,7 +29,6 @@ from campaignlint.model import (
     Severity,
     render_problem,
     sentence_case,
-    written_arguments,
 )
 from campaignlint.registry import discover_all
 from campaignlint.rule import Rule
@@ -382,9 +381,7 @@ def _sort_findings(findings: list[Finding]) -> None:
             for finding in same_place:
                 if isinstance(finding, _Pending) and not finding.message_en:
                     message = finding.problem.message
-                    finding.message_en = sentence_case(
-                        message.render(), written=written_arguments(message)
-                    )
+                    finding.message_en = sentence_case(message.render(), arguments=message.args)
             same_place.sort(key=Finding.sort_key)
         ordered.extend(same_place)
     findings[:] = ordered

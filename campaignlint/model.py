@@ -156,10 +156,13 @@ class Finding:
         return (self.line, self.column, self.rule, self.message_en.casefold())
 
 
-def sentence_case(text: str, lang: str = DEFAULT_LANGUAGE, written: tuple[str, ...] = ()) -> str:
+def sentence_case(
+    text: str, lang: str = DEFAULT_LANGUAGE, arguments: tuple[tuple[str, Any], ...] = ()
+) -> str:
     """Start a message with a capital, unless it starts with a field, handle, tag, quote or one
-    of the values in ``written`` (the message's own arguments, quoted as the brief writes them:
-    ``campaign is missing ...``, not ``Campaign is missing ...``).
+    of its text ``arguments`` (a message's own, quoted as the brief writes them: ``campaign is
+    missing ...``, not ``Campaign is missing ...``; a message of campaignlint's own such as
+    "the brief" is no text argument, and is capitalised).
 
     Rules are written by many hands; this keeps every message looking the same. The Turkish
     capital of ``i`` is ``İ`` (campaignlint.i18n.upper_first); an apostrophe inside the first
@@ -170,15 +173,10 @@ def sentence_case(text: str, lang: str = DEFAULT_LANGUAGE, written: tuple[str, .
     first_word = text.split(" ", 1)[0]
     if first_word[0] in "'\"" or any(mark in first_word for mark in "._/[@#{:0123456789"):
         return text
-    if any(value and text.startswith(value) for value in written):
-        return text
+    for _name, value in arguments:
+        if isinstance(value, str) and value and text.startswith(value):
+            return text
     return upper_first(text, lang)
-
-
-def written_arguments(message: Message) -> tuple[str, ...]:
-    """The arguments of ``message`` that are text as the brief writes it (not a message of
-    campaignlint's own, such as "the brief", which starts a sentence with a capital)."""
-    return tuple(value for _name, value in message.args if isinstance(value, str))
 
 
 def render_problem(
@@ -191,21 +189,22 @@ def render_problem(
 ) -> Finding:
     """Turn a rule's problem into a finding in ``lang``."""
     line, column, end_line, end_column = position
-    written = written_arguments(problem.message)
-    english = sentence_case(problem.message.render(DEFAULT_LANGUAGE), written=written)
+    arguments = problem.message.args
+    english = sentence_case(problem.message.render(DEFAULT_LANGUAGE), arguments=arguments)
     localized = english if lang == DEFAULT_LANGUAGE else problem.message.render(lang)
-    fix = problem.fix.render(lang) if problem.fix is not None else None
-    fix_written = written_arguments(problem.fix) if problem.fix is not None else ()
+    fix = None
+    if problem.fix is not None:
+        fix = sentence_case(problem.fix.render(lang), lang, problem.fix.args)
     return Finding(
         rule=rule,
         severity=severity,
-        message=sentence_case(localized, lang, written),
+        message=sentence_case(localized, lang, arguments),
         pointer=problem.pointer,
         line=line,
         column=column,
         end_line=end_line,
         end_column=end_column,
-        fix=sentence_case(fix, lang, fix_written) if fix is not None else None,
+        fix=fix,
         message_en=english,
         edits=problem.edits,
         related=related,

@@ -324,7 +324,7 @@ def test_a_turkish_suffix_after_an_apostrophe_is_not_a_quote() -> None:
 
     assert sentence_case("brief'te takip bölümü yok", "tr") == "Brief'te takip bölümü yok"
     assert sentence_case("'kpis' boş", "tr") == "'kpis' boş"
-    assert sentence_case("campaign içinde", "tr", ("campaign",)) == "campaign içinde"
+    assert sentence_case("campaign içinde", "tr", (("where", "campaign"),)) == "campaign içinde"
 
 
 def test_a_deferred_message_is_built_once_and_only_when_needed() -> None:
