@@ -105,16 +105,6 @@ def _zone_lines() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
-def market_zones() -> dict[str, frozenset[str]]:
-    """Each country code to the zones listed for it in zone1970.tab and zone.tab."""
-    zones: dict[str, set[str]] = {}
-    for codes, zone in _zone_lines():
-        for code in codes.split(","):
-            zones.setdefault(code.strip().upper(), set()).add(zone.strip())
-    return {code: frozenset(found) for code, found in zones.items()}
-
-
-@lru_cache(maxsize=1)
 def _listed_zones() -> frozenset[str]:
     """Every zone zone1970.tab or zone.tab lists for a country."""
     return frozenset(zone.strip() for _codes, zone in _zone_lines())
@@ -127,8 +117,8 @@ def zones_for_market(market: str) -> frozenset[str]:
 
 @lru_cache(maxsize=256)
 def _zones_of_code(code: str) -> frozenset[str]:
-    """``market_zones().get(code, frozenset())``, without filing every market's zones (~4M
-    instructions a one-brief run): only the lines whose codes hold ``code`` are read."""
+    """The zones zone1970.tab and zone.tab list for the country ``code``, without filing every
+    market's zones (~4M instructions a one-brief run): only the lines naming ``code`` count."""
     return frozenset(
         zone.strip()
         for codes, zone in _zone_lines()
@@ -201,37 +191,6 @@ def _zone_key(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
-_ZoneIndex = dict[str, list[tuple[str, str | None]]]
-
-
-@lru_cache(maxsize=1)
-def _zones_by_key() -> tuple[_ZoneIndex, _ZoneIndex]:
-    """Every name ``zoneinfo.available_timezones()`` may return, by its whole-name key and by
-    its city key, each with the file that makes it a zone (None: the ``tzdata`` package lists
-    it). The same sources as ``available_timezones()`` (the package's ``zones`` list, then the
-    files under ``zoneinfo.TZPATH`` but ``right/`` and ``posix/``), without opening each file
-    (~20 ms and ``importlib.resources``): :func:`suggest_zone` reads the header of a file only
-    when its name fits."""
-
-    by_name: _ZoneIndex = {}
-    by_city: _ZoneIndex = {}
-
-    def add(zone: str, path: str | None) -> None:
-        if zone != "posixrules":  # a special link, never a zone
-            by_name.setdefault(_zone_key(zone), []).append((zone, path))
-            by_city.setdefault(_zone_key(zone.rsplit("/", 1)[-1]), []).append((zone, path))
-
-    listed = set(_packaged_zones())
-    for zone in listed:
-        add(zone, None)
-    for folder, inside, files in _zone_folders():
-        for file_name in files:
-            zone = file_name if inside == "." else f"{inside}/{file_name}"
-            if zone not in listed:
-                add(zone, os.path.join(folder, file_name))
-    return by_name, by_city
-
-
 def _zone_folders() -> Iterator[tuple[str, str, list[str]]]:
     """Each folder of the zone files under ``zoneinfo.TZPATH`` (but ``right/`` and ``posix/``,
     as ``available_timezones()``): its path, its path inside the root (``.`` for the root)
@@ -286,10 +245,13 @@ _ZoneEntries = list[tuple[str, str | None]]
 
 @lru_cache(maxsize=64)
 def _zones_with_key(wanted: str) -> tuple[_ZoneEntries, _ZoneEntries]:
-    """What :func:`_zones_by_key` files under ``wanted`` (by whole name, by city), found
-    without building the index of every zone: a brief with one misspelt zone (a pre-commit
-    run) keys the names in bulk and files only those that fit."""
-
+    """The names ``zoneinfo.available_timezones()`` may return whose whole-name key, and whose
+    city key, is ``wanted``, each with the file that makes it a zone (None: the ``tzdata``
+    package lists it). The same sources as ``available_timezones()`` (the package's ``zones``
+    list, then the files under ``zoneinfo.TZPATH`` but ``right/`` and ``posix/``), without
+    opening each file or building the index of every zone: a brief with one misspelt zone (a
+    pre-commit run) keys the names in bulk and files only those that fit. :func:`suggest_zone`
+    reads the header of a file only when its name fits."""
     by_name: _ZoneEntries = []
     by_city: _ZoneEntries = []
 

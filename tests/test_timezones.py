@@ -1,3 +1,4 @@
+import os
 import sys
 from pathlib import Path
 
@@ -13,6 +14,43 @@ from campaignlint.timezones import (
     zone_in_markets,
     zones_for_market,
 )
+
+# What the one-key lookups are held to: the maps built whole, as they were before they were
+# looked up one key at a time.
+ZoneIndex = dict[str, list[tuple[str, str | None]]]
+
+
+def every_market_zones() -> dict[str, frozenset[str]]:
+    """Each country code to the zones listed for it in zone1970.tab and zone.tab."""
+    zones: dict[str, set[str]] = {}
+    for codes, zone in timezones._zone_lines():
+        for code in codes.split(","):
+            zones.setdefault(code.strip().upper(), set()).add(zone.strip())
+    return {code: frozenset(found) for code, found in zones.items()}
+
+
+def zones_by_key() -> tuple[ZoneIndex, ZoneIndex]:
+    """Every name ``zoneinfo.available_timezones()`` may return (the package's list, then the
+    files under ``zoneinfo.TZPATH``), by its whole-name key and by its city key, each with the
+    file that makes it a zone (None: the ``tzdata`` package lists it)."""
+    by_name: ZoneIndex = {}
+    by_city: ZoneIndex = {}
+
+    def add(zone: str, path: str | None) -> None:
+        if zone != "posixrules":  # a special link, never a zone
+            by_name.setdefault(timezones._zone_key(zone), []).append((zone, path))
+            city = timezones._zone_key(zone.rsplit("/", 1)[-1])
+            by_city.setdefault(city, []).append((zone, path))
+
+    listed = set(timezones._packaged_zones())
+    for zone in listed:
+        add(zone, None)
+    for folder, inside, files in timezones._zone_folders():
+        for file_name in files:
+            zone = file_name if inside == "." else f"{inside}/{file_name}"
+            if zone not in listed:
+                add(zone, os.path.join(folder, file_name))
+    return by_name, by_city
 
 
 def test_market_zones_come_from_the_tz_database() -> None:
@@ -79,7 +117,7 @@ def test_suggestions_see_exactly_the_zones_zoneinfo_lists() -> None:
     import zoneinfo
 
     available = zoneinfo.available_timezones()
-    for index in timezones._zones_by_key():
+    for index in zones_by_key():
         indexed = {
             zone
             for entries in index.values()
@@ -92,7 +130,7 @@ def test_suggestions_see_exactly_the_zones_zoneinfo_lists() -> None:
 def test_a_markets_zones_are_read_for_it_alone_as_the_whole_map_files_them() -> None:
     """zones_for_market reads only the lines of its market's code; it gives what the map of
     every market gives, and the listed zones are every zone of that map."""
-    every = timezones.market_zones()
+    every = every_market_zones()
     assert timezones._listed_zones() == frozenset().union(*every.values())
     for code in [*every, "XX", ""]:
         assert timezones._zones_of_code(code) == every.get(code, frozenset()), code
@@ -101,7 +139,7 @@ def test_a_markets_zones_are_read_for_it_alone_as_the_whole_map_files_them() -> 
 def test_one_suggestion_finds_what_the_whole_index_files_under_its_key() -> None:
     """suggest_zone looks up one key without building the index of every zone: it finds the
     same zones, by whole name and by city, for keys of the index (one in ten) and of none."""
-    by_name, by_city = timezones._zones_by_key()
+    by_name, by_city = zones_by_key()
     keys = [*sorted(by_name)[::10], *sorted(by_city)[::10], "europelondn", "marsolympus", "a"]
     for key in keys:
         found_by_name, found_by_city = timezones._zones_with_key(key)
@@ -122,7 +160,6 @@ def test_suggestions_read_no_zone_file_that_does_not_fit(
     (tmp_path / "posix" / "Mars").mkdir(parents=True)
     (tmp_path / "posix" / "Mars" / "Tharsis").write_bytes(b"TZif2")
     monkeypatch.setattr(zoneinfo, "TZPATH", (str(tmp_path),))
-    timezones._zones_by_key.cache_clear()
     timezones._zones_with_key.cache_clear()
     opened: list[str] = []
     checked = timezones._is_zone_file
@@ -135,7 +172,6 @@ def test_suggestions_read_no_zone_file_that_does_not_fit(
         assert suggest_zone("Tharsis") is None  # posix/ is not a zone folder
         assert {Path(path).name for path in opened if path != "None"} == {"Olympus", "Notes"}
     finally:
-        timezones._zones_by_key.cache_clear()
         timezones._zones_with_key.cache_clear()
 
 
