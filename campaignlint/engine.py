@@ -628,7 +628,7 @@ def read_brief(path: Path, max_size: int) -> str:
                 raise InputError(
                     _("not a regular file (a device, pipe or socket); only files are checked")
                 )
-            raw = stream.read(max_size + 1)
+            raw = _read_at_most(stream, min(status.st_size, max_size) + 1, max_size + 1)
         except OSError as error:
             raise InputError(
                 _("cannot read: {reason}", reason=Plain(error.strerror or error))
@@ -643,6 +643,15 @@ def read_brief(path: Path, max_size: int) -> str:
             )
         )
     return decode(raw)
+
+
+def _read_at_most(stream: Any, expected: int, most: int) -> bytes:
+    """Up to ``most`` bytes of ``stream``, asking first for the ``expected`` (the size the file
+    had): a read of ``most`` (max_file_size, megabytes) allocates that much for each brief."""
+    raw: bytes = stream.read(expected)
+    if len(raw) == expected < most:  # the file grew since its size was read: read on
+        raw += stream.read(most - expected)
+    return raw
 
 
 def lint_file(
