@@ -20,6 +20,11 @@ class Severity(StrEnum):
     def rank(self) -> int:
         return _RANK[self]
 
+    def __reduce_ex__(self, _protocol: object) -> tuple[Any, ...]:
+        # Read back as ``getattr(Severity, "WARNING")``, in C, not by calling the enum (Python
+        # code): every finding of a run of many briefs is pickled and read back at least once.
+        return getattr, (Severity, self._name_)
+
     def __ge__(self, other: object) -> bool:
         if not isinstance(other, Severity):
             return NotImplemented

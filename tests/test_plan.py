@@ -86,6 +86,22 @@ def test_a_file_error_is_data(tmp_path: Path) -> None:
     )
 
 
+def test_a_result_crosses_to_and_from_worker_processes_as_it_was(tmp_path: Path) -> None:
+    import copy
+
+    from campaignlint.model import Severity
+
+    brief = tmp_path / "brief.yaml"
+    brief.write_text("campaign:\n  name: TODO\n", encoding="utf-8")
+    result = lint_file(str(brief), Config())
+    assert len({finding.severity for finding in result.findings}) > 1
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        assert pickle.loads(pickle.dumps(result, protocol)) == result
+    for severity in Severity:  # the members themselves, as `is` and sorting compare them
+        assert pickle.loads(pickle.dumps(severity)) is severity
+        assert copy.deepcopy(severity) is severity
+
+
 def test_the_text_format_uses_the_errors_parts_not_its_text() -> None:
     odd = "notes: draft.yaml"  # a file name with ': ' in it
     result = FileResult(odd, error=FileError(odd, "bad indentation", 2, 7))
