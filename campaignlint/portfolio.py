@@ -532,7 +532,7 @@ def run_with_portfolio(
     several posts (:class:`_Records`): memory stays flat however many briefs the run has.
     """
     from campaignlint.frozen import replace
-    from campaignlint.run import run_jobs, worker_pool
+    from campaignlint.run import run_jobs, run_packed, worker_pool
 
     rules = _portfolio_rules(jobs)
     if not rules:
@@ -544,11 +544,17 @@ def run_with_portfolio(
     records = _Records(all(_prunable(active) for active in rules), _most_posts(rules))
     # one pool for the briefs and their re-checks: no second start, and its caches are warm
     with _ResultSpool(len(jobs)) as spool, records, worker_pool(workers) as pool:
-        for result in run_jobs(recording, workers, progress, pool):
-            if result.portfolio_brief is not None:
-                records.add(result.portfolio_brief)
-                result.portfolio_brief = None
-            spool.add(result)
+        if spool.spooling:  # results and records come pickled (by the workers, if any)
+            for pickled, record in run_packed(recording, workers, progress, pool):
+                if record is not None:
+                    records.add(record)
+                spool.add_pickled(pickled)
+        else:
+            for result in run_jobs(recording, workers, progress, pool):
+                if result.portfolio_brief is not None:
+                    records.add(result.portfolio_brief)
+                    result.portfolio_brief = None
+                spool.add(result)
         extra, max_size = _extra_paths(jobs)
         for brief in read_portfolio_briefs(extra, max_size, workers):
             records.add(brief)
@@ -588,6 +594,27 @@ def _most_posts(rules: Sequence[ActiveRule]) -> float:
     return float("inf")
 
 
+class Recorded(NamedTuple("Recorded", [("bookings", tuple[tuple[str, int], ...]), ("brief", Any)])):
+    """A brief's portfolio record as a run keeps it: each booking's creator key with the posts
+    due for them (all that decides whether the brief can matter, see :class:`_Records`), and
+    the :class:`PortfolioBrief`, or its pickle (read back only if the brief can matter)."""
+
+    __slots__ = ()
+
+
+def recorded(brief: PortfolioBrief, pickled: bool = False) -> Recorded:
+    """``brief`` as :class:`_Records` keeps it; ``pickled``, as a worker sends it back."""
+    bookings = tuple(
+        (booking.key, sum(delivery.count for delivery in booking.deliveries))
+        for booking in brief.bookings
+    )
+    if pickled:
+        import pickle
+
+        return Recorded(bookings, pickle.dumps(brief, protocol=pickle.HIGHEST_PROTOCOL))
+    return Recorded(bookings, brief)
+
+
 class _Records:
     """The portfolio's briefs, in order, waiting in a temporary file while the run goes on.
 
@@ -597,7 +624,7 @@ class _Records:
     twice is counted in a fixed table: each key counts in three buckets picked by its hash, and
     is booked twice only if all three say so (a collision only keeps a brief that was
     not needed, and needs all its buckets taken), so a run of many briefs holds only the few
-    that share creators.
+    that share creators. A brief left out is never read back from the file.
     """
 
     BITS = 21  # two megabytes of counts; with three buckets a key, a run of 80,000 creators
@@ -607,7 +634,7 @@ class _Records:
         from campaignlint.fs import Spool
 
         self.prune, self.most = prune, most
-        self.spool: Spool[PortfolioBrief] = Spool()
+        self.spool: Spool[Recorded] = Spool()
         self.counts = bytearray(self.BUCKETS if prune else 0)
 
     def __enter__(self) -> _Records:
@@ -616,11 +643,12 @@ class _Records:
     def __exit__(self, *_exc: object) -> None:
         self.spool.close()
 
-    def add(self, brief: PortfolioBrief) -> None:
-        self.spool.add(brief)
+    def add(self, brief: PortfolioBrief | Recorded) -> None:
+        entry = brief if isinstance(brief, Recorded) else recorded(brief)
+        self.spool.add(entry)
         counts = self.counts
-        for booking in brief.bookings if self.prune else ():
-            for bucket in self._buckets(booking.key):
+        for key, _posts in entry.bookings if self.prune else ():
+            for bucket in self._buckets(key):
                 if counts[bucket] < 2:
                     counts[bucket] += 1
 
@@ -631,29 +659,39 @@ class _Records:
 
     def briefs(self) -> list[PortfolioBrief]:
         if not self.prune:
-            return list(self.spool)
-        if len(self.spool) == 1:  # counted exactly: a collision would keep 10,000 creators
-            return [brief for brief in self.spool if self._matters_alone(brief)]
-        return [brief for brief in self.spool if any(map(self._may_matter, brief.bookings))]
+            return [_unpacked(entry.brief) for entry in self.spool]
+        # a lone brief is counted exactly: a collision would keep 10,000 creators
+        matters = self._matters_alone if len(self.spool) == 1 else self._may_matter
+        return [_unpacked(entry.brief) for entry in self.spool if matters(entry.bookings)]
 
-    def _matters_alone(self, brief: PortfolioBrief) -> bool:
-        keys = [booking.key for booking in brief.bookings]
+    def _matters_alone(self, bookings: tuple[tuple[str, int], ...]) -> bool:
+        keys = [key for key, _posts in bookings]
         if len(set(keys)) < len(keys):
             return True  # a creator booked twice in the brief
-        return any(map(self._many_posts, brief.bookings))
+        return any(posts > self.most for _key, posts in bookings)
 
-    def _may_matter(self, booking: Booking) -> bool:
-        shared = all(self.counts[bucket] > 1 for bucket in self._buckets(booking.key))
-        return shared or self._many_posts(booking)
+    def _may_matter(self, bookings: tuple[tuple[str, int], ...]) -> bool:
+        """A creator shared with another brief, or more posts due for one than creator-overload
+        allows one creator in a week."""
+        counts, most = self.counts, self.most
+        for key, posts in bookings:
+            if posts > most or all(counts[bucket] > 1 for bucket in self._buckets(key)):
+                return True
+        return False
 
-    def _many_posts(self, booking: Booking) -> bool:
-        """More posts due than creator-overload allows one creator in a week."""
-        return sum(delivery.count for delivery in booking.deliveries) > self.most
+
+def _unpacked(brief: PortfolioBrief | bytes) -> PortfolioBrief:
+    if isinstance(brief, bytes):
+        import pickle
+
+        unpickled: PortfolioBrief = pickle.loads(brief)
+        return unpickled
+    return brief
 
 
 class _ResultSpool:
     """Results waiting for the portfolio rules: in memory for a small run, in a temporary file
-    for a large one, so memory stays flat however many briefs a run has."""
+    for a large one (:attr:`spooling`), so memory stays flat however many briefs a run has."""
 
     IN_MEMORY = 64  # results; a pre-commit run never pays for pickling
 
@@ -666,6 +704,11 @@ class _ResultSpool:
             self._file = tempfile.TemporaryFile(prefix="campaignlint-")  # noqa: SIM115 (closed by __exit__)
         self._count = 0
 
+    @property
+    def spooling(self) -> bool:
+        """True when the results wait in a file: they can be added pickled."""
+        return self._file is not None
+
     def __enter__(self) -> _ResultSpool:
         return self
 
@@ -674,13 +717,19 @@ class _ResultSpool:
             self._file.close()
 
     def add(self, result: FileResult) -> None:
-        self._count += 1
         if self._file is None:
+            self._count += 1
             self._kept.append(result)
             return
         import pickle
 
-        pickle.dump(result, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.add_pickled(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def add_pickled(self, pickled: bytes) -> None:
+        """Add a result as pickled (by a worker): written as it is, never read here."""
+        assert self._file is not None
+        self._count += 1
+        self._file.write(pickled)
 
     def results(self) -> Iterator[FileResult]:
         """Every result added, in order, each handed over once."""

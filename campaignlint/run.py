@@ -32,6 +32,10 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from campaignlint.plan import Plan
+    from campaignlint.portfolio import Recorded
+
+    # a result pickled, and its portfolio record (see _packed)
+    Packed = tuple[bytes, Recorded | None]
 
 
 def run(plan: Plan, progress: Any = None) -> Generator[FileResult, None, None]:
@@ -96,6 +100,22 @@ def _run_chunk(jobs: list[Job]) -> list[FileResult]:
     return [_run_job(job) for job in jobs]
 
 
+def _run_chunk_packed(jobs: list[Job]) -> list[Packed]:
+    return [_packed(_run_job(job)) for job in jobs]
+
+
+def _packed(result: FileResult) -> Packed:
+    """``result`` pickled, without its portfolio record, and that record as the run keeps it:
+    the main process files both away without reading them (see :func:`run_packed`)."""
+    import pickle
+
+    from campaignlint.portfolio import recorded
+
+    brief, result.portfolio_brief = result.portfolio_brief, None
+    record = recorded(brief, pickled=True) if brief is not None else None
+    return pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), record
+
+
 def resolve_jobs(jobs: int | str | None) -> int:
     """``--jobs``: a whole number of processes, ``auto`` or 0 for one per CPU. Raises
     :class:`ConfigError` for anything else (``many``, ``2.5``, ``-1``)."""
@@ -134,8 +154,9 @@ class _Pool:
             max_workers=workers, initializer=_worker_setup, initargs=(_loaded_rosters(),)
         )
 
-    def run(self, chunks: Iterable[list[Job]]) -> Iterator[list[FileResult]]:
-        """Each chunk's results, in order. ``chunks`` are taken only as they are handed out."""
+    def run(self, chunks: Iterable[list[Job]], packed: bool = False) -> Iterator[list[Any]]:
+        """Each chunk's results, in order (with ``packed``, as :func:`_packed` makes them).
+        ``chunks`` are taken only as they are handed out."""
         from collections import deque
 
         source = iter(chunks)
@@ -147,19 +168,21 @@ class _Pool:
             return bool(pending)
 
         window: deque[tuple[list[Job], Any]] = deque()
+        run_chunk = _run_chunk_packed if packed else _run_chunk
+        isolated = self._isolated_packed if packed else self._isolated
         while any_pending() or window:
             if self.pool is None:
                 self.pool = self._new(self.workers)
             try:
                 while any_pending() and len(window) < 2 * self.workers:
-                    window.append((pending[0], self.pool.submit(_run_chunk, pending[0])))
+                    window.append((pending[0], self.pool.submit(run_chunk, pending[0])))
                     pending.popleft()
             except Exception:  # the pool broke while work was being handed to it
                 pass  # the chunks in the window are re-run below, the rest stay pending
             if not window:  # a new pool broke at once: check the next chunk file by file
                 _kill(self.pool)
                 self.pool = None
-                yield [self._isolated(job) for job in pending.popleft()]
+                yield [isolated(job) for job in pending.popleft()]
                 continue
             jobs, future = window.popleft()
             deadline = sum(job.config.time_limit for job in jobs) + GRACE_SECONDS
@@ -171,11 +194,14 @@ class _Pool:
                 _kill(self.pool)
                 self.pool = None
                 for suspect in suspects:
-                    yield [self._isolated(job) for job in suspect]
+                    yield [isolated(job) for job in suspect]
 
     def started(self) -> bool:
         """True when worker processes are running (a run has used the pool)."""
         return self.pool is not None
+
+    def _isolated_packed(self, job: Job) -> Packed:
+        return _packed(self._isolated(job))
 
     def _isolated(self, job: Job) -> FileResult:
         if self.spare is None:
@@ -224,9 +250,32 @@ def run_jobs(
     """Lint ``jobs``, in this process or a pool of ``workers`` processes, yielding each result
     in the order of ``jobs``; none is kept here (memory stays flat over any number of files).
     A ``pool`` given (see :func:`worker_pool`) is used and left open for the caller's next jobs."""
+    return _results(jobs, workers, progress, pool, packed=False)
+
+
+def run_packed(
+    jobs: Sequence[Job],
+    workers: int,
+    progress: Callable[[int], None] | None = None,
+    pool: _Pool | None = None,
+) -> Iterator[Packed]:
+    """:func:`run_jobs` for a run whose results wait in a file for the portfolio rules: each
+    result pickled, and its portfolio record apart (:func:`_packed`). Workers pickle them,
+    so the main process files them away without reading them and pickling them again."""
+    return _results(jobs, workers, progress, pool, packed=True)
+
+
+def _results(
+    jobs: Sequence[Job],
+    workers: int,
+    progress: Callable[[int], None] | None,
+    pool: _Pool | None,
+    packed: bool,
+) -> Iterator[Any]:
     if workers <= 1 or len(jobs) < 4:
         for job in jobs:
-            yield _run_job(job)
+            result = _run_job(job)
+            yield _packed(result) if packed else result
             if progress:
                 progress(1)
         return
@@ -237,7 +286,7 @@ def run_jobs(
     own_pool = pool is None
     pool = pool or _Pool(workers)
     try:
-        for chunk_results in pool.run(chunks):
+        for chunk_results in pool.run(chunks, packed):
             count = len(chunk_results)
             while chunk_results:
                 yield chunk_results.pop(0)

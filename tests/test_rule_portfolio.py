@@ -482,10 +482,34 @@ def test_a_run_of_many_creators_keeps_only_the_briefs_that_share_one() -> None:
     assert len(kept) < 100
 
 
-def test_worker_processes_give_the_findings_and_order_of_one_process(folder: Path) -> None:
+def test_a_brief_that_cannot_matter_is_never_read_back_from_the_records() -> None:
+    from campaignlint.portfolio import Booking, PortfolioBrief, Recorded, _Records, recorded
+
+    def booked(name: str, keys: list[str]) -> PortfolioBrief:
+        bookings = tuple(Booking(k, k, None, "/influencers/0", (1, 1, 1, 1)) for k in keys)
+        return PortfolioBrief(name, "Brand", (), None, None, None, bookings)
+
+    with _Records(prune=True, most=5) as records:
+        records.add(recorded(booked("a.yaml", ["x", "y"]), pickled=True))
+        records.add(Recorded((("alone", 1),), b"not a pickle: never read"))
+        records.add(recorded(booked("b.yaml", ["y"]), pickled=True))
+        records.add(booked("c.yaml", ["x"]))  # as a brief of the run checked in this process
+        assert [brief.path for brief in records.briefs()] == ["a.yaml", "b.yaml", "c.yaml"]
+
+
+@pytest.mark.parametrize("spooled", [False, True], ids=["in-memory", "spooled"])
+def test_worker_processes_give_the_findings_and_order_of_one_process(
+    folder: Path, spooled: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # The briefs and then their re-checks (with the portfolio findings) share one pool of
-    # workers; the re-checks are handed on in the order of the files.
+    # workers; the re-checks are handed on in the order of the files. Spooled (as in a run of
+    # many briefs), results and records come back pickled from the workers.
     import shutil
+
+    from campaignlint.portfolio import _ResultSpool
+
+    if spooled:
+        monkeypatch.setattr(_ResultSpool, "IN_MEMORY", 2)
 
     for source in (SAMPLES / "portfolio").glob("*.yaml"):
         shutil.copy(source, folder / source.name)
