@@ -1159,6 +1159,7 @@ def _read_events(parser: Any, builder: _Builder) -> None:
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     known_plain = _PLAIN_SCALARS.get
+    stack, new_frame = builder.stack, _Frame
     lines, budget = builder.lines, builder.pointer_budget
     base, open_end = lines.base, lines.open_end
     while (event := get_event()) is not None:
@@ -1212,7 +1213,25 @@ def _read_events(parser: Any, builder: _Builder) -> None:
                 top.places.values[key] = place
                 top.key = None
         elif kind is mapping_start or kind is sequence_start:
-            start(event, kind is mapping_start)
+            # Inline, the usual untagged, unanchored list or mapping inside another one, at a
+            # key or in a list; anything else (and any error) goes through builder.start.
+            top = builder.top
+            if top is None or event.tag is not None or event.anchor or len(stack) >= MAX_DEPTH:
+                start(event, kind is mapping_start)
+            elif top.is_mapping:
+                key = top.key
+                if key is None:
+                    start(event, kind is mapping_start)
+                    continue
+                frame = new_frame(key, top.key_length, event, kind is mapping_start)
+                stack.append(frame)
+                builder.top = frame
+            else:
+                index = len(top.container)
+                length = top.pointer_length + 1 + len(str(index))
+                frame = new_frame(index, length, event, kind is mapping_start)
+                stack.append(frame)
+                builder.top = frame
         elif kind is mapping_end or kind is sequence_end:
             end(event)
         elif kind is alias_event:
