@@ -117,3 +117,29 @@ def test_the_language_server_asks_the_same_permission(
 def test_the_server_command_takes_allow_config_code() -> None:
     result = CliRunner().invoke(main, ["server", "--help"])
     assert "--allow-config-code" in result.output
+
+
+def test_a_brief_is_governed_by_the_config_where_it_really_lies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A symbolic link to a brief, a brief in a linked folder, and the same relative path from
+    two working folders each find the config of the folder the brief really lies in."""
+    from campaignlint.config import config_for
+
+    for name, ignored in (("loose", "placeholder-text"), ("strict", "schema")):
+        folder = tmp_path / name
+        (folder / ".git").mkdir(parents=True)
+        (folder / ".campaignlint.yaml").write_text(f"ignore: [{ignored}]\n")
+        (folder / "b.yaml").write_text("campaign:\n  name: TODO\n")
+    (tmp_path / "strict" / "linked.yaml").symlink_to(tmp_path / "loose" / "b.yaml")
+    (tmp_path / "strict" / "folder").symlink_to(tmp_path / "loose", target_is_directory=True)
+
+    def ignored(path: Path) -> tuple[str, ...]:
+        return tuple(config_for(path).ignore)
+
+    assert ignored(tmp_path / "strict" / "b.yaml") == ("schema",)
+    assert ignored(tmp_path / "strict" / "linked.yaml") == ("placeholder-text",)
+    assert ignored(tmp_path / "strict" / "folder" / "b.yaml") == ("placeholder-text",)
+    for name, expected in (("strict", ("schema",)), ("loose", ("placeholder-text",))):
+        monkeypatch.chdir(tmp_path / name)
+        assert ignored(Path("b.yaml")) == expected
