@@ -103,6 +103,7 @@ class Spool(Generic[T]):
         self.kept: list[T] = []
         self.file: Any = None
         self.count = 0
+        self.read = False  # the file was read since the last item was added
 
     def add(self, item: T) -> None:
         self.count += 1
@@ -118,7 +119,9 @@ class Spool(Generic[T]):
             for kept in self.kept:
                 pickle.dump(kept, self.file, protocol=pickle.HIGHEST_PROTOCOL)
             self.kept = []
-        self.file.seek(0, 2)
+        if self.read:  # a seek writes out what is buffered: only when it is needed
+            self.file.seek(0, 2)
+            self.read = False
         pickle.dump(item, self.file, protocol=pickle.HIGHEST_PROTOCOL)
 
     def __len__(self) -> int:
@@ -131,6 +134,7 @@ class Spool(Generic[T]):
         import pickle
 
         position = 0
+        self.read = True
         for _index in range(self.count):
             self.file.seek(position)  # another reader may have moved the file
             item: T = pickle.load(self.file)

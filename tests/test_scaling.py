@@ -162,3 +162,25 @@ def test_a_review_report_holds_little_per_brief(
         peaks.append(_review_peak(folder, fmt))
     per_brief = (peaks[1] - peaks[0]) / (SMALL_RUN * (GROWTH - 1))
     assert per_brief < REVIEW_BYTES_PER_BRIEF, f"{per_brief / 1024:.0f} KB more per brief"
+
+
+def test_a_spool_gives_back_what_was_added_in_order_however_reads_and_adds_interleave(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from campaignlint.fs import Spool
+
+    monkeypatch.setattr(Spool, "IN_MEMORY", 2)
+    spool: Spool[tuple[int, str]] = Spool()
+    expected = []
+    for index in range(7):
+        item = (index, "x" * index)
+        spool.add(item)
+        expected.append(item)
+        assert list(spool) == expected  # a read between two adds
+    reader = iter(spool)
+    assert next(reader) == expected[0]
+    spool.add((7, "added while a reader is half-way"))
+    expected.append((7, "added while a reader is half-way"))
+    assert [expected[0], *reader] == expected[:7]  # the items there were when it started
+    assert list(spool) == expected
+    spool.close()
