@@ -9,12 +9,11 @@ to :func:`lint_file`, in this process or a pool) and :mod:`campaignlint.report` 
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import itertools
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -681,7 +680,7 @@ def lint_file(
             )
         from campaignlint.loader import load_text
 
-        with _time_limit(config.time_limit):
+        with _Deadline(config.time_limit):
             document = load_text(text)  # parsed once, for the rules and, if asked, reports
             if record_portfolio:
                 from campaignlint.portfolio import brief_from_document
@@ -730,34 +729,39 @@ class _TimeLimit(BaseException):
     ``except Exception`` cannot swallow it."""
 
 
-@contextlib.contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
+class _Deadline:
     """Raise :class:`_TimeLimit` after ``seconds`` of wall time, where a timer signal can be
-    used (the main thread on a POSIX system); elsewhere, no limit."""
-    import signal
+    used (the main thread on a POSIX system); elsewhere, no limit. It goes straight to the C
+    ``_signal`` module: ``signal.signal`` tries to turn each handler into an enum member (an
+    exception each time), and the handler is set and reset for every brief."""
 
-    if not hasattr(signal, "setitimer") or seconds <= 0:
-        yield
-        return
+    __slots__ = ("previous", "seconds")
 
-    def expire(_signum: int, _frame: Any) -> None:
-        raise _TimeLimit
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.previous: Any = None
 
-    try:
-        previous = signal.signal(signal.SIGALRM, expire)
-    except ValueError:  # not the main thread (asking threading would import it: ~3M instructions)
-        in_main_thread = False
-    else:
-        in_main_thread = True
-    if not in_main_thread:
-        yield
-        return
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    def __enter__(self) -> None:
+        import _signal  # type: ignore[import-not-found]
+
+        if not hasattr(_signal, "setitimer") or self.seconds <= 0:
+            return
+        try:
+            self.previous = _signal.signal(_signal.SIGALRM, _expire)
+        except ValueError:  # not the main thread (asking threading imports it: ~3M instructions)
+            return
+        _signal.setitimer(_signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.previous is not None:
+            import _signal
+
+            _signal.setitimer(_signal.ITIMER_REAL, 0)
+            _signal.signal(_signal.SIGALRM, self.previous)
+
+
+def _expire(_signum: int, _frame: Any) -> None:
+    raise _TimeLimit
 
 
 # Moved to the module of their step; still importable from here.
