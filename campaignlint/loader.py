@@ -1168,10 +1168,7 @@ def _read_events(parser: Any, builder: _Builder) -> None:
             # Inline, the usual untagged `key: value` in a mapping with no anchors around
             # (most of a brief's events); anything else goes through builder.scalar.
             top = builder.top
-            if top is None or not top.is_mapping or event.tag is not None or event.anchor:
-                scalar(event)
-                continue
-            if builder.anchored:
+            if top is None or event.tag is not None or event.anchor or builder.anchored:
                 scalar(event)
                 continue
             written = event.value
@@ -1179,6 +1176,22 @@ def _read_events(parser: Any, builder: _Builder) -> None:
                 value, tag, suspect = known_plain(written) or _plain_scalar(event)
             else:  # quoted text
                 value, tag, suspect = written, STR, False
+            if not top.is_mapping:  # an item of a list
+                if suspect:
+                    scalar(event)
+                    continue
+                first, last = event.start_mark.index, event.end_mark.index
+                if last == open_end:
+                    place = _pack(event.start_mark, event.end_mark, lines)
+                else:
+                    place = first * base + last
+                container = top.container
+                builder.pointer_chars += top.pointer_length + 1 + len(str(len(container)))
+                if builder.pointer_chars > budget:
+                    builder._too_long(place)
+                container.append(value)
+                top.places.values.append(place)
+                continue
             key = top.key
             if key is None:
                 keys = top.places.keys
