@@ -618,20 +618,21 @@ def read_brief(path: Path, max_size: int) -> str:
         raise InputError(
             _("cannot read: {reason}", reason=Plain(error.strerror or error))
         ) from error
-    with os.fdopen(descriptor, "rb") as stream:
-        try:
-            status = os.fstat(descriptor)
-            if stat.S_ISDIR(status.st_mode):
-                raise InputError(_("is a directory"))
-            if not stat.S_ISREG(status.st_mode):
-                raise InputError(
-                    _("not a regular file (a device, pipe or socket); only files are checked")
-                )
-            raw = _read_at_most(stream, min(status.st_size, max_size) + 1, max_size + 1)
-        except OSError as error:
+    try:
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            raise InputError(_("is a directory"))
+        if not stat.S_ISREG(status.st_mode):
             raise InputError(
-                _("cannot read: {reason}", reason=Plain(error.strerror or error))
-            ) from error
+                _("not a regular file (a device, pipe or socket); only files are checked")
+            )
+        raw = _read_at_most(descriptor, min(status.st_size, max_size) + 1, max_size + 1)
+    except OSError as error:
+        raise InputError(
+            _("cannot read: {reason}", reason=Plain(error.strerror or error))
+        ) from error
+    finally:
+        os.close(descriptor)
     if len(raw) > max_size:
         size = max(status.st_size, len(raw))
         raise InputError(
@@ -644,13 +645,21 @@ def read_brief(path: Path, max_size: int) -> str:
     return decode(raw)
 
 
-def _read_at_most(stream: Any, expected: int, most: int) -> bytes:
-    """Up to ``most`` bytes of ``stream``, asking first for the ``expected`` (the size the file
-    had): a read of ``most`` (max_file_size, megabytes) allocates that much for each brief."""
-    raw: bytes = stream.read(expected)
-    if len(raw) == expected < most:  # the file grew since its size was read: read on
-        raw += stream.read(most - expected)
-    return raw
+def _read_at_most(descriptor: int, expected: int, most: int) -> bytes:
+    """Up to ``most`` bytes of the file, asking first for the ``expected`` (the size it had):
+    a read of ``most`` (max_file_size, megabytes) would allocate that much for each brief.
+    Read straight from the descriptor: a file object costs three more system calls."""
+    first = os.read(descriptor, expected)
+    if len(first) < expected or expected >= most:  # the whole file (a short read is its end)
+        return first
+    parts, got = [first], expected
+    while got < most:  # the file grew since its size was read: read on, to the limit
+        part = os.read(descriptor, min(most - got, 1 << 20))
+        if not part:
+            break
+        parts.append(part)
+        got += len(part)
+    return b"".join(parts)
 
 
 def lint_file(

@@ -118,15 +118,26 @@ def test_a_brief_linked_to_a_device_is_refused_without_reading_it(
     )
 
 
-def test_a_brief_that_grows_after_its_size_is_read_is_read_whole_up_to_the_limit() -> None:
-    import io
+def test_a_brief_that_grows_after_its_size_is_read_is_read_whole_up_to_the_limit(
+    tmp_path: Path,
+) -> None:
+    import os
 
     from campaignlint.engine import _read_at_most
 
-    grown = b"a" * 5000  # the size read first was 1,000 bytes
-    assert _read_at_most(io.BytesIO(grown), 1001, 10_001) == grown
-    assert _read_at_most(io.BytesIO(grown), 1001, 3001) == grown[:3001]  # one over: refused
-    assert _read_at_most(io.BytesIO(grown[:700]), 1001, 10_001) == grown[:700]  # it shrank
+    def read(text: bytes, expected: int, most: int) -> bytes:
+        path = tmp_path / "brief.yaml"
+        path.write_bytes(text)
+        descriptor = os.open(path, os.O_RDONLY)
+        try:
+            return _read_at_most(descriptor, expected, most)
+        finally:
+            os.close(descriptor)
+
+    grown = bytes(range(256)) * 20_000  # 5 MB; the size read first was 1,000 bytes
+    assert read(grown, 1001, 10_000_001) == grown
+    assert read(grown, 1001, 3001) == grown[:3001]  # one byte over the limit: refused
+    assert read(grown[:700], 1001, 10_001) == grown[:700]  # it shrank
 
 
 def test_a_fifo_named_like_a_brief_does_not_block_a_folder_run(tmp_path: Path) -> None:
