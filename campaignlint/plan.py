@@ -12,7 +12,9 @@ command agrees on rules folders, severities and language.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
@@ -325,13 +327,30 @@ class Collected:
     errors: list[tuple[str, Message]] = field(default_factory=list)  # (path, reason) of the walk
 
 
-def _identity(path: Path) -> int | None:
+def _identity(path: Path, status: os.stat_result | None = None) -> int | None:
     from campaignlint.walk import file_identity
 
     try:
-        return file_identity(path.stat())
+        return file_identity(status or path.stat())
     except OSError:
         return None
+
+
+# What pathlib's exists() and is_dir() take for "not there"; any other error is raised.
+_NOT_THERE = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
+
+
+def _status(raw: str) -> os.stat_result | None:
+    """``os.stat`` of a path named on the command line, None where it is not there: one call
+    where ``is_dir()``, ``exists()`` and the file's identity took three."""
+    try:
+        return os.stat(raw)
+    except ValueError:  # a NUL in the name
+        return None
+    except OSError as error:
+        if error.errno in _NOT_THERE:
+            return None
+        raise
 
 
 def collect_files(
@@ -350,10 +369,12 @@ def collect_files(
     seen: set[int] = set()
     several = sum(raw != STDIN for raw in paths) > 1  # else a walk finds each file once
 
-    def first_time(path: Path, identity: int | None = None) -> bool:
+    def first_time(
+        path: Path, identity: int | None = None, status: os.stat_result | None = None
+    ) -> bool:
         if not several:
             return True
-        identity = identity if identity is not None else _identity(path)
+        identity = identity if identity is not None else _identity(path, status)
         if identity is None:
             return True
         if identity in seen:
@@ -383,7 +404,10 @@ def collect_files(
             collected.files.append(STDIN)
             continue
         path = Path(raw)
-        if path.is_dir():
+        status = _status(raw)
+        if status is None:
+            collected.missing.append(raw)
+        elif stat.S_ISDIR(status.st_mode):
             from campaignlint.walk import Walked, is_plainly_not_a_brief, walk_files  # folders
 
             walked = Walked()
@@ -399,13 +423,11 @@ def collect_files(
             if not found and not walked.errors:
                 collected.empty_dirs.append(raw)
             collected.files.extend(found)
-        elif path.exists():
+        else:
             if force_exclude and (excluded(path) or roster(path)):
                 continue  # pre-commit passes a changed roster by name: it is data
-            if first_time(path):
+            if first_time(path, status=status):
                 collected.files.append(raw)
-        else:
-            collected.missing.append(raw)
     return collected
 
 

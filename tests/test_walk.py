@@ -69,6 +69,15 @@ def test_a_file_named_twice_or_reached_twice_is_checked_once(repo: Path) -> None
     assert json.loads(result.stdout)["summary"]["files_checked"] == 1
 
 
+def test_each_path_named_is_a_brief_a_folder_or_missing(repo: Path) -> None:
+    put(repo / "briefs" / "a.yaml")
+    (repo / "loop.yaml").symlink_to(repo / "loop.yaml")
+    named = ["briefs/a.yaml", "briefs", "nope.yaml", "briefs/a.yaml/x.yaml", "loop.yaml"]
+    collected = collect_files([*named, "nul\0.yaml"])
+    assert collected.files == ["briefs/a.yaml"]  # named, then reached again by its folder
+    assert collected.missing == ["nope.yaml", "briefs/a.yaml/x.yaml", "loop.yaml", "nul\0.yaml"]
+
+
 def test_yaml_that_is_plainly_not_a_brief_is_left_out_of_a_walk(repo: Path) -> None:
     put(repo / "docker-compose.yml", COMPOSE)
     put(repo / "chart" / "values.yaml", "replicaCount: 1\nimage:\n  repository: nginx\n")
