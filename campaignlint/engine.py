@@ -131,6 +131,8 @@ class FileResult:
     data: Any = field(default=None, repr=False)  # the parsed brief, only when asked (reports)
     # what the portfolio rules read of this brief, only when asked (campaignlint.portfolio)
     portfolio_brief: Any = field(default=None, repr=False)
+    # its comments or its config can suppress findings: findings added later need its text
+    directives: bool = field(default=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.error is not None and not isinstance(self.error, FileError):
@@ -534,6 +536,28 @@ def portfolio_findings(
     return findings
 
 
+def with_portfolio_findings(
+    result: FileResult, config: Config, lang: str, outcomes: Sequence[PortfolioOutcome]
+) -> FileResult | None:
+    """``result`` with the portfolio rules' findings added, as checking the brief again with
+    them gives it; None where only that can tell: the brief's comments or config can suppress
+    findings, a finding must be placed in the brief, or the per-file limit would be passed."""
+    if result.error is not None or result.directives or result.suppressed:
+        return None
+    if any(not isinstance(problem, str) and problem.position is None for _id, problem in outcomes):
+        return None
+    added = portfolio_findings(None, outcomes, active_rules(config), lang)
+    if not added:
+        return result
+    if len(result.findings) + len(added) > config.max_findings_per_file:
+        return None
+    findings = [*result.findings, *added]
+    _sort_findings(findings)
+    result.findings = findings
+    result.internal_error = any(f.rule == INTERNAL_ERROR for f in findings)
+    return result
+
+
 def _lint_document(
     document: LoadedDocument,
     text: str,
@@ -698,6 +722,7 @@ def lint_file(
             findings = _lint_document(document, text, path, config, lang, today, portfolio)
         result.findings = [f for f in findings if f.suppressed_by is None]
         result.suppressed = [f for f in findings if f.suppressed_by is not None]
+        result.directives = _suppresses(text, config)
         if keep_data:
             result.data = document.data
     except InputError as error:

@@ -545,10 +545,10 @@ def run_with_portfolio(
     # one pool for the briefs and their re-checks: no second start, and its caches are warm
     with _ResultSpool(len(jobs)) as spool, records, worker_pool(workers) as pool:
         if spool.spooling:  # results and records come pickled (by the workers, if any)
-            for pickled, record in run_packed(recording, workers, progress, pool):
+            for pickled, record, directives in run_packed(recording, workers, progress, pool):
                 if record is not None:
                     records.add(record)
-                spool.add_pickled(pickled)
+                spool.add_pickled(pickled, directives)
         else:
             for result in run_jobs(recording, workers, progress, pool):
                 if result.portfolio_brief is not None:
@@ -562,18 +562,38 @@ def run_with_portfolio(
         found = check_portfolio(portfolio, rules)
         del portfolio
         again = [index for index, path in enumerate(_paths(jobs)) if found.get(path)]
-        # the re-checks run while the results before them are handed on
+        # A brief without directives takes its portfolio findings as they are (see
+        # engine.with_portfolio_findings); the others are checked again with them, while the
+        # results before them are handed on.
+        added = {i for i in again if not spool.has_directives(i)}
+        recheck = [i for i in again if i not in added]
         rechecked = run_jobs(
-            [
-                replace(jobs[i], portfolio=tuple(found[jobs[i].path]), record_portfolio=False)
-                for i in again
-            ],
-            workers if pool.started() or len(again) > RECHECK_IN_POOL else 1,
+            [_with_findings(jobs[i], found) for i in recheck],
+            workers if pool.started() or len(recheck) > RECHECK_IN_POOL else 1,
             pool=pool,
         )
-        waiting = set(again)
+        waiting = set(recheck)
         for index, result in enumerate(spool.results()):
-            yield next(rechecked) if index in waiting else result
+            if index in added:
+                yield _added(result, jobs[index], found)
+            else:
+                yield next(rechecked) if index in waiting else result
+
+
+def _with_findings(job: Job, found: Mapping[str, list[PortfolioOutcome]]) -> Job:
+    from campaignlint.frozen import replace
+
+    return replace(job, portfolio=tuple(found[job.path]), record_portfolio=False)
+
+
+def _added(result: FileResult, job: Job, found: Mapping[str, list[PortfolioOutcome]]) -> FileResult:
+    """``result`` with its portfolio findings; checked again where only that can tell."""
+    from campaignlint.engine import with_portfolio_findings
+    from campaignlint.run import _run_job
+
+    outcomes = found[job.path]
+    merged = with_portfolio_findings(result, job.config, job.lang, outcomes)
+    return merged if merged is not None else _run_job(_with_findings(job, found))
 
 
 # The built-in portfolio rules compare a creator's bookings across briefs, or the posts due for
@@ -697,6 +717,7 @@ class _ResultSpool:
 
     def __init__(self, count: int) -> None:
         self._kept: list[FileResult] = []
+        self._directives = bytearray()
         self._file: Any = None
         if count > self.IN_MEMORY:
             import tempfile
@@ -719,17 +740,24 @@ class _ResultSpool:
     def add(self, result: FileResult) -> None:
         if self._file is None:
             self._count += 1
+            self._directives.append(result.directives)
             self._kept.append(result)
             return
         import pickle
 
-        self.add_pickled(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        self.add_pickled(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), result.directives)
 
-    def add_pickled(self, pickled: bytes) -> None:
+    def add_pickled(self, pickled: bytes, directives: bool) -> None:
         """Add a result as pickled (by a worker): written as it is, never read here."""
         assert self._file is not None
         self._count += 1
+        self._directives.append(directives)
         self._file.write(pickled)
+
+    def has_directives(self, index: int) -> bool:
+        """Whether the brief of the result added ``index``-th has directives (see
+        FileResult.directives): one byte a result, not the result."""
+        return bool(self._directives[index])
 
     def results(self) -> Iterator[FileResult]:
         """Every result added, in order, each handed over once."""

@@ -34,8 +34,8 @@ if TYPE_CHECKING:
     from campaignlint.plan import Plan
     from campaignlint.portfolio import Recorded
 
-    # a result pickled, and its portfolio record (see _packed)
-    Packed = tuple[bytes, Recorded | None]
+    # a result pickled, its portfolio record, and whether the brief has directives (_packed)
+    Packed = tuple[bytes, Recorded | None, bool]
 
 
 def run(plan: Plan, progress: Any = None) -> Generator[FileResult, None, None]:
@@ -106,14 +106,15 @@ def _run_chunk_packed(jobs: list[Job]) -> list[Packed]:
 
 def _packed(result: FileResult) -> Packed:
     """``result`` pickled, without its portfolio record, and that record as the run keeps it:
-    the main process files both away without reading them (see :func:`run_packed`)."""
+    the main process files both away without reading them (see :func:`run_packed`); and
+    whether the brief's comments or config can suppress findings (FileResult.directives)."""
     import pickle
 
     from campaignlint.portfolio import recorded
 
     brief, result.portfolio_brief = result.portfolio_brief, None
     record = recorded(brief, pickled=True) if brief is not None else None
-    return pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), record
+    return pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), record, result.directives
 
 
 def resolve_jobs(jobs: int | str | None) -> int:

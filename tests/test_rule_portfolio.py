@@ -350,15 +350,23 @@ def test_portfolio_findings_are_suppressed_inline_like_any_other(folder: Path) -
     assert [f[0] for f in found["mocha.yaml"]] == ["competing-promotions"]
 
 
-def test_each_brief_of_the_run_is_read_once_and_only_briefs_with_findings_again(
-    folder: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("spooled", [False, True], ids=["in-memory", "spooled"])
+def test_each_brief_is_read_once_and_again_only_where_its_comments_can_suppress(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, spooled: bool
 ) -> None:
-    """The portfolio rules read what the check of each brief parsed; a brief is read a second
-    time only to report the portfolio findings in it (with its suppressions and limits)."""
+    """The portfolio rules read what the check of each brief parsed, and their findings join
+    the brief's own. A brief is read a second time only where its comments (or its config)
+    can suppress findings, or where the per-file limit would be passed: it is checked again
+    with the portfolio findings, so that they are treated like any other."""
     from campaignlint import engine
+    from campaignlint.portfolio import _ResultSpool
 
+    if spooled:
+        monkeypatch.setattr(_ResultSpool, "IN_MEMORY", 1)
     _coffee(folder, "2027-05-25")
     write(folder, "quiet.yaml", brief("Lumina", "2027-01-01", "2027-01-31", ["@x"]))
+    mocha = folder / "mocha.yaml"
+    mocha.write_text(mocha.read_text(encoding="utf-8") + "# campaignlint: disable=schema\n")
     reads: list[str] = []
     read_brief = engine.read_brief
 
@@ -368,9 +376,36 @@ def test_each_brief_of_the_run_is_read_once_and_only_briefs_with_findings_again(
 
     monkeypatch.setattr(engine, "read_brief", counted)
     found = check(folder)
-    assert sorted(reads) == ["kahve.yaml", "kahve.yaml", "mocha.yaml", "mocha.yaml", "quiet.yaml"]
+    assert sorted(reads) == ["kahve.yaml", "mocha.yaml", "mocha.yaml", "quiet.yaml"]
     assert [f[0] for f in found["kahve.yaml"]] == ["competing-promotions"]
+    assert [f[0] for f in found["mocha.yaml"]] == ["competing-promotions"]
     assert found["quiet.yaml"] == []
+    from campaignlint.config import forget_config_files
+
+    (folder / ".campaignlint.yaml").write_text("max_findings_per_file: 1\n", encoding="utf-8")
+    forget_config_files()  # discovered configs are kept for the process
+    kahve = (folder / "kahve.yaml").read_text(encoding="utf-8")
+    write(folder, "kahve.yaml", kahve.replace("  brand: ", "  name: TODO\n  brand: ", 1))
+    reads.clear()
+    found = check(folder, extra=("placeholder-text",))  # kahve: one finding more than 1
+    assert sorted(reads) == ["kahve.yaml", "kahve.yaml", "mocha.yaml", "mocha.yaml", "quiet.yaml"]
+    assert [f[0] for f in found["kahve.yaml"]] == ["placeholder-text", "too-many-findings"]
+
+
+def test_findings_added_to_a_result_are_those_a_second_check_gives(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from campaignlint import engine
+
+    for source in (SAMPLES / "portfolio").glob("*.yaml"):
+        shutil.copy(source, folder / source.name)
+    added = check(folder, extra=("placeholder-text", "engagement-rate", "budget-fit"))
+    monkeypatch.setattr(engine, "with_portfolio_findings", lambda *_args: None)
+    checked_again = check(folder, extra=("placeholder-text", "engagement-rate", "budget-fit"))
+    assert added == checked_again
+    assert sum(len(found) for found in added.values()) > 5
 
 
 def test_a_portfolio_brief_of_the_run_still_gives_its_data() -> None:
