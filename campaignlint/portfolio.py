@@ -524,12 +524,13 @@ def run_with_portfolio(
 
     Each brief of the run is read and parsed once: its lint also records what the portfolio
     rules read of it (``record_portfolio``). Only the briefs the config's ``portfolio:`` globs
-    add are read for the portfolio alone. The few briefs the portfolio rules find something
-    in are checked again with those findings, so that suppressions, severities and the
-    per-file limit treat them like any other finding. The portfolio rules need every brief, so
-    the results of a large run wait for them in a temporary file, not in memory, and so do the
-    records; the built-in rules are handed only the briefs that share a creator or book one for
-    several posts (:class:`_Records`): memory stays flat however many briefs the run has.
+    add are read for the portfolio alone. The portfolio rules' findings join a brief's own with
+    its severities and per-file limit, as any other finding; a brief whose comments or config
+    can suppress them (or whose limit they would pass) is checked again with them. The
+    portfolio rules need every brief, so the results of a large run wait for them in a
+    temporary file, not in memory, and so do the records; the built-in rules are handed only
+    the briefs that share a creator or book one for several posts (:class:`_Records`): memory
+    stays flat however many briefs the run has.
     """
     from campaignlint.frozen import replace
     from campaignlint.run import run_jobs, run_packed, worker_pool
