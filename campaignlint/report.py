@@ -9,6 +9,7 @@ stays flat over any number of briefs.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from campaignlint.errors import ConfigError
@@ -133,9 +134,12 @@ class Tally:
         self.files += 1
         self.input_errors += bool(result.error) and not result.internal_error  # crashed: not input
         self.internal_errors += result.internal_error
+        counts = self.counts
         for finding in result.findings:
-            self.counts[finding.severity.value] += 1
-            self.failing = self.failing or finding.severity >= self.fail_on
+            counts[finding.severity] += 1  # a Severity is its name: "error"
+        if not self.failing and result.findings:
+            failing = _at_least(self.fail_on)
+            self.failing = any(finding.severity in failing for finding in result.findings)
 
     def summary(self) -> dict[str, Any]:
         """Counts for the summary line and the JSON ``summary``; ``exit_code`` per the CLI
@@ -152,6 +156,12 @@ class Tally:
             "fail_on": self.fail_on.value,
             "exit_code": EXIT_USAGE if broken else (EXIT_FINDINGS if self.failing else EXIT_OK),
         }
+
+
+@lru_cache(maxsize=4)
+def _at_least(severity: Severity) -> frozenset[Severity]:
+    """The severities at least as bad as ``severity``."""
+    return frozenset(other for other in Severity if other >= severity)
 
 
 def summarize(results: Sequence[FileResult], fail_on: Severity) -> dict[str, Any]:

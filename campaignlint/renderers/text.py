@@ -29,8 +29,9 @@ def _clean(text: str) -> str:
     return "".join(ch if ch.isprintable() or ch == " " else "\ufffd" for ch in text)
 
 
-def render_result(result: FileResult, report: Report) -> list[str]:
-    """The lines of one file: its findings with their fix hints, or its error."""
+def render_result(result: FileResult, report: Report, words: _Words | None = None) -> list[str]:
+    """The lines of one file: its findings with their fix hints, or its error. ``words``: the
+    words every file repeats, rendered once for a run (:class:`Stream`)."""
     color = report.color
     if result.error:
         error = result.error
@@ -39,35 +40,51 @@ def render_result(result: FileResult, report: Report) -> list[str]:
     lines: list[str] = []
     if not result.findings:
         return lines
+    words = words or _Words(report)
     path = _clean(result.path)
-    hint = _("fix").render(report.lang)
-    labels: dict[Severity, str] = {}  # each severity's name, rendered once per file
+    show_fix = report.show_fix
     for finding in result.findings:
-        location = _paint(f"{path}:{finding.line}:{finding.column}:", _BOLD, color)
-        if finding.severity not in labels:
-            labels[finding.severity] = severity_name(finding.severity.value, report.lang)
-        label = labels[finding.severity]
-        severity = _paint(label, _COLORS[finding.severity], color)
-        rule = _paint(finding.rule, _BOLD, color)
-        lines.append(f"{location} {severity} {rule} {_clean(finding.message)}")
+        message, fix = finding.message, finding.fix
+        if not message.isprintable():
+            message = _clean(message)
+        if color:
+            location = _paint(f"{path}:{finding.line}:{finding.column}:", _BOLD, color)
+            rule = _paint(finding.rule, _BOLD, color)
+        else:
+            location, rule = f"{path}:{finding.line}:{finding.column}:", finding.rule
+        lines.append(f"{location} {words.severity(finding.severity)} {rule} {message}")
         if finding.related:
-            lines.extend(
-                _paint(line, _DIM, color) for line in _related_lines(finding, path, report)
-            )
-        if finding.fix and report.show_fix:
-            lines.append(_paint(f"  {hint}: {_clean(finding.fix)}", _DIM, color))
+            lines.extend(_paint(line, _DIM, color) for line in _related_lines(finding, path, words))
+        if fix and show_fix:
+            lines.append(_paint(f"  {words.fix}: {_clean(fix)}", _DIM, color))
     return lines
 
 
-def _related_lines(finding: Finding, path: str, report: Report) -> list[str]:
+class _Words:
+    """The words of a report's lines, rendered once in its language (and colours)."""
+
+    def __init__(self, report: Report) -> None:
+        self.lang, self.color = report.lang, report.color
+        self.fix = _("fix").render(self.lang)
+        self.also = _("also").render(self.lang)
+        self.labels: dict[Severity, str] = {}
+
+    def severity(self, severity: Severity) -> str:
+        label = self.labels.get(severity)
+        if label is None:
+            name = severity_name(severity.value, self.lang)
+            label = self.labels[severity] = _paint(name, _COLORS[severity], self.color)
+        return label
+
+
+def _related_lines(finding: Finding, path: str, words: _Words) -> list[str]:
     """``  also: brief.yaml:12:5 (/deliverables/2)`` for each other place of a grouped finding."""
-    also = _("also").render(report.lang)
     lines = []
     for place in finding.related:
         where = _clean(place.path) if place.path is not None else path
         position = f":{place.line}:{place.column}" if place.line else ""
         pointer = f" ({_clean(place.pointer)})" if place.pointer else ""
-        lines.append(f"  {also}: {where}{position}{pointer}")
+        lines.append(f"  {words.also}: {where}{position}{pointer}")
     return lines
 
 
@@ -78,9 +95,10 @@ class Stream:
     def __init__(self, report: Report, write: Callable[[str], Any]) -> None:
         self.report, self.write = report, write
         self.wrote = False
+        self.words = _Words(report)
 
     def add(self, result: FileResult) -> None:
-        lines = render_result(result, self.report)
+        lines = render_result(result, self.report, self.words)
         if lines:
             self.write("\n".join(lines) + "\n")
             self.wrote = True
