@@ -228,7 +228,9 @@ def _discovered(path: Path | None, allow_code: bool) -> Config:
     return replace(config, rules_dirs=(), skipped_rules_dirs=config.rules_dirs)
 
 
-def config_for(file_path: Path, explicit: Path | None = None, allow_code: bool = False) -> Config:
+def config_for(
+    file_path: Path | str, explicit: Path | None = None, allow_code: bool = False
+) -> Config:
     """The configuration that governs ``file_path``. A config named with ``explicit`` is the
     caller's choice and used whole; a discovered one comes from the repository being checked,
     so its ``rules_dirs`` (Python that would be imported) load only with ``allow_code`` or
@@ -239,20 +241,22 @@ def config_for(file_path: Path, explicit: Path | None = None, allow_code: bool =
     return _discovered(find_config_file(_resolved_folder(file_path)), allowed)
 
 
-def _resolved_folder(file_path: Path) -> Path:
-    """``file_path.resolve().parent``: a file that is not a symbolic link is in its folder,
-    resolved once for all its files (resolving lists every part of the path: ~25 us a file)."""
+def _resolved_folder(file_path: Path | str) -> Path:
+    """``Path(file_path).resolve().parent``: a file that is not a symbolic link is in its
+    folder, resolved once for all its files (resolving lists every part of the path: ~25 us a
+    file), and read as text, not as a Path (a run of many briefs makes none)."""
     import os
 
-    if file_path.is_symlink():
-        return file_path.resolve().parent
-    folder = file_path.parent
-    return _resolved(folder if folder.is_absolute() else Path(os.getcwd(), folder))
+    path = os.fspath(file_path)
+    if os.path.islink(path):
+        return Path(path).resolve().parent
+    folder = os.path.dirname(path) or "."
+    return _resolved(folder if os.path.isabs(folder) else os.path.join(os.getcwd(), folder))
 
 
 @lru_cache(maxsize=256)
-def _resolved(folder: Path) -> Path:
-    return folder.resolve()
+def _resolved(folder: str) -> Path:
+    return Path(folder).resolve()
 
 
 def validate_rule_ids(names: Sequence[str], known: Sequence[str], where: str | Message) -> None:

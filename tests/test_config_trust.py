@@ -140,6 +140,8 @@ def test_a_brief_is_governed_by_the_config_where_it_really_lies(
     assert ignored(tmp_path / "strict" / "b.yaml") == ("schema",)
     assert ignored(tmp_path / "strict" / "linked.yaml") == ("placeholder-text",)
     assert ignored(tmp_path / "strict" / "folder" / "b.yaml") == ("placeholder-text",)
+    linked = str(tmp_path / "strict" / "linked.yaml")  # a path as text, as a plan passes it
+    assert tuple(config_for(linked).ignore) == ("placeholder-text",)
     for name, expected in (("strict", ("schema",)), ("loose", ("placeholder-text",))):
         monkeypatch.chdir(tmp_path / name)
         assert ignored(Path("b.yaml")) == expected
