@@ -135,7 +135,8 @@ class Message(FrozenValue):
         object.__setattr__(self, "args", args)
 
     def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        translated = translate(self.template, lang)
+        template = self.template
+        translated = template if lang == DEFAULT_LANGUAGE else translate(template, lang)
         values = {name: format_value(value, lang) for name, value in self.args}
         try:
             return translated.format(**values)
@@ -342,8 +343,20 @@ def format_date(value: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
 
 def format_value(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
     """Render one message argument for ``lang``."""
-    if type(value) is str:  # the common case, ahead of a dozen type checks
+    if type(value) is str:  # the common cases, by exact type, ahead of a dozen isinstance checks
         return value
+    kind = type(value)
+    if kind is Percent:
+        return format_percent(value.value, lang)
+    if kind is Plain:
+        return str(value.value)
+    if kind is Message or kind is Term:
+        rendered: str = value.render(lang)
+        return rendered
+    if kind is list:
+        return ", ".join([format_value(item, lang) for item in value])
+    if kind is int or kind is float:
+        return format_number(value, lang)
     if isinstance(value, Message):
         return value.render(lang)
     if isinstance(value, BaseException):
