@@ -285,6 +285,22 @@ class Brief:
         :meth:`walk_strings` does not reach it (first met inside an ``x-`` field)."""
         return _string_values(self.data)
 
+    def string_texts(self, walked_only: bool = False) -> list[str]:
+        """The texts of :attr:`string_values` (only the ``walked`` ones with ``walked_only``),
+        index for index: what the rules that scan all of a brief's text search. Do not change
+        the list."""
+        texts = self._unshared_texts
+        if texts is None:
+            return [value.text for value in self.string_values if value.walked or not walked_only]
+        return texts
+
+    @cached_property
+    def _unshared_texts(self) -> list[str] | None:
+        """The texts of :attr:`string_values` by a walk that builds no :class:`StringValue`,
+        when no object stands at two places of the brief (every value is then ``walked``); None
+        when one does (YAML aliases), or the brief is a lone string."""
+        return _unshared_texts(self.data)
+
     # --- campaign kind and platforms (campaignlint.campaign hides v1's aliases) ---------------
 
     @cached_property
@@ -616,4 +632,45 @@ def _string_values(data: Any) -> list[StringValue]:
 
     if isinstance(data, dict | list):
         visit(data, None, False, True)
+    return found
+
+
+class _Shared(Exception):
+    """An object met at a second place: :func:`_unshared_texts` leaves it to the full walk."""
+
+
+def _unshared_texts(data: Any) -> list[str] | None:
+    # _string_values's walk for a brief without aliases: the same texts in the same order.
+    if not isinstance(data, dict | list):
+        return None if isinstance(data, str) else []
+    found: list[str] = []
+    add = found.append
+    seen: set[int] = {id(data)}
+
+    def visit(value: Any, in_notes: bool) -> None:
+        if isinstance(value, dict):
+            for key, child in value.items():
+                if isinstance(child, str):
+                    if not in_notes and not str(key).startswith("x-"):
+                        add(child)
+                elif isinstance(child, dict | list):
+                    if id(child) in seen:
+                        raise _Shared
+                    seen.add(id(child))
+                    visit(child, in_notes or str(key).startswith("x-"))
+            return
+        for child in value:
+            if isinstance(child, str):
+                if not in_notes:
+                    add(child)
+            elif isinstance(child, dict | list):
+                if id(child) in seen:
+                    raise _Shared
+                seen.add(id(child))
+                visit(child, in_notes)
+
+    try:
+        visit(data, False)
+    except _Shared:
+        return None
     return found

@@ -438,8 +438,10 @@ def _folded(text: str) -> str:
 
 def _hidden_advertising(brief: Brief) -> Iterator[Problem]:
     # a team's own notes (x- fields) are left out
-    values = [value for value in brief.string_values if value.walked]
-    spans = _first_hiding_spans([value.text for value in values])
+    spans = _first_hiding_spans(brief.string_texts(walked_only=True))
+    if not spans:
+        return
+    values = [value for value in brief.string_values if value.walked]  # the same, placed
     for index in sorted(spans):
         value = values[index]
         quote = _hiding_quote(value.text, spans[index])
