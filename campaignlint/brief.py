@@ -238,12 +238,18 @@ class Brief:
     def markets(self) -> list[str] | None:
         """The campaign's markets as upper-case ISO codes (``tr`` -> ``TR``), each once; None
         when the brief names no market (an empty list when it names only rejected ones)."""
+        codes = self._market_codes
+        return None if codes is None else list(codes)
+
+    @cached_property
+    def _market_codes(self) -> tuple[str, ...] | None:
+        """What :meth:`markets` gives, worked out once: several rules read the markets."""
         from campaignlint.codes import country_code
 
         if not self.sequence("/campaign/markets"):
             return None
         codes = (country_code(text) for _pointer, text in self.strings("/campaign/markets"))
-        return list(dict.fromkeys(code for code in codes if code))
+        return tuple(dict.fromkeys(code for code in codes if code))
 
     def languages(self) -> list[str]:
         """The target languages as ISO 639-1 codes (``en-GB`` -> ``en``), each once."""

@@ -138,7 +138,7 @@ def _generic_keys(tags: tuple[str, ...]) -> frozenset[str]:
 
 def _squashed(text: str) -> str:
     """Folded letters and digits only: ``Lumina Cosmetics`` → ``luminacosmetics``."""
-    return "".join(ch for ch in fold(text) if ch.isalnum())
+    return "".join(filter(str.isalnum, fold(text)))
 
 
 def _name_parts(names: list[str]) -> set[str]:
@@ -284,7 +284,8 @@ def _no_brand_tag(brief: Brief, tags: list[tuple[str, str]]) -> Iterator[Problem
     parts = _name_parts(names)
     if not parts:
         return
-    if any(part in _squashed(tag) for _pointer, tag in tags for part in parts):
+    squashed = [_squashed(tag) for _pointer, tag in tags]  # each tag once, not once per part
+    if any(part in tag for tag in squashed for part in parts):
         return
     suggestion = "#" + "".join(word[:1].upper() + word[1:] for word in names[0].split())
     yield brief.missing(
