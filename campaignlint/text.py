@@ -93,19 +93,23 @@ class PhraseFilter:
     Built from ``(phrase, words)`` pairs, where ``words`` are folded words every match of the
     phrase contains literally. Each phrase is filed under one of its words (the first of four
     letters or more, else the longest); a word inside another (``reklam`` in ``#reklamdegil``)
-    stands for both, so a long list needs only a dozen checks. A phrase without words is always
-    a candidate. Matching itself stays with the caller's exact pattern.
+    stands for both, so a long list needs only a dozen checks. A phrase whose anchor occurs is
+    a candidate when its other words occur too (``#reklam`` in a brief brings no ``reklam
+    değil``). A phrase without words is always a candidate. Matching itself stays with the
+    caller's exact pattern.
     """
 
     def __init__(self, phrases: Iterable[tuple[str, Sequence[str]]]) -> None:
         self.order: list[str] = []
         by_word: dict[str, list[str]] = {}
         self.always: set[str] = set()
+        self._words: dict[str, tuple[str, ...]] = {}  # a phrase's words, longest first
         for phrase, words in phrases:
             self.order.append(phrase)
             if not words:
                 self.always.add(phrase)
                 continue
+            self._words[phrase] = tuple(sorted(set(words), key=len, reverse=True))
             word = next((w for w in words if len(w) >= 4), max(words, key=len))
             by_word.setdefault(word, []).append(phrase)
         anchor_of = _anchors(sorted(by_word, key=len))
@@ -121,7 +125,15 @@ class PhraseFilter:
                 possible |= phrases
         if not possible:
             return []
-        return [phrase for phrase in self.order if phrase in possible]
+        found = []
+        for phrase in self.order:
+            if phrase in possible:
+                for word in self._words.get(phrase, ()):
+                    if word not in folded:
+                        break
+                else:
+                    found.append(phrase)
+        return found
 
 
 def _anchors(words: list[str]) -> dict[str, str]:

@@ -431,9 +431,9 @@ def _first_hiding_spans(texts: list[str]) -> dict[int, tuple[int, int]]:
 
 
 def _folded(text: str) -> str:
-    """``fold_with_offsets(text)[0]``, without building the offsets of a plain text."""
-    plain = text.replace("’", "'")
-    return plain.lower() if plain.isascii() else fold_with_offsets(text)[0]
+    """``fold_with_offsets(text)[0]``, without building any offsets: folding goes character
+    by character (accents and marks dropped, case folded), so the whole text folds the same."""
+    return fold(text.replace("’", "'"))
 
 
 def _hidden_advertising(brief: Brief) -> Iterator[Problem]:

@@ -46,11 +46,10 @@ def test_phrase_filter_keeps_every_phrase_that_may_occur_in_data_order() -> None
 
     phrases = ["#reklamdeğil", "reklam değil", "not an ad", "do not disclose", "* *"]
     phrase_filter = PhraseFilter((p, [w for w in fold(p).split() if w != "*"]) for p in phrases)
-    assert phrase_filter.candidates("bu bir reklam degil") == [
-        "#reklamdeğil",
-        "reklam değil",
-        "* *",
-    ]
+    assert phrase_filter.candidates("bu bir reklam degil") == ["reklam değil", "* *"]
+    assert phrase_filter.candidates("#reklamdegil") == ["#reklamdeğil", "reklam değil", "* *"]
+    # the anchor alone is not enough: every word of the phrase must occur
+    assert phrase_filter.candidates("#reklam #ad") == ["* *"]
     assert phrase_filter.candidates("it is not an ad") == ["not an ad", "* *"]
     assert phrase_filter.candidates("a serum") == ["* *"]
     assert PhraseFilter([("not an ad", ["not", "an", "ad"])]).candidates("a serum") == []
