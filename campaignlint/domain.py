@@ -241,6 +241,11 @@ def parse_time(value: Any) -> int | None:
     """Minutes after midnight of ``"19:00"``; ``"24:00"`` is 1440. None when malformed."""
     if not isinstance(value, str):
         return None
+    return _parse_time(value)
+
+
+@lru_cache(maxsize=1024)  # posting windows repeat the same few times
+def _parse_time(value: str) -> int | None:
     match = _TIME.match(value)
     if not match:
         return None

@@ -123,6 +123,8 @@ def _gift_labels() -> frozenset[str]:
 COMMON_NAME_WORDS = frozenset(load_beside(__file__, "hashtag_strategy.json")["common_name_words"])
 
 _TAG_CHARACTER = re.compile(r"[\w]", re.UNICODE)
+_TAG_BODY = re.compile(r"[\w]+")
+_NAME_BREAKS = re.compile(r"[^\w]+|_")
 
 
 def tag_key(tag: str) -> str:
@@ -147,7 +149,7 @@ def _name_parts(names: list[str]) -> set[str]:
         whole = _squashed(name)
         if whole:
             parts.add(whole)
-        for word in re.split(r"[^\w]+|_", fold(name)):
+        for word in _NAME_BREAKS.split(fold(name)):
             if len(word) >= 4 and word.isalpha() and word not in COMMON_NAME_WORDS:
                 parts.add(word)
     return parts
@@ -305,7 +307,7 @@ def _malformed(brief: Brief, pointer: str, tag: str, *, removed: bool) -> Proble
     """A problem for a malformed tag; a lone missing ``#`` gets a safe edit unless the tag is
     a repeat that another edit removes."""
     body = tag[1:] if tag.startswith("#") else tag
-    if tag.startswith("#") and re.fullmatch(r"[\w]+", body):
+    if tag.startswith("#") and _TAG_BODY.fullmatch(body):
         return None  # the common case: a well-formed tag
     bad = sorted({ch for ch in body if not _TAG_CHARACTER.match(ch)})
     clean = "#" + "".join(ch for ch in body if _TAG_CHARACTER.match(ch))

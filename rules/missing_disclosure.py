@@ -211,8 +211,11 @@ def _campaign_markets(brief: Brief) -> list[str]:
 _PUNCTUATION = ".,;:!?()[]{}\"'"
 
 
+_TOKEN_BREAKS = re.compile(r"[\s,]+")
+
+
 def _tokens(text: str) -> list[str]:
-    return [token.strip(_PUNCTUATION) for token in re.split(r"[\s,]+", text) if token.strip()]
+    return [token.strip(_PUNCTUATION) for token in _TOKEN_BREAKS.split(text) if token.strip()]
 
 
 def _brief_labels(brief: Brief) -> tuple[list[str], list[str]]:
