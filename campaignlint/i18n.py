@@ -225,6 +225,7 @@ def add_translations(localedir: str, domain: str) -> None:
     if (localedir, domain) not in _EXTRA_CATALOGS:
         _EXTRA_CATALOGS.append((localedir, domain))
         _catalog.cache_clear()
+        _text_term_name.cache_clear()
 
 
 @lru_cache(maxsize=8)
@@ -622,8 +623,16 @@ def term_key(value: Any) -> str:
 def term_name(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
     """The name of an enum value in ``lang`` (``weekdays`` -> ``hafta içi``); the value as
     written when campaignlint has no name for it."""
+    if type(value) is str:  # findings name the same few values again and again
+        return _text_term_name(value, lang)
     name = TERM_NAMES.get(term_key(value))
     return name.render(lang) if name is not None else str(value)
+
+
+@lru_cache(maxsize=1024)
+def _text_term_name(value: str, lang: str) -> str:
+    name = TERM_NAMES.get(term_key(value))
+    return name.render(lang) if name is not None else value
 
 
 # --- PyYAML's own phrases ------------------------------------------------------------------
