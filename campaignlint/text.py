@@ -117,12 +117,23 @@ class PhraseFilter:
         for word, found in by_word.items():
             self.anchors.setdefault(anchor_of[word], set()).update(found)
 
-    def candidates(self, folded: str) -> list[str]:
-        """The phrases that may occur in ``folded``, in the order they were given."""
+    def anchors_in(self, folded: str) -> list[str]:
+        """The anchors that occur in ``folded``: for any part of it, :meth:`candidates` needs
+        to look for these only (a rule checking many texts looks through them all at once)."""
+        return [anchor for anchor in self.anchors if anchor in folded]
+
+    def candidates(self, folded: str, among: Iterable[str] | None = None) -> list[str]:
+        """The phrases that may occur in ``folded``, in the order they were given; ``among``:
+        the only anchors that may occur in it (see :meth:`anchors_in`)."""
         possible = set(self.always)
-        for anchor, phrases in self.anchors.items():
-            if anchor in folded:
-                possible |= phrases
+        if among is None:
+            for anchor, phrases in self.anchors.items():
+                if anchor in folded:
+                    possible |= phrases
+        else:
+            for anchor in among:
+                if anchor in folded:
+                    possible |= self.anchors[anchor]
         if not possible:
             return []
         found = []
@@ -351,9 +362,16 @@ class PhraseSet:
             (text, found.literal_words) for text, found in self.phrases.items()
         )
 
-    def candidates(self, folded: str) -> list[tuple[str, Phrase]]:
-        """``(text, phrase)`` of the phrases that may occur in ``folded``, in the given order."""
-        return [(text, self.phrases[text]) for text in self._filter.candidates(folded)]
+    def anchors_in(self, folded: str) -> list[str]:
+        """See :meth:`PhraseFilter.anchors_in`."""
+        return self._filter.anchors_in(folded)
+
+    def candidates(
+        self, folded: str, among: Iterable[str] | None = None
+    ) -> list[tuple[str, Phrase]]:
+        """``(text, phrase)`` of the phrases that may occur in ``folded``, in the given order;
+        ``among`` as for :meth:`PhraseFilter.candidates`."""
+        return [(text, self.phrases[text]) for text in self._filter.candidates(folded, among)]
 
     def first(self, folded: str) -> tuple[str, tuple[int, int]] | None:
         """The first phrase (in the given order) found in ``folded``, and where."""
