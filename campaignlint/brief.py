@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 _MISSING = object()
 _UNSEEN = object()
+_CONTAINERS = (dict, list)  # isinstance(value, dict | list) builds the union at every call
 
 
 class Brief:
@@ -152,7 +153,7 @@ class Brief:
             node = self._containers.get(parent, _MISSING)
             if node is _MISSING:
                 node = _walk(self.data, parent.split("/"))
-                if not isinstance(node, dict | list):
+                if not isinstance(node, _CONTAINERS):
                     return _MISSING
                 self._containers[parent] = node
         if "~" in last:
@@ -659,7 +660,7 @@ def _unshared_texts(data: Any) -> list[str] | None:
                 if isinstance(child, str):
                     if not in_notes and not str(key).startswith("x-"):
                         add(child)
-                elif isinstance(child, dict | list):
+                elif isinstance(child, _CONTAINERS):
                     if id(child) in seen:
                         raise _Shared
                     seen.add(id(child))
@@ -669,7 +670,7 @@ def _unshared_texts(data: Any) -> list[str] | None:
             if isinstance(child, str):
                 if not in_notes:
                     add(child)
-            elif isinstance(child, dict | list):
+            elif isinstance(child, _CONTAINERS):
                 if id(child) in seen:
                     raise _Shared
                 seen.add(id(child))

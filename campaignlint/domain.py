@@ -163,7 +163,8 @@ def tier_follower_range(tier: str) -> tuple[int, int | None]:
 
 def influencer_label(influencer: Any, index: int) -> str:
     """How messages name an influencer: its handle, else ``influencers[index]``."""
-    handle = influencer.get("handle") if isinstance(influencer, Mapping) else None
+    is_mapping = type(influencer) is dict or isinstance(influencer, Mapping)  # dict: no ABC check
+    handle = influencer.get("handle") if is_mapping else None
     if isinstance(handle, str) and handle.strip():
         return handle.strip()
     return f"influencers[{index}]"
