@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 _MISSING = object()
 _UNSEEN = object()
+_CONTAINERS = (dict, list)  # isinstance(value, dict | list) builds the union at every call
 
 
 class Brief:
@@ -152,7 +153,7 @@ class Brief:
             node = self._containers.get(parent, _MISSING)
             if node is _MISSING:
                 node = _walk(self.data, parent.split("/"))
-                if not isinstance(node, dict | list):
+                if not isinstance(node, _CONTAINERS):
                     return _MISSING
                 self._containers[parent] = node
         if "~" in last:
@@ -238,12 +239,18 @@ class Brief:
     def markets(self) -> list[str] | None:
         """The campaign's markets as upper-case ISO codes (``tr`` -> ``TR``), each once; None
         when the brief names no market (an empty list when it names only rejected ones)."""
+        codes = self._market_codes
+        return None if codes is None else list(codes)
+
+    @cached_property
+    def _market_codes(self) -> tuple[str, ...] | None:
+        """What :meth:`markets` gives, worked out once: several rules read the markets."""
         from campaignlint.codes import country_code
 
         if not self.sequence("/campaign/markets"):
             return None
         codes = (country_code(text) for _pointer, text in self.strings("/campaign/markets"))
-        return list(dict.fromkeys(code for code in codes if code))
+        return tuple(dict.fromkeys(code for code in codes if code))
 
     def languages(self) -> list[str]:
         """The target languages as ISO 639-1 codes (``en-GB`` -> ``en``), each once."""
@@ -284,6 +291,22 @@ class Brief:
         visited once, at its first place outside ``x-`` fields; ``walked`` is False where
         :meth:`walk_strings` does not reach it (first met inside an ``x-`` field)."""
         return _string_values(self.data)
+
+    def string_texts(self, walked_only: bool = False) -> list[str]:
+        """The texts of :attr:`string_values` (only the ``walked`` ones with ``walked_only``),
+        index for index: what the rules that scan all of a brief's text search. Do not change
+        the list."""
+        texts = self._unshared_texts
+        if texts is None:
+            return [value.text for value in self.string_values if value.walked or not walked_only]
+        return texts
+
+    @cached_property
+    def _unshared_texts(self) -> list[str] | None:
+        """The texts of :attr:`string_values` by a walk that builds no :class:`StringValue`,
+        when no object stands at two places of the brief (every value is then ``walked``); None
+        when one does (YAML aliases), or the brief is a lone string."""
+        return _unshared_texts(self.data)
 
     # --- campaign kind and platforms (campaignlint.campaign hides v1's aliases) ---------------
 
@@ -616,4 +639,45 @@ def _string_values(data: Any) -> list[StringValue]:
 
     if isinstance(data, dict | list):
         visit(data, None, False, True)
+    return found
+
+
+class _Shared(Exception):
+    """An object met at a second place: :func:`_unshared_texts` leaves it to the full walk."""
+
+
+def _unshared_texts(data: Any) -> list[str] | None:
+    # _string_values's walk for a brief without aliases: the same texts in the same order.
+    if not isinstance(data, dict | list):
+        return None if isinstance(data, str) else []
+    found: list[str] = []
+    add = found.append
+    seen: set[int] = {id(data)}
+
+    def visit(value: Any, in_notes: bool) -> None:
+        if isinstance(value, dict):
+            for key, child in value.items():
+                if isinstance(child, str):
+                    if not in_notes and not str(key).startswith("x-"):
+                        add(child)
+                elif isinstance(child, _CONTAINERS):
+                    if id(child) in seen:
+                        raise _Shared
+                    seen.add(id(child))
+                    visit(child, in_notes or str(key).startswith("x-"))
+            return
+        for child in value:
+            if isinstance(child, str):
+                if not in_notes:
+                    add(child)
+            elif isinstance(child, _CONTAINERS):
+                if id(child) in seen:
+                    raise _Shared
+                seen.add(id(child))
+                visit(child, in_notes)
+
+    try:
+        visit(data, False)
+    except _Shared:
+        return None
     return found

@@ -163,7 +163,8 @@ def tier_follower_range(tier: str) -> tuple[int, int | None]:
 
 def influencer_label(influencer: Any, index: int) -> str:
     """How messages name an influencer: its handle, else ``influencers[index]``."""
-    handle = influencer.get("handle") if isinstance(influencer, Mapping) else None
+    is_mapping = type(influencer) is dict or isinstance(influencer, Mapping)  # dict: no ABC check
+    handle = influencer.get("handle") if is_mapping else None
     if isinstance(handle, str) and handle.strip():
         return handle.strip()
     return f"influencers[{index}]"
@@ -241,6 +242,11 @@ def parse_time(value: Any) -> int | None:
     """Minutes after midnight of ``"19:00"``; ``"24:00"`` is 1440. None when malformed."""
     if not isinstance(value, str):
         return None
+    return _parse_time(value)
+
+
+@lru_cache(maxsize=1024)  # posting windows repeat the same few times
+def _parse_time(value: str) -> int | None:
     match = _TIME.match(value)
     if not match:
         return None

@@ -421,7 +421,13 @@ def _render_shown(findings: list[Finding], brief: Any, lang: str) -> list[Findin
             try:
                 related = _resolve_related(brief, problem.related)
                 finding = render_problem(
-                    problem, source.id, finding.severity, position, lang, related
+                    problem,
+                    source.id,
+                    finding.severity,
+                    position,
+                    lang,
+                    related,
+                    english=finding.message_en,  # set where _sort_findings needed it
                 )
             except Exception as error:
                 finding = _internal_error(source, error, lang)

@@ -135,7 +135,8 @@ class Message(FrozenValue):
         object.__setattr__(self, "args", args)
 
     def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        translated = translate(self.template, lang)
+        template = self.template
+        translated = template if lang == DEFAULT_LANGUAGE else translate(template, lang)
         values = {name: format_value(value, lang) for name, value in self.args}
         try:
             return translated.format(**values)
@@ -224,6 +225,7 @@ def add_translations(localedir: str, domain: str) -> None:
     if (localedir, domain) not in _EXTRA_CATALOGS:
         _EXTRA_CATALOGS.append((localedir, domain))
         _catalog.cache_clear()
+        _text_term_name.cache_clear()
 
 
 @lru_cache(maxsize=8)
@@ -342,8 +344,20 @@ def format_date(value: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
 
 def format_value(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
     """Render one message argument for ``lang``."""
-    if type(value) is str:  # the common case, ahead of a dozen type checks
+    if type(value) is str:  # the common cases, by exact type, ahead of a dozen isinstance checks
         return value
+    kind = type(value)
+    if kind is Percent:
+        return format_percent(value.value, lang)
+    if kind is Plain:
+        return str(value.value)
+    if kind is Message or kind is Term:
+        rendered: str = value.render(lang)
+        return rendered
+    if kind is list:
+        return ", ".join([format_value(item, lang) for item in value])
+    if kind is int or kind is float:
+        return format_number(value, lang)
     if isinstance(value, Message):
         return value.render(lang)
     if isinstance(value, BaseException):
@@ -609,8 +623,16 @@ def term_key(value: Any) -> str:
 def term_name(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
     """The name of an enum value in ``lang`` (``weekdays`` -> ``hafta içi``); the value as
     written when campaignlint has no name for it."""
+    if type(value) is str:  # findings name the same few values again and again
+        return _text_term_name(value, lang)
     name = TERM_NAMES.get(term_key(value))
     return name.render(lang) if name is not None else str(value)
+
+
+@lru_cache(maxsize=1024)
+def _text_term_name(value: str, lang: str) -> str:
+    name = TERM_NAMES.get(term_key(value))
+    return name.render(lang) if name is not None else value
 
 
 # --- PyYAML's own phrases ------------------------------------------------------------------

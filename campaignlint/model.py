@@ -191,19 +191,25 @@ def render_problem(
     position: Position,
     lang: str = DEFAULT_LANGUAGE,
     related: tuple[Related, ...] = (),
+    english: str = "",
 ) -> Finding:
-    """Turn a rule's problem into a finding in ``lang``."""
+    """Turn a rule's problem into a finding in ``lang``; ``english``, when given, is its
+    English message already rendered (the engine renders it to order findings at one place)."""
     line, column, end_line, end_column = position
     arguments = problem.message.args
-    english = sentence_case(problem.message.render(DEFAULT_LANGUAGE), arguments=arguments)
-    localized = english if lang == DEFAULT_LANGUAGE else problem.message.render(lang)
+    if not english:
+        english = sentence_case(problem.message.render(DEFAULT_LANGUAGE), arguments=arguments)
+    if lang == DEFAULT_LANGUAGE:
+        localized = english  # sentence_case gives back what it gave: no second pass
+    else:
+        localized = sentence_case(problem.message.render(lang), lang, arguments)
     fix = None
     if problem.fix is not None:
         fix = sentence_case(problem.fix.render(lang), lang, problem.fix.args)
     return Finding(
         rule=rule,
         severity=severity,
-        message=sentence_case(localized, lang, arguments),
+        message=localized,
         pointer=problem.pointer,
         line=line,
         column=column,

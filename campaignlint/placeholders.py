@@ -66,6 +66,12 @@ def _marker_pattern(markers: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=8)
+def _folded_markers(markers: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(marker, its folded text): the same markers for every brief of a run."""
+    return tuple((marker, fold(marker)) for marker in markers)
+
+
+@lru_cache(maxsize=8)
 def _upper_case_pattern(markers: tuple[str, ...]) -> re.Pattern[str] | None:
     if not markers:
         return None
@@ -135,7 +141,9 @@ def holders(
     found: set[int] = set()
     folded = fold(joined.replace("’", "'"))  # what find() searches, text by text
     # only the markers that occur at all: one pattern of 18 is several times slower
-    pattern = _marker_pattern(tuple(m for m in markers if fold(m) in folded))
+    pattern = _marker_pattern(
+        tuple(m for m, key in _folded_markers(tuple(markers)) if key in folded)
+    )
     if pattern is not None:
         found.update(_lines(folded, [match.start() for match in pattern.finditer(folded)]))
     spans: list[int] = []

@@ -93,19 +93,23 @@ class PhraseFilter:
     Built from ``(phrase, words)`` pairs, where ``words`` are folded words every match of the
     phrase contains literally. Each phrase is filed under one of its words (the first of four
     letters or more, else the longest); a word inside another (``reklam`` in ``#reklamdegil``)
-    stands for both, so a long list needs only a dozen checks. A phrase without words is always
-    a candidate. Matching itself stays with the caller's exact pattern.
+    stands for both, so a long list needs only a dozen checks. A phrase whose anchor occurs is
+    a candidate when its other words occur too (``#reklam`` in a brief brings no ``reklam
+    değil``). A phrase without words is always a candidate. Matching itself stays with the
+    caller's exact pattern.
     """
 
     def __init__(self, phrases: Iterable[tuple[str, Sequence[str]]]) -> None:
         self.order: list[str] = []
         by_word: dict[str, list[str]] = {}
         self.always: set[str] = set()
+        self._words: dict[str, tuple[str, ...]] = {}  # a phrase's words, longest first
         for phrase, words in phrases:
             self.order.append(phrase)
             if not words:
                 self.always.add(phrase)
                 continue
+            self._words[phrase] = tuple(sorted(set(words), key=len, reverse=True))
             word = next((w for w in words if len(w) >= 4), max(words, key=len))
             by_word.setdefault(word, []).append(phrase)
         anchor_of = _anchors(sorted(by_word, key=len))
@@ -113,15 +117,34 @@ class PhraseFilter:
         for word, found in by_word.items():
             self.anchors.setdefault(anchor_of[word], set()).update(found)
 
-    def candidates(self, folded: str) -> list[str]:
-        """The phrases that may occur in ``folded``, in the order they were given."""
+    def anchors_in(self, folded: str) -> list[str]:
+        """The anchors that occur in ``folded``: for any part of it, :meth:`candidates` needs
+        to look for these only (a rule checking many texts looks through them all at once)."""
+        return [anchor for anchor in self.anchors if anchor in folded]
+
+    def candidates(self, folded: str, among: Iterable[str] | None = None) -> list[str]:
+        """The phrases that may occur in ``folded``, in the order they were given; ``among``:
+        the only anchors that may occur in it (see :meth:`anchors_in`)."""
         possible = set(self.always)
-        for anchor, phrases in self.anchors.items():
-            if anchor in folded:
-                possible |= phrases
+        if among is None:
+            for anchor, phrases in self.anchors.items():
+                if anchor in folded:
+                    possible |= phrases
+        else:
+            for anchor in among:
+                if anchor in folded:
+                    possible |= self.anchors[anchor]
         if not possible:
             return []
-        return [phrase for phrase in self.order if phrase in possible]
+        found = []
+        for phrase in self.order:
+            if phrase in possible:
+                for word in self._words.get(phrase, ()):
+                    if word not in folded:
+                        break
+                else:
+                    found.append(phrase)
+        return found
 
 
 def _anchors(words: list[str]) -> dict[str, str]:
@@ -339,9 +362,16 @@ class PhraseSet:
             (text, found.literal_words) for text, found in self.phrases.items()
         )
 
-    def candidates(self, folded: str) -> list[tuple[str, Phrase]]:
-        """``(text, phrase)`` of the phrases that may occur in ``folded``, in the given order."""
-        return [(text, self.phrases[text]) for text in self._filter.candidates(folded)]
+    def anchors_in(self, folded: str) -> list[str]:
+        """See :meth:`PhraseFilter.anchors_in`."""
+        return self._filter.anchors_in(folded)
+
+    def candidates(
+        self, folded: str, among: Iterable[str] | None = None
+    ) -> list[tuple[str, Phrase]]:
+        """``(text, phrase)`` of the phrases that may occur in ``folded``, in the given order;
+        ``among`` as for :meth:`PhraseFilter.candidates`."""
+        return [(text, self.phrases[text]) for text in self._filter.candidates(folded, among)]
 
     def first(self, folded: str) -> tuple[str, tuple[int, int]] | None:
         """The first phrase (in the given order) found in ``folded``, and where."""

@@ -123,6 +123,8 @@ def _gift_labels() -> frozenset[str]:
 COMMON_NAME_WORDS = frozenset(load_beside(__file__, "hashtag_strategy.json")["common_name_words"])
 
 _TAG_CHARACTER = re.compile(r"[\w]", re.UNICODE)
+_TAG_BODY = re.compile(r"[\w]+")
+_NAME_BREAKS = re.compile(r"[^\w]+|_")
 
 
 def tag_key(tag: str) -> str:
@@ -138,7 +140,7 @@ def _generic_keys(tags: tuple[str, ...]) -> frozenset[str]:
 
 def _squashed(text: str) -> str:
     """Folded letters and digits only: ``Lumina Cosmetics`` → ``luminacosmetics``."""
-    return "".join(ch for ch in fold(text) if ch.isalnum())
+    return "".join(filter(str.isalnum, fold(text)))
 
 
 def _name_parts(names: list[str]) -> set[str]:
@@ -147,7 +149,7 @@ def _name_parts(names: list[str]) -> set[str]:
         whole = _squashed(name)
         if whole:
             parts.add(whole)
-        for word in re.split(r"[^\w]+|_", fold(name)):
+        for word in _NAME_BREAKS.split(fold(name)):
             if len(word) >= 4 and word.isalpha() and word not in COMMON_NAME_WORDS:
                 parts.add(word)
     return parts
@@ -284,7 +286,8 @@ def _no_brand_tag(brief: Brief, tags: list[tuple[str, str]]) -> Iterator[Problem
     parts = _name_parts(names)
     if not parts:
         return
-    if any(part in _squashed(tag) for _pointer, tag in tags for part in parts):
+    squashed = [_squashed(tag) for _pointer, tag in tags]  # each tag once, not once per part
+    if any(part in tag for tag in squashed for part in parts):
         return
     suggestion = "#" + "".join(word[:1].upper() + word[1:] for word in names[0].split())
     yield brief.missing(
@@ -304,7 +307,7 @@ def _malformed(brief: Brief, pointer: str, tag: str, *, removed: bool) -> Proble
     """A problem for a malformed tag; a lone missing ``#`` gets a safe edit unless the tag is
     a repeat that another edit removes."""
     body = tag[1:] if tag.startswith("#") else tag
-    if tag.startswith("#") and re.fullmatch(r"[\w]+", body):
+    if tag.startswith("#") and _TAG_BODY.fullmatch(body):
         return None  # the common case: a well-formed tag
     bad = sorted({ch for ch in body if not _TAG_CHARACTER.match(ch)})
     clean = "#" + "".join(ch for ch in body if _TAG_CHARACTER.match(ch))

@@ -211,8 +211,11 @@ def _campaign_markets(brief: Brief) -> list[str]:
 _PUNCTUATION = ".,;:!?()[]{}\"'"
 
 
+_TOKEN_BREAKS = re.compile(r"[\s,]+")
+
+
 def _tokens(text: str) -> list[str]:
-    return [token.strip(_PUNCTUATION) for token in re.split(r"[\s,]+", text) if token.strip()]
+    return [token.strip(_PUNCTUATION) for token in _TOKEN_BREAKS.split(text) if token.strip()]
 
 
 def _brief_labels(brief: Brief) -> tuple[list[str], list[str]]:
@@ -431,15 +434,17 @@ def _first_hiding_spans(texts: list[str]) -> dict[int, tuple[int, int]]:
 
 
 def _folded(text: str) -> str:
-    """``fold_with_offsets(text)[0]``, without building the offsets of a plain text."""
-    plain = text.replace("’", "'")
-    return plain.lower() if plain.isascii() else fold_with_offsets(text)[0]
+    """``fold_with_offsets(text)[0]``, without building any offsets: folding goes character
+    by character (accents and marks dropped, case folded), so the whole text folds the same."""
+    return fold(text.replace("’", "'"))
 
 
 def _hidden_advertising(brief: Brief) -> Iterator[Problem]:
     # a team's own notes (x- fields) are left out
-    values = [value for value in brief.string_values if value.walked]
-    spans = _first_hiding_spans([value.text for value in values])
+    spans = _first_hiding_spans(brief.string_texts(walked_only=True))
+    if not spans:
+        return
+    values = [value for value in brief.string_values if value.walked]  # the same, placed
     for index in sorted(spans):
         value = values[index]
         quote = _hiding_quote(value.text, spans[index])

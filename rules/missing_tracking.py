@@ -97,9 +97,12 @@ CHECKS = {
 END_OF_CAMPAIGN = "end_of_campaign"
 
 
+_SEPARATORS = re.compile(r"[\s\-]+")  # compiled once: name_key runs for every name read
+
+
 def name_key(text: str) -> str:
     """``UTM links`` → ``utm_links``."""
-    return re.sub(r"[\s\-]+", "_", fold(text).strip())
+    return _SEPARATORS.sub("_", fold(text).strip())
 
 
 def _empty(value: Any) -> bool:

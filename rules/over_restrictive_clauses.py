@@ -215,11 +215,15 @@ def _phrase_set(phrases: tuple[str, ...]) -> PhraseSet:
     return PhraseSet(phrases, stem=True)
 
 
-def forcing_quotes(text: str, phrases: PhraseSet) -> list[str]:
-    """The words of ``text`` that force wording or opinion, quoted from the original text."""
+def forcing_quotes(text: str, phrases: PhraseSet, among: list[str] | None = None) -> list[str]:
+    """The words of ``text`` that force wording or opinion, quoted from the original text;
+    ``among``: the only anchors of ``phrases`` that may occur in it (PhraseSet.anchors_in)."""
+    candidates = phrases.candidates(_folded(text), among)
+    if not candidates:
+        return []
     folded, offsets = fold_with_offsets(text)
     spans: list[tuple[int, int]] = []
-    for written, found in phrases.candidates(folded):
+    for written, found in candidates:
         for start, end in found.find_all(folded):
             sentence = _sentence_bounds(folded, start, end)
             if _negated(folded, start, end, sentence):
@@ -258,27 +262,37 @@ def _field_name(pointer: str) -> str:
     return pointer_label(pointer)
 
 
+def _folded(text: str) -> str:
+    """``fold_with_offsets(text)[0]`` without the offsets: folding goes character by character,
+    so the whole text folds the same."""
+    return fold(text.replace("’", "'"))
+
+
 def _forcing_wording(brief: Brief, phrases: PhraseSet | None) -> Iterator[Problem]:
     if phrases is None:
         return
-    for field_pointer in TEXT_FIELDS:
-        for pointer, text in brief.strings(field_pointer):
-            quotes = forcing_quotes(text, phrases)
-            if not quotes:
-                continue
-            yield brief.problem(
-                pointer,
-                _(
-                    "{field} forces wording or an opinion on the creator: {quotes}",
-                    field=_field_name(pointer),
-                    quotes=Plain(", ".join(f'"{quote}"' for quote in quotes)),
-                ),
-                _(
-                    "Give the facts that must be right (claims, price, disclosure) and let the"
-                    " creator say it in their own words, including what they did not like."
-                ),
-                check="forced-wording",
-            )
+    texts = [place for field in TEXT_FIELDS for place in brief.strings(field)]
+    # the phrases' anchors looked for once in all the texts, then in each text only those found
+    among = phrases.anchors_in("\n".join(_folded(text) for _pointer, text in texts))
+    if not among:
+        return
+    for pointer, text in texts:
+        quotes = forcing_quotes(text, phrases, among)
+        if not quotes:
+            continue
+        yield brief.problem(
+            pointer,
+            _(
+                "{field} forces wording or an opinion on the creator: {quotes}",
+                field=_field_name(pointer),
+                quotes=Plain(", ".join(f'"{quote}"' for quote in quotes)),
+            ),
+            _(
+                "Give the facts that must be right (claims, price, disclosure) and let the"
+                " creator say it in their own words, including what they did not like."
+            ),
+            check="forced-wording",
+        )
 
 
 _PLURALS = {

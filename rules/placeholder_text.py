@@ -84,15 +84,13 @@ OPTIONS = {
 def check(brief: Brief, options: Mapping[str, Any]) -> Iterator[Problem]:
     markers = tuple(options["markers"])
     upper_case = tuple(options["upper_case_markers"])
-    strings = brief.string_values  # team notes (x- fields) are not scanned
-    texts = [value.text for value in strings]
+    texts = brief.string_texts()  # team notes (x- fields) are not scanned
     # one search over every value joined; the per-field search only where it found something
     for index in placeholder_holders(texts, markers, upper_case):
-        value = strings[index]
-        found = find_placeholders(value.text, markers, upper_case)
+        found = find_placeholders(texts[index], markers, upper_case)
         if not found:
             continue
-        pointer = value.pointer
+        pointer = brief.string_values[index].pointer  # walked for the values found only
         field = pointer_label(pointer)
         if len(found) == 1:
             message = _(

@@ -100,6 +100,13 @@ def _minutes(start: int, end: int) -> frozenset[int]:
     return frozenset(minute % DAY_MINUTES for minute in range(start, end))
 
 
+@lru_cache(maxsize=1024)
+def _misses(start: int, end: int, active: frozenset[int]) -> bool:
+    """Whether the window [start, end) shares no minute with ``active`` (windows recur: the
+    answer is kept, not worked out again from their sets of minutes)."""
+    return _minutes(start, end).isdisjoint(active)
+
+
 def _parse_range(text: str) -> tuple[int, int] | None:
     start, separator, end = text.partition("-")
     first, last = parse_time(start), parse_time(end)
@@ -151,7 +158,7 @@ def _window_issues(
     """((kind, detail), pointer) of each problem of one window."""
     start, end = parse_time(window.get("from")), parse_time(window.get("to"))
     readable = start is not None and end is not None and active and start != end
-    if readable and not _minutes(start, end) & active:
+    if readable and _misses(start, end, active):
         yield ("hours", f"{window['from']}-{window['to']}"), pointer
     zone = window.get("timezone")
     if zone is None or (isinstance(zone, str) and not zone.strip()):

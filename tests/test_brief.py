@@ -154,3 +154,16 @@ def test_string_values_is_one_pass_over_the_strings_outside_team_notes() -> None
     ]
     walked = [(p, t) for p, t in brief.walk_strings() if "/x-" not in p]
     assert walked == [(v.pointer, v.text) for v in brief.string_values if v.walked]
+
+
+def test_string_texts_are_the_texts_of_string_values_with_or_without_aliases() -> None:
+    unshared = (
+        "campaign:\n  name: Launch\n  x-note: not scanned\ncontent:\n  topics: [fitness, 3]\n"
+    )
+    for text in (STRINGS, unshared):
+        brief = Brief(load_text(text))
+        assert brief.string_texts() == [value.text for value in brief.string_values]
+        walked = [value.text for value in brief.string_values if value.walked]
+        assert brief.string_texts(walked_only=True) == walked
+    assert Brief(load_text(unshared)).string_texts() == ["Launch", "fitness"]
+    assert Brief(load_text("just text")).string_texts() == ["just text"]

@@ -46,11 +46,10 @@ def test_phrase_filter_keeps_every_phrase_that_may_occur_in_data_order() -> None
 
     phrases = ["#reklamdeğil", "reklam değil", "not an ad", "do not disclose", "* *"]
     phrase_filter = PhraseFilter((p, [w for w in fold(p).split() if w != "*"]) for p in phrases)
-    assert phrase_filter.candidates("bu bir reklam degil") == [
-        "#reklamdeğil",
-        "reklam değil",
-        "* *",
-    ]
+    assert phrase_filter.candidates("bu bir reklam degil") == ["reklam değil", "* *"]
+    assert phrase_filter.candidates("#reklamdegil") == ["#reklamdeğil", "reklam değil", "* *"]
+    # the anchor alone is not enough: every word of the phrase must occur
+    assert phrase_filter.candidates("#reklam #ad") == ["* *"]
     assert phrase_filter.candidates("it is not an ad") == ["not an ad", "* *"]
     assert phrase_filter.candidates("a serum") == ["* *"]
     assert PhraseFilter([("not an ad", ["not", "an", "ad"])]).candidates("a serum") == []
@@ -168,3 +167,15 @@ def test_a_phrase_set_gives_the_first_phrase_in_its_order() -> None:
     assert [text for text, _found in phrases.candidates(folded)] == ["do not disclose", "not"]
     assert phrases.first(folded) == ("do not disclose", (7, 22))
     assert phrases.first(fold("a serum")) is None
+
+
+def test_candidates_among_the_anchors_found_in_a_whole_text_are_those_of_its_parts() -> None:
+    from campaignlint.text import PhraseSet, fold
+
+    phrases = PhraseSet(["do not disclose", "not", "read verbatim", "#reklamdeğil"])
+    parts = [fold("Please do NOT disclose"), fold("Read it verbatim"), "a serum"]
+    among = phrases.anchors_in("\n".join(parts))
+    assert "verbatim" in among or "read" in among
+    for part in parts:
+        assert phrases.candidates(part, among) == phrases.candidates(part)
+    assert phrases.anchors_in("a serum") == []
