@@ -248,7 +248,10 @@ def _start_workers(options: CheckOptions, run_config: Config) -> Any:
         _load_rosters([run_config])
     except CampaignlintError:
         return None  # raised in its turn, after the walk
-    return start_pool(workers)
+    try:
+        return start_pool(workers)
+    except Exception:  # no processes now: the run starts them, or says why it cannot
+        return None
 
 
 def _compares_briefs(config: Config) -> bool:
@@ -391,19 +394,24 @@ def collect_files(
     """Expand directories into the briefs inside them (see :mod:`campaignlint.walk`),
     honouring ``exclude``; a file reached twice (named twice, or by another name) is kept once.
     Creator rosters (``creators:`` of the config, and ``creators``) are data, not briefs, and are
-    skipped. ``on_many`` is called once, when the files found are enough for worker processes
-    (:data:`campaignlint.run.MIN_POOL_JOBS`)."""
+    skipped. ``on_many`` is called once, when the files found, or the names a folder lists that
+    a brief may have, are enough for worker processes (:data:`campaignlint.run.MIN_POOL_JOBS`)."""
     from campaignlint.run import MIN_POOL_JOBS
 
     collected = Collected()
     count = 0
 
+    def many() -> None:
+        nonlocal on_many
+        if on_many is not None:
+            call, on_many = on_many, None
+            call()
+
     def counted(path: str) -> str:
-        nonlocal count, on_many
+        nonlocal count
         count += 1
-        if count >= MIN_POOL_JOBS and on_many is not None:
-            on_many()
-            on_many = None
+        if count >= MIN_POOL_JOBS:
+            many()
         return path
 
     cwd = Path.cwd()
@@ -446,7 +454,7 @@ def collect_files(
         if path.is_dir():
             from campaignlint.walk import Walked, is_plainly_not_a_brief, walk_files  # folders
 
-            walked = Walked()
+            walked = Walked(on_many=(MIN_POOL_JOBS, many) if on_many is not None else None)
             found = [  # one Path at a time: a folder of many briefs keeps only their names
                 counted(str(candidate))
                 for candidate, identity in walk_files(path, walked)
