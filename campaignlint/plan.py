@@ -191,8 +191,13 @@ def _plan_files(
     """The files, standard input and unreadable paths of ``plan``."""
     explicit, run_config, lang = options.config_file, plan.config, plan.lang
 
+    from campaignlint.run import _loaded_rosters
+
+    inherited: set[Any] = set()  # the rosters the workers started with
+
     def start_workers() -> None:
         plan.pool = _start_workers(options, run_config)
+        inherited.update(_loaded_rosters())
 
     collected = collect_files(
         paths,
@@ -216,6 +221,11 @@ def _plan_files(
         plan.jobs.append(job)
     active_rules(run_config)
     _load_rosters([run_config, *applied.values()])
+    if plan.pool is not None and not inherited.issuperset(_loaded_rosters()):
+        from campaignlint.run import stop_pool
+
+        stop_pool(plan.pool)  # a config met in the walk names a roster the workers lack:
+        plan.pool = None  # the run starts its workers with every roster read, once
     from campaignlint.run import resolve_jobs
 
     plan.workers = resolve_jobs(options.jobs)
@@ -232,11 +242,12 @@ def _plan_files(
 
 
 def _start_workers(options: CheckOptions, run_config: Config) -> Any:
-    """The worker processes of ``--jobs``, forked as soon as the walk has found enough briefs
-    for them: a worker inherits this process's memory, and forked after the walk and the list
-    of jobs, each held ~4 MB more at 20,000 briefs than at 2,000 (the walk's garbage, the job
-    list, the path parts pathlib interns). The run config's rules and rosters are read first,
-    so the workers start with them, as before. None when one process checks the briefs."""
+    """The worker processes of ``--jobs``, forked as soon as the walk has listed or found
+    enough briefs for them: a worker inherits this process's memory, and forked after the walk
+    and the list of jobs, each held ~4 MB more at 20,000 briefs than at 2,000 (the walk's
+    garbage, the job list, the path parts pathlib interns). The run config's rules and rosters
+    are read first, so the workers start with them, as before (a roster only another config
+    names is read by each worker that needs it). None when one process checks the briefs."""
     from campaignlint.errors import CampaignlintError
     from campaignlint.run import resolve_jobs, start_pool
 
