@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
@@ -98,16 +99,22 @@ class JobList(Sequence[Job]):
             yield self._paths[start:end].decode("utf-8", "surrogatepass")
             start = end
 
+    def path_set(self) -> PathSet:
+        """Every job's path, as a set (membership by hash, then the path itself)."""
+        return PathSet(self)
+
+    def path(self, index: int) -> str:
+        start = self._ends[index - 1] if index else 0
+        return self._paths[start : self._ends[index]].decode("utf-8", "surrogatepass")
+
     def kinds(self) -> list[Job]:
         """One job of each kind (config, language, ...) in the list, in order of appearance."""
         return list(self._prototypes)
 
     def _job(self, index: int) -> Job:
-        start = self._ends[index - 1] if index else 0
-        path = self._paths[start : self._ends[index]].decode("utf-8", "surrogatepass")
         kind = self._prototypes[self._kinds[index]]
         return Job(
-            path,
+            self.path(index),
             kind.config,
             kind.lang,
             kind.today,
@@ -115,6 +122,56 @@ class JobList(Sequence[Job]):
             kind.portfolio,
             kind.record_portfolio,
         )
+
+
+class PathSet(AbstractSet[str]):
+    """The paths of a :class:`JobList`, a set read in place: each path's hash and index in
+    two sorted arrays (12 bytes a path), where a frozenset of 20,000 paths took ~4 MB (their
+    strings and its table) at the end of a run, when the portfolio rules ask which briefs
+    are the run's (:attr:`campaignlint.portfolio.Portfolio.checked`)."""
+
+    def __init__(self, jobs: JobList) -> None:
+        from array import array
+
+        keys = sorted(
+            (hash(path) & _HASH_MASK) << 32 | index for index, path in enumerate(jobs.paths())
+        )
+        self._jobs = jobs
+        self._hashes = array("Q", (key >> 32 for key in keys))
+        self._indexes = array("I", (key & 0xFFFFFFFF for key in keys))
+        self._size: int | None = None  # counted when asked: a path may be named twice
+
+    def _first(self, path: str) -> int | None:
+        """The index of the first job with ``path``; None when no job has it."""
+        from bisect import bisect_left
+
+        hashed = hash(path) & _HASH_MASK
+        at = bisect_left(self._hashes, hashed)
+        while at < len(self._hashes) and self._hashes[at] == hashed:
+            if self._jobs.path(self._indexes[at]) == path:
+                return self._indexes[at]  # the same hash: sorted by index
+            at += 1
+        return None
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, str) and self._first(path) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        for index, path in enumerate(self._jobs.paths()):
+            if self._first(path) == index:  # a path named twice is in the set once
+                yield path
+
+    def __len__(self) -> int:
+        if self._size is None:
+            self._size = sum(1 for _path in self)
+        return self._size
+
+    @classmethod
+    def _from_iterable(cls, values: Iterable[Any]) -> AbstractSet[Any]:
+        return frozenset(values)  # what set operations (|, &, -) make
+
+
+_HASH_MASK = (1 << 64) - 1
 
 
 @record

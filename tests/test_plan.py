@@ -175,3 +175,37 @@ def test_workers_started_before_a_bad_config_is_met_are_stopped(
     with pytest.raises(ConfigError):
         build_plan(CheckOptions(paths=["brief.yaml", "briefs"], jobs="2"))
     assert len(processes) == 2 and not any(process.is_alive() for process in processes)
+
+
+def test_a_job_lists_path_set_is_the_set_of_its_paths_in_far_less_memory() -> None:
+    """Portfolio.checked for a run of many briefs: the same answers as a frozenset of the
+    paths (a path named twice is in it once), without a string per path."""
+    import tracemalloc
+
+    from campaignlint.plan import Job, JobList
+
+    config = Config()
+    named = ["b.yaml", "briefs/yaz kampanyası.yaml", "\udcff.yaml", "a.yaml", "b.yaml"]
+    paths = JobList(Job(path, config, "en", None) for path in named).path_set()
+    expected = frozenset(named)
+    assert set(paths) == expected and len(paths) == len(expected) == len(list(paths)) == 4
+    assert all(path in paths for path in named)
+    assert "c.yaml" not in paths and "b.yam" not in paths and 1 not in paths
+    assert sorted(paths) == sorted(expected) and paths == expected
+    assert paths | {"c.yaml"} == expected | {"c.yaml"} and paths - {"b.yaml"} == expected - {
+        "b.yaml"
+    }
+
+    many = [f"/home/agency/briefs/2027/spring/brief-{index:05}.yaml" for index in range(20_000)]
+    jobs = JobList(Job(path, config, "en", None) for path in many)
+    tracemalloc.start()
+    try:
+        compact = jobs.path_set()
+        held = tracemalloc.get_traced_memory()[0]
+        del compact
+        every = frozenset(jobs.paths())
+        plain = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert held < plain / 5, (held, plain)
+    assert all(path in jobs.path_set() for path in many[::997]) and len(every) == 20_000
