@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -158,7 +159,7 @@ class Portfolio:
     """Every brief compared in a run, and which of them the run reports on."""
 
     briefs: list[PortfolioBrief]
-    checked: frozenset[str]  # paths of the briefs of the run
+    checked: AbstractSet[str]  # paths of the briefs of the run
     today: dt.date = field(default_factory=clock.today)
     _conflicts: list[Conflict] | None = field(default=None, repr=False)
 
@@ -559,7 +560,7 @@ def run_with_portfolio(
         extra, max_size = _extra_paths(jobs)
         for brief in read_portfolio_briefs(extra, max_size, workers):
             records.add(brief)
-        portfolio = Portfolio(records.briefs(), frozenset(_paths(jobs)))
+        portfolio = Portfolio(records.briefs(), _path_set(jobs))
         found = check_portfolio(portfolio, rules)
         del portfolio
         again = [index for index, path in enumerate(_paths(jobs)) if found.get(path)]
@@ -785,6 +786,12 @@ def _paths(jobs: Sequence[Job]) -> Iterable[str]:
     from campaignlint.plan import JobList
 
     return jobs.paths() if isinstance(jobs, JobList) else (job.path for job in jobs)
+
+
+def _path_set(jobs: Sequence[Job]) -> AbstractSet[str]:
+    from campaignlint.plan import JobList
+
+    return jobs.path_set() if isinstance(jobs, JobList) else frozenset(_paths(jobs))
 
 
 def _portfolio_rules(jobs: Sequence[Job]) -> list[ActiveRule]:

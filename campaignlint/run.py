@@ -45,9 +45,14 @@ def run(plan: Plan, progress: Any = None) -> Generator[FileResult, None, None]:
 
     if progress is not None:
         progress.start(len(plan.jobs), plan.lang)
+    if plan.pool is not None:  # started during the walk: the run's first _Pool takes it
+        _STARTED[plan.workers], plan.pool = plan.pool, None
     try:
         yield from run_with_portfolio(plan.jobs, plan.workers, progress)
     finally:
+        unused = _STARTED.pop(plan.workers, None)
+        if unused is not None:
+            stop_pool(unused)
         if progress is not None:
             progress.close()
     if plan.stdin is not None:
@@ -133,6 +138,7 @@ def resolve_jobs(jobs: int | str | None) -> int:
     return int(text) or (os.cpu_count() or 1)
 
 
+MIN_POOL_JOBS = 4  # fewer briefs are checked in this process
 MAX_CHUNK = 16  # briefs a worker is handed at once
 GRACE_SECONDS = 5.0  # beyond a file's time limit, before its worker process is killed
 
@@ -144,7 +150,7 @@ class _Pool:
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self.pool: Any = None
+        self.pool: Any = _STARTED.pop(workers, None)
         self.spare: Any = None
 
     @staticmethod
@@ -230,6 +236,22 @@ class _Pool:
         self.pool = self.spare = None
 
 
+_STARTED: dict[int, Any] = {}  # workers -> the pool run() hands to its first _Pool
+
+
+def start_pool(workers: int) -> Any:
+    """A pool of ``workers`` processes, forked now (for :class:`~campaignlint.plan.Plan`'s
+    ``pool``): a process forked later, when this one holds more, would inherit more."""
+    pool = _Pool._new(workers)
+    pool.submit(int)  # a pool that forks starts every process with its first task
+    return pool
+
+
+def stop_pool(pool: Any) -> None:
+    """Stop a pool that :func:`start_pool` started and no run took."""
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _kill(pool: Any) -> None:
     """Stop a pool now: drop its queued work and end its processes."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
@@ -273,7 +295,7 @@ def _results(
     pool: _Pool | None,
     packed: bool,
 ) -> Iterator[Any]:
-    if workers <= 1 or len(jobs) < 4:
+    if workers <= 1 or len(jobs) < MIN_POOL_JOBS:
         for job in jobs:
             result = _run_job(job)
             yield _packed(result) if packed else result
@@ -336,6 +358,7 @@ def _worker_setup(rosters: dict[Any, Any] | None = None) -> None:
 
     keep_large_briefs_out_of_collector()  # a worker lives only as long as the run
     gc.freeze()
+    gc.enable()  # forked while the command line held the collector off (cli._collect_later)
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -62,6 +62,9 @@ _TOP_LEVEL_KEY = re.compile(r"""^(?:"([^"\n]+)"|'([^'\n]+)'|([^\s#'"\-?:][^:\n]*
 class Walked:
     files: list[Path] = field(default_factory=list)
     errors: list[tuple[str, Message]] = field(default_factory=list)  # (path, reason): one line
+    # (count, call): called once, when a folder has listed ``count`` names a brief may have, not
+    # the rest: a run starts its worker processes then, before it holds a large folder's names
+    on_many: tuple[int, Callable[[], Any]] | None = None
 
 
 @dataclass
@@ -152,7 +155,7 @@ def _walk(
 ) -> Iterator[Path]:
     ignores = ignores.with_folder(directory)
     try:
-        names, folders = _entries(directory)
+        names, folders = _entries(directory, walked)
     except OSError as error:
         walked.errors.append((str(directory), _cannot_read(error)))
         return
@@ -175,15 +178,21 @@ def _walk(
             yield path
 
 
-def _entries(directory: Path) -> tuple[list[str], set[str]]:
+def _entries(directory: Path, walked: Walked) -> tuple[list[str], set[str]]:
     """The names in ``directory``, sorted, but hidden ones, and which of them are folders
     (symlinks followed): names only, not an ``os.DirEntry`` each, for folders of many briefs."""
     names, folders = [], set()
+    briefs = 0
     with os.scandir(directory) as scan:
         for entry in scan:
             if entry.name.startswith("."):
                 continue
             names.append(entry.name)
+            if walked.on_many is not None and entry.name.endswith(BRIEF_SUFFIXES):
+                briefs += 1
+                if briefs >= walked.on_many[0]:
+                    call, walked.on_many = walked.on_many[1], None
+                    call()
             try:
                 if entry.is_dir():  # follows symlinks
                     folders.add(entry.name)

@@ -36,6 +36,7 @@ import bisect
 import datetime as dt
 import itertools
 from collections.abc import Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from campaignlint.api import (
@@ -93,7 +94,9 @@ def _same_creator(entries: list[tuple[PortfolioBrief, Booking]]) -> list[list[It
     return groups
 
 
-def _overloads(items: list[Item], most: int, checked: frozenset[str]) -> Iterator[PortfolioProblem]:
+def _overloads(
+    items: list[Item], most: int, checked: AbstractSet[str]
+) -> Iterator[PortfolioProblem]:
     """Per brief of the run, the busiest 7 days that hold one of its deliveries, when that week
     has more than ``most``: a delivery due on day d lies in the weeks starting d-6 .. d, each
     counted from prefix sums over the sorted dates (no comparison of every pair)."""

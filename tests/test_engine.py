@@ -204,3 +204,21 @@ def test_a_message_that_cannot_be_rendered_is_an_internal_error(tmp_path: Path) 
     [finding] = lint_text(BRIEF, config=config)
     assert finding.rule == INTERNAL_ERROR
     assert "rule 'bad-message' crashed: ValueError: no text" in finding.message
+
+
+def test_an_equal_config_shares_the_rules_resolved_and_is_not_kept_beside_them() -> None:
+    """A --jobs worker unpickles a copy of the run's config with each chunk of briefs: the
+    copies share one resolution, and the cache holds one of them, not one per chunk."""
+    import pickle
+
+    from campaignlint import engine
+
+    config = Config(select=("placeholder-text", "budget-fit"), lang="tr")
+    resolved = active_rules(config)
+    size = len(engine._RESOLVED)
+    for _chunk in range(5):
+        copy = pickle.loads(pickle.dumps(config))
+        assert copy is not config and active_rules(copy) is resolved
+    assert len(engine._RESOLVED) == size
+    other = active_rules(Config(select=("budget-fit",)))
+    assert [active.rule.id for active in other] == ["budget-fit"]

@@ -140,3 +140,88 @@ def test_a_job_list_gives_back_each_job_and_holds_many_compactly() -> None:
         tracemalloc.stop()
     assert len(many) == 20_000 and many[12_345].path == paths[12_345]
     assert size < 2_000_000  # a list of Job objects with their own paths: ~4 MB
+
+
+def _briefs(folder: Path, count: int) -> None:
+    folder.mkdir()
+    for index in range(count):
+        (folder / f"brief-{index}.yaml").write_text("campaign:\n  name: TODO\n", encoding="utf-8")
+
+
+def test_the_workers_start_during_the_walk_and_the_run_takes_them(project: Path) -> None:
+    """With --jobs, the worker processes are forked as soon as the walk has found enough briefs
+    (a worker inherits this process's memory: forked after the walk, it would hold the walk's
+    garbage and the job list), and the run checks the briefs in them, as it would otherwise."""
+    from campaignlint.run import _STARTED, run
+
+    _briefs(project / "briefs", 6)
+    plan = build_plan(CheckOptions(paths=["briefs"], jobs="2"))
+    started = plan.pool
+    assert started is not None and len(started._processes) == 2
+    results = list(run(plan))
+    assert plan.pool is None and not _STARTED and started._shutdown_thread  # taken, then closed
+    alone = list(run(build_plan(CheckOptions(paths=["briefs"], jobs="1"))))
+    assert [(r.path, r.findings) for r in results] == [(r.path, r.findings) for r in alone]
+    assert len(results) == 6 and all(result.findings for result in results)
+
+
+def test_too_few_briefs_or_one_process_start_no_worker(project: Path) -> None:
+    _briefs(project / "briefs", 3)  # checked in this process (run.MIN_POOL_JOBS)
+    assert build_plan(CheckOptions(paths=["briefs"], jobs="2")).pool is None
+    _briefs(project / "more", 6)
+    assert build_plan(CheckOptions(paths=["more"], jobs="1")).pool is None
+
+
+def test_workers_started_before_a_bad_config_is_met_are_stopped(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import campaignlint.run
+    from campaignlint.errors import ConfigError
+
+    processes, start = [], campaignlint.run.start_pool
+
+    def start_pool(workers: int) -> object:
+        pool = start(workers)
+        processes.extend(pool._processes.values())
+        return pool
+
+    monkeypatch.setattr(campaignlint.run, "start_pool", start_pool)
+    _briefs(project / "briefs", 6)
+    (project / "briefs" / ".campaignlint.yaml").write_text("select: [no-such-rule]\n")
+    with pytest.raises(ConfigError):
+        build_plan(CheckOptions(paths=["brief.yaml", "briefs"], jobs="2"))
+    assert len(processes) == 2 and not any(process.is_alive() for process in processes)
+
+
+def test_a_job_lists_path_set_is_the_set_of_its_paths_in_far_less_memory() -> None:
+    """Portfolio.checked for a run of many briefs: the same answers as a frozenset of the
+    paths (a path named twice is in it once), without a string per path."""
+    import tracemalloc
+
+    from campaignlint.plan import Job, JobList
+
+    config = Config()
+    named = ["b.yaml", "briefs/yaz kampanyası.yaml", "\udcff.yaml", "a.yaml", "b.yaml"]
+    paths = JobList(Job(path, config, "en", None) for path in named).path_set()
+    expected = frozenset(named)
+    assert set(paths) == expected and len(paths) == len(expected) == len(list(paths)) == 4
+    assert all(path in paths for path in named)
+    assert "c.yaml" not in paths and "b.yam" not in paths and 1 not in paths
+    assert sorted(paths) == sorted(expected) and paths == expected
+    assert paths | {"c.yaml"} == expected | {"c.yaml"} and paths - {"b.yaml"} == expected - {
+        "b.yaml"
+    }
+
+    many = [f"/home/agency/briefs/2027/spring/brief-{index:05}.yaml" for index in range(20_000)]
+    jobs = JobList(Job(path, config, "en", None) for path in many)
+    tracemalloc.start()
+    try:
+        compact = jobs.path_set()
+        held = tracemalloc.get_traced_memory()[0]
+        del compact
+        every = frozenset(jobs.paths())
+        plain = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert held < plain / 5, (held, plain)
+    assert all(path in jobs.path_set() for path in many[::997]) and len(every) == 20_000

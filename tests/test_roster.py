@@ -5,6 +5,7 @@ influencers before the schema and the rules."""
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
@@ -649,3 +650,29 @@ def test_roster_findings_read_in_turkish() -> None:
     messages = [str(f["message"]) for f in findings]
     assert all("creator roster" not in message for message in messages), messages
     assert "içerik üreticisi listesi" in messages[0]
+
+
+def test_a_roster_named_by_a_config_met_in_the_walk_is_still_read_once_with_jobs(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--jobs starts its workers during the walk; when a config found later names a roster,
+    the workers still get it as read (never read again in each worker)."""
+    write(workdir / "team" / "creators.yaml", ROSTER_YAML.replace("  platform: instagram\n", ""))
+    write(workdir / "team" / ".campaignlint.yaml", "creators: [creators.yaml]\n")
+    for index in range(6):
+        write(workdir / "briefs" / f"brief{index}.yaml", BRIEF)
+        write(workdir / "team" / f"brief{index}.yaml", BRIEF)
+    serial = run("check", "--select", "schema", "--format", "json", "briefs", "team")
+    reads = workdir / "reads.txt"  # written by whichever process reads the roster
+    original = roster.read_file
+
+    def counting(path: Path) -> list[roster.Entry]:
+        with reads.open("a", encoding="utf-8") as log:
+            log.write(f"{os.getpid()}\n")
+        return original(path)
+
+    monkeypatch.setattr(roster, "read_file", counting)
+    monkeypatch.setattr(roster, "_LOADED", {})
+    parallel = run("check", "-j", "2", "--select", "schema", "--format", "json", "briefs", "team")
+    assert reads.read_text(encoding="utf-8").split() == [str(os.getpid())]
+    assert parallel.output == serial.output and parallel.exit_code == serial.exit_code

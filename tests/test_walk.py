@@ -135,3 +135,24 @@ def test_telling_briefs_apart_never_opens_a_fifo(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.yaml"
     os.mkfifo(fifo)  # opening it for reading would wait for a writer forever
     assert not is_plainly_not_a_brief(fifo)
+
+
+def test_a_large_folder_calls_on_many_while_it_is_listed_not_once_it_is_held(repo: Path) -> None:
+    """A run of many briefs starts its worker processes (which inherit its memory) when the
+    walk has listed a few of a folder's briefs, before it holds every name or has yielded one;
+    once, whatever the number of folders; and a run of fewer briefs starts none."""
+    from campaignlint.walk import Walked, walk_files
+
+    for index in range(40):
+        put(repo / "briefs" / f"brief-{index:02}.yaml")
+    put(repo / "briefs" / "sub" / "more" / "x.yaml")
+    yielded: list[Path] = []
+    called_after: list[int] = []
+    walked = Walked(on_many=(4, lambda: called_after.append(len(yielded))))
+    yielded.extend(path for path, _identity in walk_files(repo / "briefs", walked))
+    assert called_after == [0] and len(yielded) == 41
+    calls: list[bool] = []
+    found = collect_files(["briefs", "briefs/sub"], on_many=lambda: calls.append(True))
+    assert calls == [True] and len(found.files) == 41
+    collect_files(["briefs/sub", "briefs/brief-00.yaml"], on_many=lambda: calls.append(True))
+    assert calls == [True]
