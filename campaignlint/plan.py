@@ -271,7 +271,7 @@ def _plan_files(
     for path in collected.files:
         if path == STDIN:
             continue
-        base = config_for(Path(path), explicit, options.allow_config_code)
+        base = config_for(path, explicit, options.allow_config_code)
         config = applied.get(id(base))
         if config is None:
             config = applied[id(base)] = configured(Path(path))
