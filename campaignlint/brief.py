@@ -305,7 +305,11 @@ class Brief:
     def _unshared_texts(self) -> list[str] | None:
         """The texts of :attr:`string_values` by a walk that builds no :class:`StringValue`,
         when no object stands at two places of the brief (every value is then ``walked``); None
-        when one does (YAML aliases), or the brief is a lone string."""
+        when one does (YAML aliases), or the brief is a lone string. None for a large brief too:
+        it nearly always has something to report, and reporting takes the full walk (one walk
+        of a 10,000-creator brief, not two)."""
+        if len(self.document.text) >= _ONE_WALK_FROM:
+            return None
         return _unshared_texts(self.data)
 
     # --- campaign kind and platforms (campaignlint.campaign hides v1's aliases) ---------------
@@ -644,6 +648,10 @@ def _string_values(data: Any) -> list[StringValue]:
 
 class _Shared(Exception):
     """An object met at a second place: :func:`_unshared_texts` leaves it to the full walk."""
+
+
+# Characters of a brief from which its texts are read from string_values (see _unshared_texts).
+_ONE_WALK_FROM = 256 * 1024
 
 
 def _unshared_texts(data: Any) -> list[str] | None:

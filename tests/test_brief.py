@@ -167,3 +167,7 @@ def test_string_texts_are_the_texts_of_string_values_with_or_without_aliases() -
         assert brief.string_texts(walked_only=True) == walked
     assert Brief(load_text(unshared)).string_texts() == ["Launch", "fitness"]
     assert Brief(load_text("just text")).string_texts() == ["just text"]
+    large = unshared + "  hashtags:\n" + "".join(f"  - '#tag{n}'\n" for n in range(20_000))
+    assert len(large) > 256 * 1024  # read from string_values: one walk, not two
+    brief = Brief(load_text(large))
+    assert brief.string_texts() == ["Launch", "fitness", *(f"#tag{n}" for n in range(20_000))]
